@@ -25,7 +25,7 @@ public final class CpuDevice implements Device {
         this.pool = new ForkJoinPool(cores);
         this.identity = new DeviceIdentity(DeviceKind.CPU, cpuInfo("vendor_id", System.getProperty("os.arch")),
                 cpuInfo("model name", System.getProperty("os.arch")), "Java " + Runtime.version(),
-                Runtime.getRuntime().maxMemory(), cores);
+                physicalMemory(), cores);
     }
 
     /** The CPU with all cores the JVM sees. */
@@ -66,6 +66,19 @@ public final class CpuDevice implements Device {
     @Override
     public String toString() {
         return identity.label();
+    }
+
+    /** Physical memory: unlike the heap limit it does not change between runs, so histories do not split on -Xmx. */
+    private static long physicalMemory() {
+        try {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os) {
+                return os.getTotalMemorySize();
+            }
+        } catch (LinkageError | RuntimeException e) {
+            // jdk.management missing from a trimmed runtime
+        }
+        return Runtime.getRuntime().maxMemory();
     }
 
     private static String cpuInfo(String field, String fallback) {
