@@ -23,6 +23,6 @@ final class EngineParts {
     }
 
     static ImplementationSelector selector(EngineConfig config, BenchmarkStore store) {
-        return new FastestMeasuredSelector(store, new CostRegressionModel(store), config.libraryVersion(), config.wallClock());
+        return new FastestMeasuredSelector(store, new CostRegressionModel(store, priors(config)), config.libraryVersion(), config.wallClock());
     }
 }

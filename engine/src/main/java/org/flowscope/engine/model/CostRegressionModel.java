@@ -2,64 +2,110 @@ package org.flowscope.engine.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.flowscope.engine.history.BenchmarkKey;
 import org.flowscope.engine.history.BenchmarkStore;
+import org.flowscope.engine.history.FactoryPriors;
 import org.flowscope.engine.history.History;
 import org.flowscope.engine.history.Sample;
+import org.flowscope.engine.spi.DeviceIdentity;
 
 /**
- * Predicts from the history: the median of the undelayed samples of the exact shape when there are at least
- * {@link #MIN_OWN_SAMPLES}; otherwise the nearest measured shape of the same implementation and device, scaled by
- * the cost ratio.
+ * Predicts run times from the history, in this order:
+ * <ol>
+ * <li>{@link PredictionSource#MEASURED}: the median of the undelayed samples of exactly this shape, once there are
+ * {@link #MIN_OWN_SAMPLES};</li>
+ * <li>{@link PredictionSource#REGRESSION} / {@link PredictionSource#NEAREST_SHAPE}: a {@link CostFit} over the
+ * other shapes this implementation measured on this device (time against the operation's cost feature);</li>
+ * <li>{@link PredictionSource#PRIOR_SAME_DEVICE} / {@link PredictionSource#PRIOR_SAME_KIND}: the same fit over
+ * factory priors;</li>
+ * <li>{@link PredictionSource#UNKNOWN}.</li>
+ * </ol>
+ * The median rather than NanoPyx's mean of the fastest half: it neither rewards a lucky run nor counts contention.
+ * Fits are cached per implementation and device and recomputed when the store changes. Thread-safe.
  */
 public final class CostRegressionModel implements PerformanceModel {
-    /** Own samples needed before they are trusted over the model (NanoPyx uses its own records from 2 on). */
+    /** Own samples of a shape needed before they are trusted over the model (NanoPyx: 2). */
     public static final int MIN_OWN_SAMPLES = 2;
-    private final BenchmarkStore store;
 
-    public CostRegressionModel(BenchmarkStore store) {
+    private record Series(String operation, String implementation, DeviceIdentity device, String libraryVersion) {
+    }
+
+    private record Cached(long revision, CostFit fit) {
+    }
+
+    private final BenchmarkStore store;
+    private final FactoryPriors priors;
+    private final Map<Series, Cached> ownFits = new ConcurrentHashMap<>();
+    private final Map<Series, Cached> priorFits = new ConcurrentHashMap<>();
+    private final Map<Series, FactoryPriors.Match> priorMatch = new ConcurrentHashMap<>();
+
+    public CostRegressionModel(BenchmarkStore store, FactoryPriors priors) {
         this.store = store;
+        this.priors = priors;
     }
 
     @Override
     public Prediction predict(BenchmarkKey key, double cost) {
         List<Sample> own = store.window(key);
-        double median = undelayedMedian(own);
-        if (own.size() >= MIN_OWN_SAMPLES && !Double.isNaN(median)) {
-            return new Prediction(median, PredictionSource.MEASURED, own.size());
+        if (own.size() >= MIN_OWN_SAMPLES) {
+            return new Prediction(undelayedMedian(own), PredictionSource.MEASURED, own.size());
         }
-        double best = Double.NaN;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (History h : store.histories(key.operation())) {
-            if (!h.key().sameSeries(key.implementation(), key.device()) || h.samples().isEmpty() || !(h.cost() > 0)) {
-                continue;
-            }
-            double distance = Math.abs(Math.log(h.cost() / cost));
-            double m = undelayedMedian(h.samples());
-            if (distance < bestDistance && !Double.isNaN(m)) {
-                bestDistance = distance;
-                best = m * cost / h.cost();
+        Series series = new Series(key.operation(), key.implementation(), key.device(), key.libraryVersion());
+        long revision = store.revision();
+        Cached cached = ownFits.get(series);
+        if (cached == null || cached.revision() != revision) {
+            cached = new Cached(revision, CostFit.of(points(store.histories(key.operation()), series, false)));
+            ownFits.put(series, cached);
+        }
+        if (cached.fit() != null) {
+            PredictionSource source = cached.fit().isRegression() ? PredictionSource.REGRESSION : PredictionSource.NEAREST_SHAPE;
+            return new Prediction(cached.fit().predict(cost), source, own.size());
+        }
+        Cached prior = priorFits.computeIfAbsent(series, s -> {
+            FactoryPriors.Series p = priors.series(s.operation(), s.implementation(), s.device());
+            priorMatch.put(s, p.match());
+            return new Cached(0, CostFit.of(points(p.histories(), null, true)));
+        });
+        if (prior.fit() != null) {
+            PredictionSource source = priorMatch.get(series) == FactoryPriors.Match.SAME_DEVICE
+                    ? PredictionSource.PRIOR_SAME_DEVICE : PredictionSource.PRIOR_SAME_KIND;
+            return new Prediction(prior.fit().predict(cost), source, own.size());
+        }
+        return Prediction.unknown(own.size());
+    }
+
+    private static List<CostFit.Point> points(List<History> histories, Series series, boolean all) {
+        List<CostFit.Point> points = new ArrayList<>();
+        for (History h : histories) {
+            boolean mine = all || (h.key().sameSeries(series.implementation(), series.device())
+                    && h.key().libraryVersion().equals(series.libraryVersion()));
+            if (mine && !h.samples().isEmpty()) {
+                points.add(new CostFit.Point(h.cost(), undelayedMedian(h.samples()), h.samples().size()));
             }
         }
-        return Double.isNaN(best) ? Prediction.unknown(own.size()) : new Prediction(best, PredictionSource.NEAREST_SHAPE, own.size());
+        return points;
     }
 
     /** Median of the samples not flagged as delayed; of all samples when every one is flagged. */
-    static double undelayedMedian(List<Sample> samples) {
-        List<Double> v = new ArrayList<>(samples.size());
+    public static double undelayedMedian(List<Sample> samples) {
+        double[] v = new double[samples.size()];
+        int n = 0;
         for (Sample s : samples) {
             if (!s.delayed()) {
-                v.add(s.seconds());
+                v[n++] = s.seconds();
             }
         }
-        if (v.isEmpty()) {
-            samples.forEach(s -> v.add(s.seconds()));
+        if (n == 0) {
+            for (Sample s : samples) {
+                v[n++] = s.seconds();
+            }
         }
-        if (v.isEmpty()) {
+        if (n == 0) {
             return Double.NaN;
         }
-        v.sort(null);
-        int n = v.size();
-        return n % 2 == 1 ? v.get(n / 2) : 0.5 * (v.get(n / 2 - 1) + v.get(n / 2));
+        java.util.Arrays.sort(v, 0, n);
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     }
 }
