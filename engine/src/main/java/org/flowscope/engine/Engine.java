@@ -41,6 +41,7 @@ public final class Engine implements AutoCloseable {
     private final boolean ownsDevices;
     private final BenchmarkStore store;
     private final ImplementationSelector selector;
+    private final Runnable persist;
     private final DecisionLog decisions;
     private final Map<String, Availability> availability = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
@@ -51,8 +52,10 @@ public final class Engine implements AutoCloseable {
                 : ImplementationRegistry.load(Thread.currentThread().getContextClassLoader());
         this.ownsDevices = config.devices() == null;
         this.devices = ownsDevices ? DeviceDiscovery.discover(config.cpuCores(), config.openCl(), config.cuda()) : config.devices();
-        this.store = EngineParts.store(config);
-        this.selector = EngineParts.selector(config, store);
+        EngineParts parts = EngineParts.of(config);
+        this.store = parts.store();
+        this.selector = parts.selector();
+        this.persist = parts.onClose();
         this.decisions = new DecisionLog(config.decisionLogSize());
     }
 
@@ -157,6 +160,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         try {
+            persist.run();
             store.close();
         } finally {
             if (ownsDevices) {

@@ -40,6 +40,7 @@ public final class EngineConfig {
     private int decisionLogSize = 1000;
     private Duration flushInterval = Duration.ofSeconds(1);
     private boolean priors = true;
+    private boolean exploration = true;
 
     private EngineConfig() {
     }
@@ -62,6 +63,7 @@ public final class EngineConfig {
         c.decisionLogSize = decisionLogSize;
         c.flushInterval = flushInterval;
         c.priors = priors;
+        c.exploration = exploration;
         return c;
     }
 
@@ -189,6 +191,17 @@ public final class EngineConfig {
         EngineConfig c = copy();
         c.priors = enabled;
         return c;
+    }
+
+    /** Whether the agent re-measures other candidates now and then (decaying ε schedule). */
+    public EngineConfig withExploration(boolean enabled) {
+        EngineConfig c = copy();
+        c.exploration = enabled;
+        return c;
+    }
+
+    public boolean exploration() {
+        return exploration;
     }
 
     /** Null when history is in memory only. */

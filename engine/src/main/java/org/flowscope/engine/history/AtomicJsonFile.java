@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <T> the document type (a Jackson-mappable record)
  */
-final class AtomicJsonFile<T> {
+public final class AtomicJsonFile<T> {
     private static final Logger LOG = LoggerFactory.getLogger(AtomicJsonFile.class);
     private static final long LOCK_TIMEOUT_NANOS = 30_000_000_000L;
     static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -33,19 +33,19 @@ final class AtomicJsonFile<T> {
     private final Class<T> type;
     private final Supplier<T> empty;
 
-    AtomicJsonFile(Path file, Class<T> type, Supplier<T> empty) {
+    public AtomicJsonFile(Path file, Class<T> type, Supplier<T> empty) {
         this.file = file;
         this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
         this.type = type;
         this.empty = empty;
     }
 
-    Path path() {
+    public Path path() {
         return file;
     }
 
     /** Reads the current content under the lock (empty content when absent or corrupt). */
-    T read() throws IOException {
+    public T read() throws IOException {
         return update(null);
     }
 
@@ -53,7 +53,7 @@ final class AtomicJsonFile<T> {
      * Applies {@code merge} to the current content and writes the result, all under the lock. With a null
      * {@code merge} nothing is written. Returns the content now on disk.
      */
-    T update(UnaryOperator<T> merge) throws IOException {
+    public T update(UnaryOperator<T> merge) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = lock(channel)) {
