@@ -43,8 +43,9 @@ public final class Engine implements AutoCloseable {
     private final ImplementationSelector selector;
     private final Runnable persist;
     private final DecisionLog decisions;
-    private final Map<String, Availability> availability = new ConcurrentHashMap<>();
-    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Map<Candidate, Availability> availability = new ConcurrentHashMap<>();
+    private final Map<Candidate, String> failures = new ConcurrentHashMap<>();
+    private final Map<String, List<Candidate>> byOperation = new ConcurrentHashMap<>();
 
     private Engine(EngineConfig config) {
         this.config = config;
@@ -95,7 +96,7 @@ public final class Engine implements AutoCloseable {
             try {
                 out = impl.run(params, input, new ExecutionContexts(chosen.device()));
             } catch (BackendUnavailableException | DeviceMemoryException | KernelBuildException e) {
-                failures.put(key(chosen), e.getClass().getSimpleName() + ": " + e.getMessage());
+                failures.put(chosen, e.getClass().getSimpleName() + ": " + e.getMessage());
                 LOG.warn("{} failed, excluding it from this engine: {}", chosen.label(), e.toString());
                 candidates.remove(chosen);
                 continue;
@@ -120,7 +121,7 @@ public final class Engine implements AutoCloseable {
             }
             for (Device d : onKind) {
                 Candidate c = new Candidate(impl, d);
-                String failure = failures.get(key(c));
+                String failure = failures.get(c);
                 Availability a = failure != null ? Availability.unavailable("failed earlier: " + failure) : availability(c);
                 out.add(new CandidateStatus(impl.info(), Optional.of(d.identity()), a));
             }
@@ -170,13 +171,22 @@ public final class Engine implements AutoCloseable {
     }
 
     private List<Candidate> usable(String operationId, RunOptions options) {
-        List<Candidate> out = new ArrayList<>();
-        for (Implementation<?, ?, ?> impl : registry.forOperation(operationId)) {
-            for (Device d : devices.devices(impl.info().backend().deviceKind())) {
-                Candidate c = new Candidate(impl, d);
-                if (options.admits(c) && !failures.containsKey(key(c)) && availability(c).available()) {
-                    out.add(c);
+        List<Candidate> all = byOperation.computeIfAbsent(operationId, id -> {
+            List<Candidate> list = new ArrayList<>();
+            for (Implementation<?, ?, ?> impl : registry.forOperation(id)) {
+                for (Device d : devices.devices(impl.info().backend().deviceKind())) {
+                    Candidate c = new Candidate(impl, d);
+                    if (availability(c).available()) {
+                        list.add(c);
+                    }
                 }
+            }
+            return List.copyOf(list);
+        });
+        List<Candidate> out = new ArrayList<>(all.size());
+        for (Candidate c : all) {
+            if ((!options.restricted() || options.admits(c)) && (failures.isEmpty() || !failures.containsKey(c))) {
+                out.add(c);
             }
         }
         return out;
@@ -197,16 +207,12 @@ public final class Engine implements AutoCloseable {
     }
 
     private Availability availability(Candidate c) {
-        return availability.computeIfAbsent(key(c), k -> {
+        return availability.computeIfAbsent(c, k -> {
             try {
                 return c.implementation().availability(c.device());
             } catch (RuntimeException | LinkageError e) {
                 return Availability.unavailable("availability probe failed: " + e);
             }
         });
-    }
-
-    private static String key(Candidate c) {
-        return c.implementationId() + "@" + System.identityHashCode(c.device());
     }
 }

@@ -11,6 +11,6 @@ import java.util.List;
  */
 public record History(BenchmarkKey key, double cost, List<Sample> samples) {
     public History {
-        samples = List.copyOf(samples);
+        samples = List.copyOf(samples); // no copy when already immutable
     }
 }

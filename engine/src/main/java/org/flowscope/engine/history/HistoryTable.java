@@ -16,9 +16,27 @@ final class HistoryTable {
     private static final class Entry {
         double cost;
         final ArrayDeque<Sample> samples = new ArrayDeque<>();
+        /** Immutable copy handed to readers; rebuilt on write so that reads are O(1) and allocation-free. */
+        List<Sample> snapshot = List.of();
+
+        void publish() {
+            snapshot = List.copyOf(samples);
+        }
     }
 
+    private record Series(String implementation, org.flowscope.engine.spi.DeviceIdentity device) {
+    }
+
+    private final Map<Series, Long> seriesRevisions = new java.util.HashMap<>();
+    private long revisions;
+
     HistoryTable(int capacity) {
+        this(capacity, 0);
+    }
+
+    /** @param startRevision revisions continue above this, so that a rebuilt table never repeats a revision */
+    HistoryTable(int capacity, long startRevision) {
+        this.revisions = startRevision;
         if (capacity < 2) {
             throw new IllegalArgumentException("history window must hold >= 2 samples, got " + capacity);
         }
@@ -36,6 +54,21 @@ final class HistoryTable {
         while (e.samples.size() > capacity) {
             e.samples.removeFirst();
         }
+        e.publish();
+        touch(key);
+    }
+
+    private void touch(BenchmarkKey key) {
+        seriesRevisions.put(new Series(key.implementation(), key.device()), ++revisions);
+    }
+
+    long lastRevision() {
+        return revisions;
+    }
+
+    /** Changes whenever a sample of this implementation on this device is added. */
+    long revision(String implementation, org.flowscope.engine.spi.DeviceIdentity device) {
+        return seriesRevisions.getOrDefault(new Series(implementation, device), 0L);
     }
 
     /** Adds a whole history, keeping samples in time order and the window bounded. */
@@ -49,18 +82,20 @@ final class HistoryTable {
         for (int i = Math.max(0, all.size() - capacity); i < all.size(); i++) {
             e.samples.addLast(all.get(i));
         }
+        e.publish();
+        touch(h.key());
     }
 
     List<Sample> window(BenchmarkKey key) {
         Entry e = entries.get(key);
-        return e == null ? List.of() : List.copyOf(e.samples);
+        return e == null ? List.of() : e.snapshot;
     }
 
     List<History> histories(String operation) {
         List<History> out = new ArrayList<>();
         entries.forEach((k, e) -> {
             if (operation == null || k.operation().equals(operation)) {
-                out.add(new History(k, e.cost, List.copyOf(e.samples)));
+                out.add(new History(k, e.cost, e.snapshot));
             }
         });
         return out;

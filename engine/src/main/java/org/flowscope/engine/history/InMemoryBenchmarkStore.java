@@ -1,11 +1,11 @@
 package org.flowscope.engine.history;
 
 import java.util.List;
+import org.flowscope.engine.spi.DeviceIdentity;
 
 /** A history that lives only as long as the engine: for tests, benchmarks of the agent, and {@code --no-history}. */
 public final class InMemoryBenchmarkStore implements BenchmarkStore {
     private final HistoryTable table;
-    private long revision;
 
     public InMemoryBenchmarkStore(int window) {
         this.table = new HistoryTable(window);
@@ -14,7 +14,6 @@ public final class InMemoryBenchmarkStore implements BenchmarkStore {
     @Override
     public synchronized void record(BenchmarkKey key, double cost, Sample sample) {
         table.add(key, cost, sample);
-        revision++;
     }
 
     @Override
@@ -28,8 +27,8 @@ public final class InMemoryBenchmarkStore implements BenchmarkStore {
     }
 
     @Override
-    public synchronized long revision() {
-        return revision;
+    public synchronized long revision(String implementation, DeviceIdentity device) {
+        return table.revision(implementation, device);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.flowscope.engine.spi.DeviceIdentity;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
@@ -32,7 +33,6 @@ public final class JsonBenchmarkStore implements BenchmarkStore {
     private final AtomicBoolean flushQueued = new AtomicBoolean();
     private HistoryTable table;
     private List<Pending> pending = new ArrayList<>();
-    private long revision;
     private long lastFlushNanos = System.nanoTime();
     private ExecutorService writer;
     private boolean closed;
@@ -65,7 +65,6 @@ public final class JsonBenchmarkStore implements BenchmarkStore {
         synchronized (this) {
             table.add(key, cost, sample);
             pending.add(new Pending(key, cost, sample));
-            revision++;
             due = !closed && System.nanoTime() - lastFlushNanos >= flushIntervalNanos;
         }
         if (due && flushQueued.compareAndSet(false, true)) {
@@ -91,8 +90,8 @@ public final class JsonBenchmarkStore implements BenchmarkStore {
     }
 
     @Override
-    public synchronized long revision() {
-        return revision;
+    public synchronized long revision(String implementation, DeviceIdentity device) {
+        return table.revision(implementation, device);
     }
 
     /** Writes this store's new samples now, merged with what other processes wrote, and adopts the result. */
@@ -107,14 +106,14 @@ public final class JsonBenchmarkStore implements BenchmarkStore {
             }
             try {
                 HistoryFile merged = file.update(current -> merge(current, batch));
-                HistoryTable fresh = new HistoryTable(window);
-                merged.histories().forEach(fresh::merge);
                 synchronized (this) {
+                    // rebuilt under the monitor so that revisions stay unique (readers cache by them)
+                    HistoryTable fresh = new HistoryTable(window, table.lastRevision());
+                    merged.histories().forEach(fresh::merge);
                     for (Pending p : pending) {
                         fresh.add(p.key(), p.cost(), p.sample());
                     }
                     table = fresh;
-                    revision++;
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("could not write benchmark history {}: {}; will retry", file.path(), e.toString());

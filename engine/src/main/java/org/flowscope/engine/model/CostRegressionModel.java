@@ -23,7 +23,8 @@ import org.flowscope.engine.spi.DeviceIdentity;
  * <li>{@link PredictionSource#UNKNOWN}.</li>
  * </ol>
  * The median rather than NanoPyx's mean of the fastest half: it neither rewards a lucky run nor counts contention.
- * Fits are cached per implementation and device and recomputed when the store changes. Thread-safe.
+ * Medians are cached per window and fits per implementation and device, recomputed only when that series
+ * changes. Thread-safe.
  */
 public final class CostRegressionModel implements PerformanceModel {
     /** Own samples of a shape needed before they are trusted over the model (NanoPyx: 2). */
@@ -40,6 +41,11 @@ public final class CostRegressionModel implements PerformanceModel {
     private final Map<Series, Cached> ownFits = new ConcurrentHashMap<>();
     private final Map<Series, Cached> priorFits = new ConcurrentHashMap<>();
     private final Map<Series, FactoryPriors.Match> priorMatch = new ConcurrentHashMap<>();
+    private final Map<BenchmarkKey, Median> medians = new ConcurrentHashMap<>();
+
+    /** A window's median, valid while the store hands out the same (immutable) window object. */
+    private record Median(List<Sample> window, double value) {
+    }
 
     public CostRegressionModel(BenchmarkStore store, FactoryPriors priors) {
         this.store = store;
@@ -50,10 +56,15 @@ public final class CostRegressionModel implements PerformanceModel {
     public Prediction predict(BenchmarkKey key, double cost) {
         List<Sample> own = store.window(key);
         if (own.size() >= MIN_OWN_SAMPLES) {
-            return new Prediction(undelayedMedian(own), PredictionSource.MEASURED, own.size());
+            Median m = medians.get(key);
+            if (m == null || m.window() != own) {
+                m = new Median(own, undelayedMedian(own));
+                medians.put(key, m);
+            }
+            return new Prediction(m.value(), PredictionSource.MEASURED, own.size());
         }
         Series series = new Series(key.operation(), key.implementation(), key.device(), key.libraryVersion());
-        long revision = store.revision();
+        long revision = store.revision(key.implementation(), key.device());
         Cached cached = ownFits.get(series);
         if (cached == null || cached.revision() != revision) {
             cached = new Cached(revision, CostFit.of(points(store.histories(key.operation()), series, false)));
