@@ -56,18 +56,13 @@ public final class CostRegressionModel implements PerformanceModel {
     public Prediction predict(BenchmarkKey key, double cost) {
         List<Sample> own = store.window(key);
         if (own.size() >= MIN_OWN_SAMPLES) {
-            Median m = medians.get(key);
-            if (m == null || m.window() != own) {
-                m = new Median(own, undelayedMedian(own));
-                medians.put(key, m);
-            }
-            return new Prediction(m.value(), PredictionSource.MEASURED, own.size());
+            return new Prediction(median(key, own), PredictionSource.MEASURED, own.size());
         }
         Series series = new Series(key.operation(), key.implementation(), key.device(), key.libraryVersion());
         long revision = store.revision(key.implementation(), key.device());
         Cached cached = ownFits.get(series);
         if (cached == null || cached.revision() != revision) {
-            cached = new Cached(revision, CostFit.of(points(store.histories(key.operation()), series, false)));
+            cached = new Cached(revision, CostFit.of(ownPoints(store.histories(key.operation()), series)));
             ownFits.put(series, cached);
         }
         if (cached.fit() != null) {
@@ -77,7 +72,11 @@ public final class CostRegressionModel implements PerformanceModel {
         Cached prior = priorFits.computeIfAbsent(series, s -> {
             FactoryPriors.Series p = priors.series(s.operation(), s.implementation(), s.device());
             priorMatch.put(s, p.match());
-            return new Cached(0, CostFit.of(points(p.histories(), null, true)));
+            List<CostFit.Point> points = new ArrayList<>();
+            for (History h : p.histories()) {
+                points.add(new CostFit.Point(h.cost(), undelayedMedian(h.samples()), h.samples().size()));
+            }
+            return new Cached(0, CostFit.of(points));
         });
         if (prior.fit() != null) {
             PredictionSource source = priorMatch.get(series) == FactoryPriors.Match.SAME_DEVICE
@@ -87,16 +86,26 @@ public final class CostRegressionModel implements PerformanceModel {
         return Prediction.unknown(own.size());
     }
 
-    private static List<CostFit.Point> points(List<History> histories, Series series, boolean all) {
+    private List<CostFit.Point> ownPoints(List<History> histories, Series series) {
         List<CostFit.Point> points = new ArrayList<>();
         for (History h : histories) {
-            boolean mine = all || (h.key().sameSeries(series.implementation(), series.device())
-                    && h.key().libraryVersion().equals(series.libraryVersion()));
+            boolean mine = h.key().sameSeries(series.implementation(), series.device())
+                    && h.key().libraryVersion().equals(series.libraryVersion());
             if (mine && !h.samples().isEmpty()) {
-                points.add(new CostFit.Point(h.cost(), undelayedMedian(h.samples()), h.samples().size()));
+                points.add(new CostFit.Point(h.cost(), median(h.key(), h.samples()), h.samples().size()));
             }
         }
         return points;
+    }
+
+    /** The undelayed median of a window, cached while the store hands out the same immutable window object. */
+    private double median(BenchmarkKey key, List<Sample> window) {
+        Median m = medians.get(key);
+        if (m == null || m.window() != window) {
+            m = new Median(window, undelayedMedian(window));
+            medians.put(key, m);
+        }
+        return m.value();
     }
 
     /** Median of the samples not flagged as delayed; of all samples when every one is flagged. */

@@ -48,7 +48,7 @@ class RegretTest {
         double chosenTotal = 0;
         double oracleTotal = 0;
         int warmUp = 300;
-        int measured = 1500;
+        int measured = 1000;
         try (Engine engine = Engine.create(EngineConfig.inMemory().withDevices(devices)
                 .withRegistry(ImplementationRegistry.of(List.of(gpu, threaded, plain)))
                 .withClocks(clock, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).withSeed(5))) {
