@@ -9,6 +9,8 @@ import org.flowscope.engine.agent.Decision;
 import org.flowscope.engine.agent.ImplementationSelector;
 import org.flowscope.engine.agent.SelectionRequest;
 import org.flowscope.engine.device.BackendStatus;
+import org.flowscope.engine.device.CudaDevice;
+import org.flowscope.engine.device.OpenClDevice;
 import org.flowscope.engine.device.DeviceDiscovery;
 import org.flowscope.engine.device.DeviceSet;
 import org.flowscope.engine.history.BenchmarkStore;
@@ -28,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * The liquid engine: runs an {@link Operation} with the implementation and device its agent expects to be fastest,
  * measures the run, and learns from it. An instance is built once ({@link #create}) and injected; there is no
  * global state. Thread-safe: live pipelines call it from several threads.
+ *
+ * <p>Timing: only the implementation call is timed, minus any kernel build or module load it triggered on the
+ * device (recorded by the device instead), so first runs do not pollute the history.
  *
  * <p>Failure handling: a candidate that throws {@link BackendUnavailableException}, {@link DeviceMemoryException}
  * or {@link KernelBuildException} is remembered as failed (with the reason, listed by {@link #candidates}) and the
@@ -91,6 +96,7 @@ public final class Engine implements AutoCloseable {
             decisions.add(decision);
             @SuppressWarnings("unchecked")
             Implementation<P, I, O> impl = (Implementation<P, I, O>) chosen.implementation();
+            long builds0 = buildNanos(chosen.device());
             long t0 = config.nanoClock().getAsLong();
             O out;
             try {
@@ -101,7 +107,10 @@ public final class Engine implements AutoCloseable {
                 candidates.remove(chosen);
                 continue;
             }
-            double seconds = (config.nanoClock().getAsLong() - t0) * 1e-9;
+            long elapsed = config.nanoClock().getAsLong() - t0;
+            // a first run's kernel build is the device's cost, not the implementation's: keep it out of the history
+            long built = buildNanos(chosen.device()) - builds0;
+            double seconds = Math.max(0, elapsed - built) * 1e-9;
             if (options.recorded()) {
                 selector.observe(request, chosen, seconds);
             }
@@ -190,6 +199,13 @@ public final class Engine implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    private static long buildNanos(Device d) {
+        if (d instanceof OpenClDevice cl) {
+            return cl.buildNanos();
+        }
+        return d instanceof CudaDevice cuda ? cuda.buildNanos() : 0;
     }
 
     private String whyNot(String operationId) {

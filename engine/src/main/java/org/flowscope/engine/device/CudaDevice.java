@@ -41,6 +41,7 @@ public final class CudaDevice implements Device {
     private final Map<String, CUmodule> modules = new ConcurrentHashMap<>();
     private final Map<String, CUfunction> functions = new ConcurrentHashMap<>();
     private final List<KernelBuild> builds = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong buildNanos = new java.util.concurrent.atomic.AtomicLong();
 
     private CudaDevice(int ordinal, int driverVersion) {
         this.device = new CUdevice();
@@ -106,6 +107,11 @@ public final class CudaDevice implements Device {
         return lock;
     }
 
+    /** Total time spent loading modules on this device; the engine subtracts it from run times. */
+    public long buildNanos() {
+        return buildNanos.get();
+    }
+
     /** Module loads done on this device so far, with their durations. */
     public List<KernelBuild> builds() {
         return List.copyOf(builds);
@@ -142,7 +148,9 @@ public final class CudaDevice implements Device {
             throw new KernelBuildException("loading PTX " + resource + " failed on " + identity.label() + ": " + e.getMessage(),
                     new String(ptx, 0, Math.min(ptx.length, 400), StandardCharsets.UTF_8));
         }
-        builds.add(new KernelBuild(resource, "", System.nanoTime() - t0));
+        long took = System.nanoTime() - t0;
+        builds.add(new KernelBuild(resource, "", took));
+        buildNanos.addAndGet(took);
         return module;
     }
 

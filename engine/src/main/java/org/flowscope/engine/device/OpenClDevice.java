@@ -44,6 +44,7 @@ public final class OpenClDevice implements Device {
     private final Map<String, cl_kernel> kernels = new ConcurrentHashMap<>();
     private final Map<String, cl_kernel> byName = new ConcurrentHashMap<>();
     private final List<KernelBuild> builds = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong buildNanos = new java.util.concurrent.atomic.AtomicLong();
 
     @SuppressWarnings("deprecation")
     private OpenClDevice(cl_platform_id platform, cl_device_id id) {
@@ -118,6 +119,11 @@ public final class OpenClDevice implements Device {
         return lock;
     }
 
+    /** Total time spent building kernels on this device; the engine subtracts it from run times. */
+    public long buildNanos() {
+        return buildNanos.get();
+    }
+
     /** Kernel builds done on this device so far, with their durations. */
     public List<KernelBuild> builds() {
         return List.copyOf(builds);
@@ -160,7 +166,9 @@ public final class OpenClDevice implements Device {
             throw new KernelBuildException("OpenCL build of " + resource + " failed on " + identity.label()
                     + " with options '" + options + "': " + e.getMessage(), log);
         }
-        builds.add(new KernelBuild(resource, options, System.nanoTime() - t0));
+        long took = System.nanoTime() - t0;
+        builds.add(new KernelBuild(resource, options, took));
+        buildNanos.addAndGet(took);
         return program;
     }
 
