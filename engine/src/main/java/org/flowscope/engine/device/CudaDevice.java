@@ -13,6 +13,7 @@ import jcuda.CudaException;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
 import jcuda.driver.CUdevice_attribute;
+import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
 import jcuda.driver.CUstream;
@@ -41,6 +42,7 @@ public final class CudaDevice implements Device {
     private final Map<String, CUmodule> modules = new ConcurrentHashMap<>();
     private final Map<String, CUfunction> functions = new ConcurrentHashMap<>();
     private final List<KernelBuild> builds = new CopyOnWriteArrayList<>();
+    private final BufferPool<CUdeviceptr> buffers;
     private final java.util.concurrent.atomic.AtomicLong buildNanos = new java.util.concurrent.atomic.AtomicLong();
 
     private CudaDevice(int ordinal, int driverVersion) {
@@ -60,6 +62,15 @@ public final class CudaDevice implements Device {
         cuStreamCreate(stream, 0);
         String driver = "CUDA driver " + driverVersion / 1000 + "." + (driverVersion % 1000) / 10 + " sm_" + major + minor;
         this.identity = new DeviceIdentity(DeviceKind.CUDA, "NVIDIA", cString(name), driver, totalMemBytes, sms);
+        this.buffers = new BufferPool<>(bytes -> {
+            CUdeviceptr p = new CUdeviceptr();
+            makeCurrent();
+            cuMemAlloc(p, bytes);
+            return p;
+        }, p -> {
+            makeCurrent();
+            cuMemFree(p);
+        }, totalMemBytes, totalMemBytes / 4);
     }
 
     /**
@@ -105,6 +116,14 @@ public final class CudaDevice implements Device {
     /** Hold while using the stream: one thread at a time. */
     public Object lock() {
         return lock;
+    }
+
+    /**
+     * A device allocation of {@code bytes}, reused from earlier runs when one of that size was closed. Throws
+     * {@link org.flowscope.engine.spi.DeviceMemoryException} above the device memory. Close it when the run is done.
+     */
+    public CudaBuffer buffer(long bytes) {
+        return new CudaBuffer(buffers, bytes, buffers.acquire(0, bytes, "CUDA allocation on " + identity.label()));
     }
 
     /** Total time spent loading modules on this device; the engine subtracts it from run times. */
@@ -158,6 +177,7 @@ public final class CudaDevice implements Device {
     public void close() {
         synchronized (lock) {
             makeCurrent();
+            buffers.clear();
             modules.values().forEach(m -> cuModuleUnload(m));
             modules.clear();
             functions.clear();

@@ -20,6 +20,7 @@ import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
 import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
 import org.jocl.cl_platform_id;
 import org.jocl.cl_program;
 
@@ -44,6 +45,7 @@ public final class OpenClDevice implements Device {
     private final Map<String, cl_kernel> kernels = new ConcurrentHashMap<>();
     private final Map<String, cl_kernel> byName = new ConcurrentHashMap<>();
     private final List<KernelBuild> builds = new CopyOnWriteArrayList<>();
+    private final BufferPool<cl_mem> buffers;
     private final java.util.concurrent.atomic.AtomicLong buildNanos = new java.util.concurrent.atomic.AtomicLong();
 
     @SuppressWarnings("deprecation")
@@ -59,6 +61,9 @@ public final class OpenClDevice implements Device {
         String driver = platformString(platform, CL_PLATFORM_NAME) + " " + deviceString(id, CL_DRIVER_VERSION);
         this.identity = new DeviceIdentity(DeviceKind.OPENCL, deviceString(id, CL_DEVICE_VENDOR),
                 deviceString(id, CL_DEVICE_NAME), driver, globalMemBytes, units);
+        this.buffers = new BufferPool<>(bytes -> {
+            throw new IllegalStateException("allocation goes through buffer()");
+        }, m -> clReleaseMemObject(m), maxAllocBytes, globalMemBytes / 4);
     }
 
     /**
@@ -117,6 +122,21 @@ public final class OpenClDevice implements Device {
     /** Hold while using the queue or setting kernel arguments: one thread at a time. */
     public Object lock() {
         return lock;
+    }
+
+    /**
+     * A device buffer of {@code bytes} with {@code flags} (e.g. {@code CL_MEM_READ_ONLY}), reused from earlier runs
+     * when one of that size and flags was closed. Throws {@link org.flowscope.engine.spi.DeviceMemoryException}
+     * above {@link #maxAllocBytes()}. Close it (try-with-resources) when the run is done.
+     */
+    public OpenClBuffer buffer(long bytes, long flags) {
+        cl_mem mem = buffers.acquire(flags, bytes, "OpenCL buffer on " + identity.label(), b -> clCreateBuffer(context, flags, b, null, null));
+        return new OpenClBuffer(buffers, flags, bytes, mem);
+    }
+
+    /** Native buffer allocations so far (reuses from the pool do not count). */
+    public long bufferAllocations() {
+        return buffers.allocations();
     }
 
     /** Total time spent building kernels on this device; the engine subtracts it from run times. */
@@ -190,6 +210,7 @@ public final class OpenClDevice implements Device {
             kernels.values().forEach(k -> clReleaseKernel(k));
             kernels.clear();
             byName.clear();
+            buffers.clear();
             programs.values().forEach(p -> clReleaseProgram(p));
             programs.clear();
             clReleaseCommandQueue(queue);

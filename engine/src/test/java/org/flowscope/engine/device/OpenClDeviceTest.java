@@ -62,6 +62,29 @@ class OpenClDeviceTest {
     }
 
     @Test
+    void reusesReleasedBuffersOfTheSameSizeAndFlags() {
+        long before = device.bufferAllocations();
+        org.jocl.cl_mem first;
+        try (OpenClBuffer b = device.buffer(4096, org.jocl.CL.CL_MEM_READ_WRITE)) {
+            first = b.mem();
+        }
+        try (OpenClBuffer b = device.buffer(4096, org.jocl.CL.CL_MEM_READ_WRITE)) {
+            assertSame(first, b.mem());
+        }
+        assertEquals(before + 1, device.bufferAllocations());
+        try (OpenClBuffer b = device.buffer(4096, org.jocl.CL.CL_MEM_READ_ONLY)) {
+            assertEquals(before + 2, device.bufferAllocations());
+        }
+    }
+
+    @Test
+    void oversizedBufferFailsBeforeAnyLaunch() {
+        var e = assertThrows(org.flowscope.engine.spi.DeviceMemoryException.class,
+                () -> device.buffer(device.maxAllocBytes() + 1, org.jocl.CL.CL_MEM_READ_WRITE));
+        assertEquals(device.maxAllocBytes(), e.availableBytes());
+    }
+
+    @Test
     void failedBuildCarriesTheBuildLog() {
         var e = assertThrows(KernelBuildException.class, () -> device.kernel(ScaleOpenCl.class, "broken.cl", "broken", ""));
         assertTrue(e.buildLog().contains("undefined_symbol"), e.buildLog());
