@@ -104,6 +104,9 @@ public final class JsonBenchmarkStore implements BenchmarkStore {
                 pending = new ArrayList<>();
                 lastFlushNanos = System.nanoTime();
             }
+            if (batch.isEmpty()) {
+                return; // nothing new: readers (e.g. `flowscope engine history`) never rewrite the file
+            }
             try {
                 HistoryFile merged = file.update(current -> merge(current, batch));
                 synchronized (this) {
