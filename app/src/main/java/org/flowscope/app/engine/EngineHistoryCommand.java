@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowscope.engine.history.FactoryPriors;
 import org.flowscope.engine.history.History;
 import org.flowscope.engine.history.JsonBenchmarkStore;
 import org.flowscope.engine.history.Sample;
@@ -37,6 +38,11 @@ public final class EngineHistoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a machine-readable result.")
     boolean json;
 
+    @Option(names = "--export-priors", paramLabel = "FILE",
+            description = "Also write the listed histories as factory priors (merged into FILE if it exists), e.g. "
+                    + "methods/src/main/resources/META-INF/flowscope/engine-priors.json.")
+    Path exportPriors;
+
     @Spec
     CommandSpec spec;
 
@@ -50,12 +56,17 @@ public final class EngineHistoryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = engineOptions.storeDir();
         List<Row> rows = new ArrayList<>();
+        List<History> histories = List.of();
         if (dir != null && Files.exists(dir.resolve("benchmarks.json"))) {
             try (JsonBenchmarkStore store = new JsonBenchmarkStore(dir, 100_000, Duration.ofHours(1))) {
-                for (History h : store.histories(operation)) {
-                    rows.add(row(h));
-                }
+                histories = store.histories(operation);
             }
+        }
+        for (History h : histories) {
+            rows.add(row(h));
+        }
+        if (exportPriors != null) {
+            FactoryPriors.export(histories, exportPriors, 10);
         }
         rows.sort(Comparator.comparing(Row::operation).thenComparing(r -> r.dimensions().toString())
                 .thenComparing(r -> r.parameters().toString()).thenComparingDouble(Row::medianMs));

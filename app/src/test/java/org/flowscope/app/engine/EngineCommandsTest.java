@@ -65,6 +65,11 @@ class EngineCommandsTest {
         assertTrue(!text.contains("other.cpu"), text);
         JsonNode rows = new ObjectMapper().readTree(run(new EngineHistoryCommand(), "--store", store.toString(), "--json"));
         assertEquals(2, rows.size());
+        Path priors = store.resolve("priors/engine-priors.json");
+        run(new EngineHistoryCommand(), "--store", store.toString(), "--op", "conv2d", "--export-priors", priors.toString());
+        var loaded = org.flowscope.engine.history.FactoryPriors.of(
+                new ObjectMapper().readValue(priors.toFile(), org.flowscope.engine.history.HistoryFile.class).histories());
+        assertEquals(3, loaded.series("conv2d", "conv2d.opencl", device).histories().get(0).samples().size());
     }
 
     @Test

@@ -69,6 +69,38 @@ public final class FactoryPriors {
         return new FactoryPriors(all);
     }
 
+    /**
+     * Writes {@code histories} as a priors file (what {@value #RESOURCE} holds), keeping at most {@code perKey}
+     * undelayed samples per key and merging into {@code file} when it exists (same keys are replaced), so that
+     * priors measured on several machines accumulate in one resource.
+     */
+    public static void export(List<History> histories, java.nio.file.Path file, int perKey) throws IOException {
+        java.util.Map<BenchmarkKey, History> merged = new java.util.LinkedHashMap<>();
+        if (java.nio.file.Files.exists(file)) {
+            for (History h : AtomicJsonFile.JSON.readValue(file.toFile(), HistoryFile.class).histories()) {
+                merged.put(h.key(), h);
+            }
+        }
+        for (History h : histories) {
+            List<Sample> kept = h.samples().stream().filter(s -> !s.delayed()).toList();
+            kept = kept.subList(Math.max(0, kept.size() - perKey), kept.size());
+            if (!kept.isEmpty()) {
+                merged.put(h.key(), new History(h.key(), h.cost(), kept));
+            }
+        }
+        java.nio.file.Path parent = file.toAbsolutePath().getParent();
+        java.nio.file.Files.createDirectories(parent);
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        try {
+            AtomicJsonFile.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(),
+                    new HistoryFile(HistoryFile.FORMAT, List.copyOf(merged.values())));
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
     public List<History> all() {
         return histories;
     }
