@@ -80,6 +80,21 @@ class CostRegressionModelTest {
         assertEquals(0.04, p.seconds(), 1e-12);
     }
 
+    /** Spec §15 item 3: own timings of the shape count from 2 on; one own timing already beats another machine's. */
+    @Test
+    void ownTimingsOfTheShapeAreTrustedFromTwoOn() {
+        var priors = FactoryPriors.of(List.of(new History(Keys.key("a", Keys.GPU, 300), cost(300), List.of(new Sample(1.0, 0, false)))));
+        var m = new CostRegressionModel(store, priors);
+        var key = Keys.key("a", Keys.GPU, 300);
+        assertEquals(PredictionSource.PRIOR_SAME_DEVICE, m.predict(key, cost(300)).source());
+        store.record(key, cost(300), new Sample(0.5, 0, false));
+        assertEquals(PredictionSource.NEAREST_SHAPE, m.predict(key, cost(300)).source());
+        assertEquals(0.5, m.predict(key, cost(300)).seconds(), 1e-12);
+        store.record(key, cost(300), new Sample(0.7, 1, false));
+        assertEquals(PredictionSource.MEASURED, m.predict(key, cost(300)).source());
+        assertEquals(0.6, m.predict(key, cost(300)).seconds(), 1e-12);
+    }
+
     @Test
     void otherDevicesAndLibraryVersionsDoNotLeakIn() {
         measure("a", Keys.GPU, 512, 5);
