@@ -28,9 +28,10 @@ import org.flowscope.engine.model.PredictionSource;
  * ∝ 1/adjusted²; with {@link DelayRule#AVOID_AND_PROBE} the adjusted winner runs, and the delayed fastest is re-run
  * once every {@link #PROBE_INTERVAL} calls of the operation to see whether its delay is over (so recovery is
  * noticed within {@code PROBE_INTERVAL + 1} calls, at a bounded cost);</li>
- * <li>otherwise, with probability {@code ε_n = ε₀·τ/(τ + n)} after {@code n} calls of the operation, an
- * undelayed candidate predicted within {@link #EXPLORE_RATIO} of the best is re-measured: the schedule decays, yet
- * never stops, so one bad measurement cannot lock an implementation out for good.</li>
+ * <li>otherwise, with probability {@code ε_n = ε₀·τ/(τ + n)} after {@code n} calls of the operation, a random
+ * undelayed other candidate is re-measured — if it is predicted {@code r} times slower than the best, only with
+ * probability {@code min(1, EXPLORE_RATIO / r)}, which bounds the expected cost. The schedule decays, yet never
+ * stops ({@code Σ ε_n} diverges), so one bad measurement cannot lock an implementation out for good.</li>
  * </ol>
  * Randomness comes from the injected, seeded generator. Thread-safe.
  */
@@ -100,26 +101,31 @@ public final class DelayAwareSelector implements ImplementationSelector {
             return decision(request, est, 0, Reason.COLD_START_DEFAULT, "no candidate has a prediction");
         }
         if (bestAdjusted != best) {
-            return delayDecision(request, est, best, bestAdjusted, call);
+            return delayDecision(request, est, best, bestAdjusted);
         }
-        if (explore && random.nextDouble() < EPSILON_0 * TAU / (TAU + call)) {
+        double epsilon = EPSILON_0 * TAU / (TAU + call);
+        if (explore && random.nextDouble() < epsilon) {
             List<Integer> eligible = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                CandidateEstimate e = est.get(i);
-                if (i != best && !e.delay().delayed() && e.expectedSeconds() <= EXPLORE_RATIO * est.get(best).expectedSeconds()) {
+                if (i != best && !est.get(i).delay().delayed()) {
                     eligible.add(i);
                 }
             }
             if (!eligible.isEmpty()) {
                 int pick = eligible.get(random.nextInt(eligible.size()));
-                return decision(request, est, pick, Reason.EXPLORE_REFRESH, String.format(Locale.ROOT,
-                        "re-measuring (exploration probability %.4f at call %d)", EPSILON_0 * TAU / (TAU + call), call));
+                double ratio = est.get(pick).expectedSeconds() / est.get(best).expectedSeconds();
+                // a much slower candidate is re-measured proportionally less often: the expected cost of exploring
+                // stays below EXPLORE_RATIO × ε × the best time, yet no candidate is ever excluded for good
+                if (random.nextDouble() < Math.min(1, EXPLORE_RATIO / ratio)) {
+                    return decision(request, est, pick, Reason.EXPLORE_REFRESH, String.format(Locale.ROOT,
+                            "re-measuring (exploration probability %.4f at call %d, predicted %.1fx the best)", epsilon, call, ratio));
+                }
             }
         }
         return decision(request, est, best, Reason.FASTEST_PREDICTED, "");
     }
 
-    private Decision delayDecision(SelectionRequest request, List<CandidateEstimate> est, int best, int bestAdjusted, long call) {
+    private Decision delayDecision(SelectionRequest request, List<CandidateEstimate> est, int best, int bestAdjusted) {
         CandidateEstimate delayed = est.get(best);
         if (rule == DelayRule.INVERSE_SQUARE_DRAW) {
             double[] adjusted = est.stream().mapToDouble(CandidateEstimate::expectedSeconds).toArray();

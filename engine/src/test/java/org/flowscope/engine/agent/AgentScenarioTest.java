@@ -114,6 +114,25 @@ class AgentScenarioTest {
     }
 
     @Test
+    void oneBadFirstMeasurementDoesNotLockTheFastImplementationOut() {
+        int[] gpuRuns = new int[1];
+        Synthetic gpu = new Synthetic("test.scale.gpu", Backend.OPENCL, clock, cost -> gpuRuns[0]++ == 0 ? 0.5 : 0.010);
+        Synthetic cpu = new Synthetic("test.scale.cpu", Backend.CPU_THREADED, clock, cost -> 0.030);
+        DeviceSet devices = DeviceSet.of(List.of(new FakeDevice(Keys.CPU), new FakeDevice(Keys.GPU)));
+        List<String> chosen = new ArrayList<>();
+        try (Engine engine = Engine.create(EngineConfig.inMemory().withDevices(devices).withRegistry(ImplementationRegistry.of(List.of(gpu, cpu)))
+                .withClocks(clock, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).withSeed(9))) {
+            for (int i = 0; i < 800; i++) {
+                chosen.add(engine.execute(new Scale(), 1f, new float[16], org.flowscope.engine.RunOptions.auto()).decision().choice().implementation());
+            }
+        }
+        int firstBack = chosen.subList(1, chosen.size()).indexOf("test.scale.gpu") + 2;
+        long lateGpu = chosen.subList(700, 800).stream().filter(AgentScenarioTest::isGpu).count();
+        LOG.info("after a 50x first measurement the GPU was re-tried at call {}; chosen in {} of the last 100 calls", firstBack, lateGpu);
+        assertTrue(lateGpu >= 90, "GPU chosen " + lateGpu + " of the last 100 calls");
+    }
+
+    @Test
     void paperRuleAlsoEscapesContentionButLater() {
         double[] mean = new double[1];
         List<String> chosen;
