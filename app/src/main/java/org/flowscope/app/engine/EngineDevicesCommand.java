@@ -37,7 +37,7 @@ public final class EngineDevicesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Engine engine = Engine.create(engineOptions.config().withPriors(false))) {
+        try (Engine engine = Engine.create(engineOptions.config().withStoreDir(null).withPriors(false))) {
             List<CandidateStatus> implementations = new ArrayList<>();
             for (String op : engine.registry().operations()) {
                 implementations.addAll(engine.candidates(op));
