@@ -80,10 +80,8 @@ public final class FrameFlux {
             throw new IllegalArgumentException("lag spool must be >= 1 window, got " + lagSpool);
         }
         Flux<FrameWindow> in = policy == BackpressurePolicy.SKIP
-                ? windows.onBackpressureDrop(w -> {
-                    counters.increment(RunCounters.ANALYSIS_SKIPPED);
-                    w.release();
-                })
+                // the dropped window is also handed to the discard hook below, which releases it
+                ? windows.onBackpressureDrop(w -> counters.increment(RunCounters.ANALYSIS_SKIPPED))
                 : windows;
         int prefetch = policy == BackpressurePolicy.SKIP ? 0 : lagSpool;
         return in.concatMap(w -> Flux.from(work.apply(w)).doOnComplete(

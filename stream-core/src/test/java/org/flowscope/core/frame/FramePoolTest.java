@@ -52,7 +52,7 @@ class FramePoolTest {
         FramePool pool = Frames.pool(3);
         Frames.frame(pool, 41).release();
         Frames.frame(pool, 42);
-        AssertionError e = assertThrows(AssertionError.class, () -> PoolAssertions.assertNoLeaks(pool));
+        AssertionError e = assertThrows(AssertionError.class, () -> PoolAssertions.assertNoLeaks(pool, 10));
         assertTrue(e.getMessage().contains("Frame[42"), e.getMessage());
     }
 

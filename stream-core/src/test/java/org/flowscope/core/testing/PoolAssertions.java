@@ -11,7 +11,12 @@ public final class PoolAssertions {
     }
 
     public static void assertNoLeaks(FramePool pool) {
-        long deadline = System.nanoTime() + 2_000_000_000L;
+        assertNoLeaks(pool, 2000);
+    }
+
+    /** Waits up to {@code graceMs} for outstanding frames to come back, then fails with the leak report. */
+    public static void assertNoLeaks(FramePool pool, long graceMs) {
+        long deadline = System.nanoTime() + graceMs * 1_000_000L;
         while (pool.outstanding() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
