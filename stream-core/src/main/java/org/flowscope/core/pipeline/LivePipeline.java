@@ -48,6 +48,7 @@ public final class LivePipeline {
     private final FramePool pool;
     private volatile long lastProgressFrames;
     private volatile long lastProgressNanos;
+    private volatile double lastFps;
 
     private LivePipeline(Builder b) {
         this.b = b;
@@ -97,9 +98,14 @@ public final class LivePipeline {
         long frames = counters.get(RunCounters.INGEST_FRAMES);
         long now = System.nanoTime();
         long dt = now - lastProgressNanos;
-        double fps = dt > 0 && lastProgressNanos != 0 ? (frames - lastProgressFrames) * 1e9 / dt : 0;
-        lastProgressFrames = frames;
-        lastProgressNanos = now;
+        double fps = lastFps;
+        if (dt >= 200_000_000L) {
+            // rate over the last interval; shorter intervals (a final snapshot) keep the previous rate
+            fps = (frames - lastProgressFrames) * 1e9 / dt;
+            lastFps = fps;
+            lastProgressFrames = frames;
+            lastProgressNanos = now;
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         for (RunContributor c : contributors()) {
             try {

@@ -31,6 +31,14 @@ public interface WindowOperator extends AutoCloseable {
     /** Processes one window. */
     ImageStack apply(ImageStack window, WindowContext context);
 
+    /**
+     * Output pixels per input pixel along each axis (eSRRF: the magnification); the result's pixel size is the input's
+     * divided by this. Default 1.
+     */
+    default double outputScale() {
+        return 1.0;
+    }
+
     /** The individual stages of this operator, in order; a single stage returns itself. */
     default List<WindowOperator> stages() {
         return List.of(this);
@@ -76,6 +84,15 @@ public interface WindowOperator extends AutoCloseable {
             @Override
             public List<WindowOperator> stages() {
                 return copy;
+            }
+
+            @Override
+            public double outputScale() {
+                double s = 1;
+                for (WindowOperator op : copy) {
+                    s *= op.outputScale();
+                }
+                return s;
             }
 
             @Override
