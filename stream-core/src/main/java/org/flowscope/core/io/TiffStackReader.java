@@ -104,6 +104,11 @@ public final class TiffStackReader implements AutoCloseable {
                     + "): flowscope needs 2-D frames of at least 2x2 pixels in " + file);
         }
         Map<String, String> desc = ImageJDescription.parse(first.description);
+        int announced = ImageJDescription.intValue(desc, "images", pages.size());
+        if (announced > pages.size()) {
+            throw new IllegalArgumentException("truncated TIFF: its ImageJ description announces " + announced
+                    + " images but only " + pages.size() + " are in the file: " + file);
+        }
         int channels = ImageJDescription.intValue(desc, "channels", 1);
         int slices = ImageJDescription.intValue(desc, "slices", 1);
         int frames = ImageJDescription.intValue(desc, "frames", 1);
@@ -131,10 +136,15 @@ public final class TiffStackReader implements AutoCloseable {
             String dir = abs.getParent() == null ? "" : abs.getParent().toString() + java.io.File.separator;
             infos = new TiffDecoder(dir, abs.getFileName().toString()).getTiffInfo();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("corrupt or unreadable TIFF (" + e.getMessage() + "): " + file, e);
+            String msg = String.valueOf(e.getMessage());
+            if (msg.startsWith("Unsupported")) {
+                throw new IllegalArgumentException("unsupported TIFF (" + msg
+                        + "): flowscope reads uint8, uint16 and float32 TIFFs: " + file, e);
+            }
+            throw new IllegalArgumentException("corrupt or unreadable TIFF (" + msg + "): " + file, e);
         }
         if (infos == null || infos.length == 0) {
-            throw new IllegalArgumentException("not a TIFF file (no image directory found): " + file);
+            throw new IllegalArgumentException("TIFF holds no readable images (0 frames: no image directory, or it lies past the end of a truncated file): " + file);
         }
         for (FileInfo fi : infos) {
             if (fi.width <= 0 || fi.height <= 0) {
