@@ -148,14 +148,17 @@ public final class LiveCommand implements Callable<Integer> {
         double inputNm = fmt.pixelSizeNm().orElse(0);
         double intervalMs = fmt.framesPerSecond().isPresent() ? stepFrames * 1e3 / fmt.framesPerSecond().getAsDouble() : 0;
         TiffResultSink resultSink = new TiffResultSink(result, inputNm > 0 ? inputNm / chain.outputScale() : 0, intervalMs);
-        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt) : FrameSink.discarding();
+        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt) : null;
         boolean terminal = System.console() != null;
         ProgressPrinter printer = new ProgressPrinter(out.spec.commandLine().getErr(), terminal, 2000);
         LivePipeline.Builder b = LivePipeline.builder(src)
                 .window(WindowSpec.sliding(window, stepFrames))
                 .operator(chain).policy(pol).lagSpool(lagSpool)
-                .rawSink(rawSink).resultSink(resultSink)
+                .resultSink(resultSink)
                 .progress(printer, terminal ? 250 : 1000);
+        if (rawSink != null) {
+            b.rawSink(rawSink);
+        }
         listeners.forEach(b::listener);
         if (src instanceof RunContributor c) {
             b.contributor(c);
