@@ -146,7 +146,9 @@ public final class LivePipeline {
                     TimeUnit.MILLISECONDS);
         }
         try {
-            Flux<Frame> frames = IngestRing.frames(b.source, pool, b.ringSize, counters);
+            // a ring at least as large as the pool never fills: the producer waits in the pool (a blocking wait)
+            // rather than in the ring's claim loop (a parking spin)
+            Flux<Frame> frames = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters);
             if (b.rawSink != null) {
                 StageStats raw = stage("raw");
                 frames = FrameFlux.tapRaw(frames, f -> {
