@@ -33,6 +33,8 @@ import org.flowscope.core.source.SourceFormat;
 import org.flowscope.core.stream.BackpressurePolicy;
 import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.window.WindowSpec;
+import org.flowscope.simulators.camera.GroundTruthFiles;
+import org.flowscope.simulators.camera.SimulatedCamera;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Option;
  * {@code flowscope live}: a source streams frames through windows and an operator chain into files, with a progress
  * line on stderr. Operations and stages come from {@link LiveExtensions} (see {@link LiveExtension}), sources from
  * {@link LiveSources} (see {@link SourceFactory}). Writes {@code result.tif}, {@code raw.tif} (with
- * {@code --save-raw}) and {@code run.json} into {@code --out}. Ctrl-C stops the source and keeps what was acquired.
+ * {@code --save-raw}; from the simulator also its ground truth {@code raw_emitters.csv}, {@code raw_drift.csv},
+ * {@code raw_truth_x<M>.tif}) and {@code run.json} into {@code --out}. Ctrl-C stops the source and keeps what was acquired.
  */
 @Command(name = "live",
         mixinStandardHelpOptions = true,
@@ -189,6 +192,11 @@ public final class LiveCommand implements Callable<Integer> {
             outputs.put("result", result.toString());
             outputs.put("resultFrames", resultSink.framesWritten());
             outputs.put("raw", saveRaw ? raw.toString() : null);
+            if (saveRaw && src instanceof SimulatedCamera cam) {
+                // a simulated recording is only useful for accuracy checks together with its ground truth
+                int m = chain.outputScale() > 1 ? (int) Math.round(chain.outputScale()) : 5;
+                GroundTruthFiles.write(raw, cam.truth(), m, 0).forEach((k, v) -> outputs.put("truth." + k, v.toString()));
+            }
             outputs.put("runJson", dir.resolve("run.json").toString());
             json.outputs(outputs);
             json.summary(s);
