@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NoiseTest {
     @ParameterizedTest
-    @ValueSource(doubles = {0.5, 3, 9.9, 10, 50, 1000})
+    @ValueSource(doubles = {0.5, 3, 10, 29.9, 30, 50, 1000, 5000})
     void poissonSamplesHaveMeanAndVarianceLambda(double lambda) {
         SplittableRandom rng = new SplittableRandom(7);
         int n = 40_000;
