@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "engine",
         mixinStandardHelpOptions = true,
         description = "Inspect and benchmark the compute engine.",
-        subcommands = {})
+        subcommands = {org.flowscope.app.engine.EngineDevicesCommand.class, org.flowscope.app.engine.EngineHistoryCommand.class})
 public final class EngineCommand implements Runnable {
     @Spec
     CommandSpec spec;
