@@ -1,0 +1,223 @@
+package org.flowscope.simulators.load;
+
+import static jcuda.driver.JCudaDriver.cuCtxCreate;
+import static jcuda.driver.JCudaDriver.cuCtxDestroy;
+import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
+import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
+import static jcuda.driver.JCudaDriver.cuDeviceGet;
+import static jcuda.driver.JCudaDriver.cuDeviceGetAttribute;
+import static jcuda.driver.JCudaDriver.cuDeviceGetCount;
+import static jcuda.driver.JCudaDriver.cuDeviceGetName;
+import static jcuda.driver.JCudaDriver.cuInit;
+import static jcuda.driver.JCudaDriver.cuLaunchKernel;
+import static jcuda.driver.JCudaDriver.cuMemAlloc;
+import static jcuda.driver.JCudaDriver.cuMemFree;
+import static jcuda.driver.JCudaDriver.cuMemGetInfo;
+import static jcuda.driver.JCudaDriver.cuMemsetD32;
+import static jcuda.driver.JCudaDriver.cuModuleGetFunction;
+import static jcuda.driver.JCudaDriver.cuModuleLoadData;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jcuda.Pointer;
+import jcuda.driver.CUcontext;
+import jcuda.driver.CUdevice;
+import jcuda.driver.CUdevice_attribute;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUfunction;
+import jcuda.driver.CUmodule;
+import jcuda.driver.JCudaDriver;
+import org.flowscope.engine.spi.BackendUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads an NVIDIA GPU through the CUDA driver API: each of {@code contexts} contexts holds its share of the
+ * requested memory and keeps a busy kernel ({@code busy.ptx}) queued, from its own thread.
+ */
+public final class CudaLoad implements DeviceLoad {
+    private static final Logger LOG = LoggerFactory.getLogger(CudaLoad.class);
+    private static final int BLOCK = 256;
+
+    private final GpuLoadSettings settings;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> workers = new ArrayList<>();
+    private String description = "CUDA (not started)";
+
+    public CudaLoad(GpuLoadSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        CUdevice dev;
+        String name;
+        int sms;
+        try {
+            JCudaDriver.setExceptionsEnabled(true);
+            cuInit(0);
+            int[] count = new int[1];
+            cuDeviceGetCount(count);
+            if (count[0] == 0) {
+                throw new BackendUnavailableException("no CUDA device");
+            }
+            dev = pick(count[0]);
+            byte[] nameBytes = new byte[256];
+            cuDeviceGetName(nameBytes, nameBytes.length, dev);
+            name = new String(nameBytes, StandardCharsets.US_ASCII).trim().replace("\0", "");
+            int[] v = new int[1];
+            cuDeviceGetAttribute(v, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, dev);
+            sms = v[0];
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            running.set(false);
+            throw new BackendUnavailableException("CUDA load cannot start: " + e.getMessage(), e);
+        }
+        String ptx = readPtx();
+        int elements = sms * 2048 * 2;
+        CountDownLatch ready = new CountDownLatch(settings.contexts());
+        long[] held = new long[settings.contexts()];
+        List<Throwable> failures = new ArrayList<>();
+        for (int i = 0; i < settings.contexts(); i++) {
+            final int idx = i;
+            Thread t = new Thread(() -> {
+                try {
+                    work(dev, ptx, elements, held, idx, ready);
+                } catch (Throwable e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                    ready.countDown();
+                }
+            }, "cuda-load-" + i);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        try {
+            ready.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!failures.isEmpty()) {
+            close();
+            throw new BackendUnavailableException("CUDA load failed: " + failures.get(0), failures.get(0));
+        }
+        long total = 0;
+        for (long h : held) {
+            total += h;
+        }
+        description = String.format("CUDA %s: %d contexts, %.1f GiB held, ~%.0f ms launches",
+                name, settings.contexts(), total / (double) (1L << 30), settings.launchMillis());
+    }
+
+    private CUdevice pick(int count) {
+        for (int i = 0; i < count; i++) {
+            CUdevice d = new CUdevice();
+            cuDeviceGet(d, i);
+            byte[] nameBytes = new byte[256];
+            cuDeviceGetName(nameBytes, nameBytes.length, d);
+            if (new String(nameBytes, StandardCharsets.US_ASCII).contains(settings.deviceHint())) {
+                return d;
+            }
+        }
+        throw new BackendUnavailableException("no CUDA device name contains '" + settings.deviceHint() + "'");
+    }
+
+    private void work(CUdevice dev, String ptx, int elements, long[] held, int idx, CountDownLatch ready) {
+        CUcontext ctx = new CUcontext();
+        cuCtxCreate(ctx, 0, dev);
+        List<CUdeviceptr> hold = new ArrayList<>();
+        try {
+            cuCtxSetCurrent(ctx);
+            CUmodule module = new CUmodule();
+            cuModuleLoadData(module, ptx);
+            CUfunction fn = new CUfunction();
+            cuModuleGetFunction(fn, module, "busy");
+            long[] free = new long[1];
+            long[] total = new long[1];
+            cuMemGetInfo(free, total);
+            // each context takes its share of what was free when it started
+            long want = (long) (free[0] * settings.memoryFraction() / Math.max(1, settings.contexts() - idx));
+            long chunk = 1L << 30;
+            for (long got = 0; got < want; ) {
+                long n = Math.min(chunk, want - got) & ~3L;
+                if (n == 0) {
+                    break;
+                }
+                CUdeviceptr p = new CUdeviceptr();
+                cuMemAlloc(p, n);
+                cuMemsetD32(p, 0x3f000000, n / 4); // commit the pages
+                hold.add(p);
+                got += n;
+                held[idx] = got;
+            }
+            CUdeviceptr data = new CUdeviceptr();
+            cuMemAlloc(data, (long) elements * 4);
+            cuMemsetD32(data, 0x3e800000, elements);
+            hold.add(data);
+            int iters = 256;
+            long t0 = System.nanoTime();
+            launch(fn, data, elements, iters);
+            cuCtxSynchronize();
+            iters = settings.calibrate(iters, (System.nanoTime() - t0) / 1e6);
+            ready.countDown();
+            while (running.get()) {
+                launch(fn, data, elements, iters);
+                launch(fn, data, elements, iters);
+                cuCtxSynchronize();
+            }
+        } finally {
+            for (CUdeviceptr p : hold) {
+                cuMemFree(p);
+            }
+            cuCtxDestroy(ctx);
+        }
+    }
+
+    private static void launch(CUfunction fn, CUdeviceptr data, int n, int iters) {
+        Pointer args = Pointer.to(Pointer.to(data), Pointer.to(new int[] {n}), Pointer.to(new int[] {iters}));
+        cuLaunchKernel(fn, (n + BLOCK - 1) / BLOCK, 1, 1, BLOCK, 1, 1, 0, null, args, null);
+    }
+
+    private static String readPtx() {
+        try (InputStream in = CudaLoad.class.getResourceAsStream("busy.ptx")) {
+            if (in == null) {
+                throw new IllegalStateException("resource busy.ptx missing next to " + CudaLoad.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        for (Thread t : workers) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (t.isAlive()) {
+                LOG.warn("CUDA load thread {} did not stop within 10 s", t.getName());
+            }
+        }
+        workers.clear();
+    }
+}
