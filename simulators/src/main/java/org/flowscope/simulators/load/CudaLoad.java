@@ -81,7 +81,7 @@ public final class CudaLoad implements DeviceLoad {
             running.set(false);
             throw new BackendUnavailableException("CUDA load cannot start: " + e.getMessage(), e);
         }
-        String ptx = readPtx();
+        byte[] ptx = readPtx();
         int elements = sms * 2048 * 2;
         CountDownLatch ready = new CountDownLatch(settings.contexts());
         long[] held = new long[settings.contexts()];
@@ -132,7 +132,7 @@ public final class CudaLoad implements DeviceLoad {
         throw new BackendUnavailableException("no CUDA device name contains '" + settings.deviceHint() + "'");
     }
 
-    private void work(CUdevice dev, String ptx, int elements, long[] held, int idx, CountDownLatch ready) {
+    private void work(CUdevice dev, byte[] ptx, int elements, long[] held, int idx, CountDownLatch ready) {
         CUcontext ctx = new CUcontext();
         cuCtxCreate(ctx, 0, dev);
         List<CUdeviceptr> hold = new ArrayList<>();
@@ -188,12 +188,14 @@ public final class CudaLoad implements DeviceLoad {
         cuLaunchKernel(fn, (n + BLOCK - 1) / BLOCK, 1, 1, BLOCK, 1, 1, 0, null, args, null);
     }
 
-    private static String readPtx() {
+    private static byte[] readPtx() {
         try (InputStream in = CudaLoad.class.getResourceAsStream("busy.ptx")) {
             if (in == null) {
                 throw new IllegalStateException("resource busy.ptx missing next to " + CudaLoad.class.getName());
             }
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            // the driver reads the PTX image as a NUL-terminated string
+            byte[] ptx = in.readAllBytes();
+            return java.util.Arrays.copyOf(ptx, ptx.length + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
