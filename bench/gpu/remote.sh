@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs on the GPU machine (see run.sh): installs the OpenCL ICD loader under /tmp, registers NVIDIA's OpenCL
+# driver, then runs every line of steps.txt with the bundled runtime, each with its own time limit and log.
+# Everything lands in $OUT: summary.txt, results.tgz and the PNG plots (the tool returns at most 8 files).
+set -uo pipefail
+B=$(cd "$(dirname "$0")" && pwd)
+OUT=${OUT:-/tmp/flowscope-out}
+W=/tmp/flowscope-results
+rm -rf "$W" && mkdir -p "$W/logs" "$OUT"
+export HOME="$W/home"   # the engine's history (~/.flowscope/engine) is then part of the results
+mkdir -p "$HOME"
+
+mkdir -p /tmp/ocl
+for d in "$B"/debs/*.deb; do dpkg -x "$d" /tmp/ocl; done
+export LD_LIBRARY_PATH="/tmp/ocl/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+mkdir -p /etc/OpenCL/vendors
+[ -f /etc/OpenCL/vendors/nvidia.icd ] || echo "libnvidia-opencl.so.1" > /etc/OpenCL/vendors/nvidia.icd
+
+MEM_MB=$(awk '/MemTotal/ {print int($2/1024)}' /proc/meminfo)
+HEAP_MB=$(( MEM_MB / 3 ))
+[ "$HEAP_MB" -gt 40000 ] && HEAP_MB=40000
+export B HEAP_MB
+fs() { "$B/jre/bin/java" "-Xmx${HEAP_MB}m" -Djava.awt.headless=true -cp "$B/lib/*" org.flowscope.app.FlowscopeCli "$@"; }
+export -f fs
+export RESULTS="$W"
+
+{
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm --format=csv,noheader 2>&1
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc)"
+} > "$W/summary.txt"
+cat "$W/summary.txt"
+
+# steps.txt: NAME | TIME LIMIT (s) | flowscope arguments ($RESULTS expands); '#' comments
+while IFS='|' read -r name limit args; do
+    name=$(echo "$name" | xargs)
+    [ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue
+    limit=$(echo "$limit" | xargs)
+    args=$(eval echo "$args")
+    start=$(date +%s)
+    # shellcheck disable=SC2086
+    timeout --kill-after=10 "$limit" bash -c "fs $args" > "$W/logs/$name.log" 2>&1
+    rc=$?
+    line=$(printf '%-34s rc=%-3s %4ss  fs %s' "$name" "$rc" "$(( $(date +%s) - start ))" "$args")
+    echo "$line" | tee -a "$W/summary.txt"
+done < "$B/steps.txt"
+
+# short tail of each log into the summary, so the reply shows the figures
+for f in "$W"/logs/*.log; do
+    { echo; echo "---- $(basename "$f")"; tail -n 25 "$f"; } >> "$W/summary.txt"
+done
+cp "$W/summary.txt" "$OUT/summary.txt"
+n=0
+for p in "$W"/*/plot.png; do
+    [ -f "$p" ] || continue
+    n=$((n + 1)); [ "$n" -le 5 ] && cp "$p" "$OUT/$(basename "$(dirname "$p")").png"
+done
+tar czf "$OUT/results.tgz" -C "$W" .
+tail -n 60 "$W/summary.txt"
