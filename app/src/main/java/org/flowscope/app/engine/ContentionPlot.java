@@ -154,7 +154,7 @@ final class ContentionPlot {
     }
 
     private static String shorten(String s) {
-        return s.length() <= 42 ? s : s.substring(0, 40) + "…";
+        return s.length() <= 36 ? s : s.substring(0, 35) + "…";
     }
 
     private static String fmt(double v) {
