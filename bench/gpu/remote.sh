@@ -13,14 +13,16 @@ mkdir -p "$HOME"
 mkdir -p /tmp/ocl
 for d in "$B"/debs/*.deb; do dpkg -x "$d" /tmp/ocl; done
 export LD_LIBRARY_PATH="/tmp/ocl/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-mkdir -p /etc/OpenCL/vendors
-[ -f /etc/OpenCL/vendors/nvidia.icd ] || echo "libnvidia-opencl.so.1" > /etc/OpenCL/vendors/nvidia.icd
+if ldconfig -p | grep -q libnvidia-opencl.so.1; then
+    mkdir -p /etc/OpenCL/vendors
+    [ -f /etc/OpenCL/vendors/nvidia.icd ] || echo "libnvidia-opencl.so.1" > /etc/OpenCL/vendors/nvidia.icd
+fi
 
 MEM_MB=$(awk '/MemTotal/ {print int($2/1024)}' /proc/meminfo)
 HEAP_MB=$(( MEM_MB / 3 ))
 [ "$HEAP_MB" -gt 40000 ] && HEAP_MB=40000
 export B HEAP_MB
-fs() { "$B/jre/bin/java" "-Xmx${HEAP_MB}m" -Djava.awt.headless=true -cp "$B/lib/*" org.flowscope.app.FlowscopeCli "$@"; }
+fs() { "$B/jre/bin/java" "-Xmx${HEAP_MB}m" -Djava.awt.headless=true -jar "$B/flowscope.jar" "$@"; }
 export -f fs
 export RESULTS="$W"
 
@@ -42,13 +44,14 @@ while IFS='|' read -r name limit args; do
     timeout --kill-after=10 "$limit" bash -c "fs $args" > "$W/logs/$name.log" 2>&1
     rc=$?
     line=$(printf '%-34s rc=%-3s %4ss  fs %s' "$name" "$rc" "$(( $(date +%s) - start ))" "$args")
-    echo "$line" | tee -a "$W/summary.txt"
-done < "$B/steps.txt"
+    echo "$line" | tee -a "$W/steps.txt"
+done < "${STEPS:-$B/steps.txt}"
 
-# short tail of each log into the summary, so the reply shows the figures
+# the tail of each log without stack-trace lines, then the step table last, so the reply's tail shows the figures
 for f in "$W"/logs/*.log; do
-    { echo; echo "---- $(basename "$f")"; tail -n 25 "$f"; } >> "$W/summary.txt"
+    { echo; echo "---- $(basename "$f")"; grep -v -E '^\s+at |^\s*\.\.\. [0-9]+ more|^---|^Caused by|^Stack trace|UnsatisfiedLinkError|^Operating system|^Architecture' "$f" | tail -n 25; } >> "$W/summary.txt"
 done
+{ echo; echo "== steps"; cat "$W/steps.txt"; } >> "$W/summary.txt"
 cp "$W/summary.txt" "$OUT/summary.txt"
 n=0
 for p in "$W"/*/plot.png; do

@@ -19,12 +19,10 @@ cd "$ROOT"
 echo "== building app and dependencies (offline)"
 rm -rf "$DEST"
 mkdir -p "$DEST/lib" "$DEST/debs"
-mvn -q -B -o -pl app -am package dependency:copy-dependencies -DskipTests \
-    -DincludeScope=runtime -DoutputDirectory="$DEST/lib" -Dmdep.useRepositoryLayout=false
-for m in stream-core engine methods simulators acquisition-adapters app; do
-    cp "$m"/target/"$m"-*.jar "$DEST/lib/"
-done
-rm -f "$DEST"/lib/*-tests.jar "$DEST"/lib/*-sources.jar
+mvn -q -B -o -pl app -am package -DskipTests
+# app/target/flowscope.jar names its dependencies in app/target/lib through its manifest class path
+cp app/target/flowscope.jar "$DEST/"
+cp app/target/lib/*.jar "$DEST/lib/"
 # the PTX compiler library is only for runtime PTX compilation, which this project does not use
 for j in "$DEST"/lib/jcuda-natives-*.jar; do
     zip -q -d "$j" '*JNvPTXCompiler*' >/dev/null 2>&1 || true
