@@ -11,6 +11,7 @@ import org.flowscope.app.ExitCodes;
 import org.flowscope.engine.device.DeviceDiscovery;
 import org.flowscope.engine.device.DeviceSet;
 import org.flowscope.engine.spi.BenchmarkInputs;
+import org.flowscope.simulators.load.LoadTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,6 +72,10 @@ public final class ContentionCommand implements Callable<Integer> {
 
     @Option(names = "--load-launch-ms", defaultValue = "20", description = "Duration of one load kernel (default ${DEFAULT-VALUE}).")
     double loadLaunchMs;
+
+    @Option(names = "--load-copy-mb", defaultValue = "256",
+            description = "Host<->GPU copies per load context and loop, in MB (CUDA load; default ${DEFAULT-VALUE}).")
+    int loadCopyMb;
 
     @Option(names = "--load-threads", defaultValue = "0", description = "CPU load threads; 0 = all cores (default).")
     int loadThreads;
@@ -145,12 +150,14 @@ public final class ContentionCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Load-generator options; the target comes first when given, else the experiment derives it. */
     private List<String> loadArgs() {
-        if (loadTarget == null) {
-            return List.of();
+        List<String> a = new ArrayList<>();
+        if (loadTarget != null) {
+            a.addAll(List.of("--target", LoadTarget.parse(loadTarget).name().toLowerCase(java.util.Locale.ROOT)));
         }
-        List<String> a = new ArrayList<>(List.of("--target", loadTarget, "--contexts", Integer.toString(loadContexts),
-                "--memory-fraction", Double.toString(loadMemory), "--launch-ms", Double.toString(loadLaunchMs)));
+        a.addAll(List.of("--contexts", Integer.toString(loadContexts), "--memory-fraction", Double.toString(loadMemory),
+                "--launch-ms", Double.toString(loadLaunchMs), "--copy-mb", Integer.toString(loadCopyMb)));
         if (loadThreads > 0) {
             a.addAll(List.of("--threads", Integer.toString(loadThreads)));
         }

@@ -37,7 +37,8 @@ public final class ContentionExperiment<P, I, O> {
      * @param from        first contended call (1-based)
      * @param to          last contended call
      * @param warmupRuns  recorded warm-up runs per candidate before the sequence
-     * @param loadArgs    arguments for {@code LoadGeneratorMain}; empty = derive the target from the fastest candidate
+     * @param loadArgs    arguments for {@code LoadGeneratorMain}; without {@code --target} the device of the
+     *                    initially fastest candidate is loaded
      */
     public record Settings(int runs, int from, int to, int warmupRuns, List<String> loadArgs) {
         public Settings {
@@ -104,7 +105,7 @@ public final class ContentionExperiment<P, I, O> {
         try (Engine eOn = engine(restricted, registry, "on")) {
             initial = warmUp(eOn, chosen);
             progress.accept("initially fastest: " + initial);
-            List<String> loadArgs = settings.loadArgs().isEmpty() ? defaultLoad(chosen, initial) : settings.loadArgs();
+            List<String> loadArgs = loadArgs(chosen, initial);
             Sequence s = sequence(eOn, RunOptions.auto(), "on", loadArgs);
             on = s.trace;
             loadDescription = s.load;
@@ -112,7 +113,7 @@ public final class ContentionExperiment<P, I, O> {
         CandidateStatus fixed = chosen.stream().filter(c -> CandidateSelector.label(c).equals(initial)).findFirst().orElseThrow();
         try (Engine eOff = engine(restricted, registry, "off")) {
             warmUp(eOff, chosen);
-            List<String> loadArgs = settings.loadArgs().isEmpty() ? defaultLoad(chosen, initial) : settings.loadArgs();
+            List<String> loadArgs = loadArgs(chosen, initial);
             off = sequence(eOff, CandidateSelector.force(fixed), "off", loadArgs).trace;
         }
         return new Result(new ContentionReport(on, off, initial, settings.from(), settings.to()), initial, loadDescription, labels);
@@ -201,6 +202,15 @@ public final class ContentionExperiment<P, I, O> {
             }
         }
         return new Sequence(new ContentionTrace(mode, calls), loadDescription);
+    }
+
+    private List<String> loadArgs(List<CandidateStatus> chosen, String initial) {
+        if (settings.loadArgs().contains("--target")) {
+            return settings.loadArgs();
+        }
+        List<String> args = new ArrayList<>(defaultLoad(chosen, initial));
+        args.addAll(settings.loadArgs());
+        return args;
     }
 
     /** Load the device of the initially fastest candidate: its GPU through its own API, else all CPU cores. */

@@ -1,6 +1,12 @@
 package org.flowscope.simulators.load;
 
 import static jcuda.driver.JCudaDriver.cuCtxCreate;
+import static jcuda.driver.JCudaDriver.cuMemAllocHost;
+import static jcuda.driver.JCudaDriver.cuMemFreeHost;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoHAsync;
+import static jcuda.driver.JCudaDriver.cuMemcpyHtoDAsync;
+import static jcuda.driver.JCudaDriver.cuStreamCreate;
+import static jcuda.driver.JCudaDriver.cuStreamDestroy;
 import static jcuda.driver.JCudaDriver.cuCtxDestroy;
 import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
 import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
@@ -27,6 +33,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jcuda.Pointer;
 import jcuda.driver.CUcontext;
+import jcuda.driver.CUctx_flags;
+import jcuda.driver.CUstream;
+import jcuda.driver.CUstream_flags;
 import jcuda.driver.CUdevice;
 import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUdeviceptr;
@@ -39,7 +48,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads an NVIDIA GPU through the CUDA driver API: each of {@code contexts} contexts holds its share of the
- * requested memory and keeps a busy kernel ({@code busy.ptx}) queued, from its own thread.
+ * requested memory and keeps a busy kernel ({@code busy.ptx}) queued, from its own thread, with pinned host&harr;device
+ * copies beside it on a second stream, as another application streaming data through the GPU would.
  */
 public final class CudaLoad implements DeviceLoad {
     private static final Logger LOG = LoggerFactory.getLogger(CudaLoad.class);
@@ -115,8 +125,8 @@ public final class CudaLoad implements DeviceLoad {
         for (long h : held) {
             total += h;
         }
-        description = String.format("CUDA %s: %d contexts, %.1f GiB held, ~%.0f ms launches",
-                name, settings.contexts(), total / (double) (1L << 30), settings.launchMillis());
+        description = String.format("CUDA %s: %d contexts, %.1f GiB held, ~%.0f ms launches, %d MB copies each way per context",
+                name, settings.contexts(), total / (double) (1L << 30), settings.launchMillis(), settings.copyMegabytes());
     }
 
     private CUdevice pick(int count) {
@@ -134,8 +144,11 @@ public final class CudaLoad implements DeviceLoad {
 
     private void work(CUdevice dev, byte[] ptx, int elements, long[] held, int idx, CountDownLatch ready) {
         CUcontext ctx = new CUcontext();
-        cuCtxCreate(ctx, 0, dev);
+        // blocking sync: the load's host threads sleep while waiting, so they do not also load the CPU
+        cuCtxCreate(ctx, CUctx_flags.CU_CTX_SCHED_BLOCKING_SYNC, dev);
         List<CUdeviceptr> hold = new ArrayList<>();
+        Pointer host = null;
+        CUstream copies = null;
         try {
             cuCtxSetCurrent(ctx);
             CUmodule module = new CUmodule();
@@ -164,6 +177,17 @@ public final class CudaLoad implements DeviceLoad {
             cuMemAlloc(data, (long) elements * 4);
             cuMemsetD32(data, 0x3e800000, elements);
             hold.add(data);
+            long copyBytes = (long) settings.copyMegabytes() << 20;
+            CUdeviceptr copyDev = null;
+            if (copyBytes > 0) {
+                host = new Pointer();
+                cuMemAllocHost(host, copyBytes); // pinned, so the copies run at full bus speed
+                copyDev = new CUdeviceptr();
+                cuMemAlloc(copyDev, copyBytes);
+                hold.add(copyDev);
+                copies = new CUstream();
+                cuStreamCreate(copies, CUstream_flags.CU_STREAM_NON_BLOCKING);
+            }
             int iters = 256;
             long t0 = System.nanoTime();
             launch(fn, data, elements, iters);
@@ -173,9 +197,19 @@ public final class CudaLoad implements DeviceLoad {
             while (running.get()) {
                 launch(fn, data, elements, iters);
                 launch(fn, data, elements, iters);
+                if (copyDev != null) {
+                    cuMemcpyHtoDAsync(copyDev, host, copyBytes, copies);
+                    cuMemcpyDtoHAsync(host, copyDev, copyBytes, copies);
+                }
                 cuCtxSynchronize();
             }
         } finally {
+            if (copies != null) {
+                cuStreamDestroy(copies);
+            }
+            if (host != null) {
+                cuMemFreeHost(host);
+            }
             for (CUdeviceptr p : hold) {
                 cuMemFree(p);
             }

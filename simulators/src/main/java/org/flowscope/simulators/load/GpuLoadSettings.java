@@ -8,8 +8,10 @@ package org.flowscope.simulators.load;
  *                       between contexts, so more contexts leave a smaller share to the process under test
  * @param launchMillis   target duration of one busy-kernel launch, &gt; 0
  * @param deviceHint     substring of the device name to pick, or "" for the first GPU
+ * @param copyMegabytes  per context, host&harr;device copies of this size run beside the kernels (CUDA), so the
+ *                       transfers of the process under test share the bus too; 0 = kernels only
  */
-public record GpuLoadSettings(double memoryFraction, int contexts, double launchMillis, String deviceHint) {
+public record GpuLoadSettings(double memoryFraction, int contexts, double launchMillis, String deviceHint, int copyMegabytes) {
     /** Bytes held on CPU-type OpenCL devices at most, whose "device memory" is the host's RAM. */
     public static final long CPU_DEVICE_HOLD_CAP = 256L << 20;
 
@@ -24,10 +26,17 @@ public record GpuLoadSettings(double memoryFraction, int contexts, double launch
             throw new IllegalArgumentException("launch duration must be in (0, 10000] ms, got " + launchMillis);
         }
         deviceHint = deviceHint == null ? "" : deviceHint;
+        if (copyMegabytes < 0 || copyMegabytes > 4096) {
+            throw new IllegalArgumentException("copy size must be in [0, 4096] MB, got " + copyMegabytes);
+        }
+    }
+
+    public GpuLoadSettings(double memoryFraction, int contexts, double launchMillis, String deviceHint) {
+        this(memoryFraction, contexts, launchMillis, deviceHint, 0);
     }
 
     public static GpuLoadSettings defaults() {
-        return new GpuLoadSettings(0.7, 4, 20, "");
+        return new GpuLoadSettings(0.7, 4, 20, "", 256);
     }
 
     /** Iterations for the next launch, scaled so a launch lasts about {@link #launchMillis()}. */

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  *   java -cp … org.flowscope.simulators.load.LoadGeneratorMain --target cpu|opencl|cuda
- *        [--threads N] [--memory-fraction F] [--contexts C] [--launch-ms M] [--device NAME] [--max-seconds S]
+ *        [--threads N] [--memory-fraction F] [--contexts C] [--launch-ms M] [--copy-mb MB] [--device NAME]
+ *        [--max-seconds S]
  * </pre>
  *
  * Protocol: prints {@code READY <description>} once the load runs (or {@code FAILED <reason>} and exits with 4);
@@ -88,6 +89,7 @@ public final class LoadGeneratorMain {
         int contexts = GpuLoadSettings.defaults().contexts();
         double launchMs = GpuLoadSettings.defaults().launchMillis();
         String device = "";
+        int copyMb = GpuLoadSettings.defaults().copyMegabytes();
         GpuLoadSettings gpu;
 
         static Options parse(String[] args) {
@@ -106,6 +108,7 @@ public final class LoadGeneratorMain {
                         case "--contexts" -> o.contexts = Integer.parseInt(v);
                         case "--launch-ms" -> o.launchMs = Double.parseDouble(v);
                         case "--device" -> o.device = v;
+                        case "--copy-mb" -> o.copyMb = Integer.parseInt(v);
                         case "--max-seconds" -> o.maxSeconds = Double.parseDouble(v);
                         default -> throw new IllegalArgumentException("unknown option " + a);
                     }
@@ -116,7 +119,7 @@ public final class LoadGeneratorMain {
             if (!(o.maxSeconds > 0)) {
                 throw new IllegalArgumentException("--max-seconds must be > 0, got " + o.maxSeconds);
             }
-            o.gpu = new GpuLoadSettings(o.memoryFraction, o.contexts, o.launchMs, o.device);
+            o.gpu = new GpuLoadSettings(o.memoryFraction, o.contexts, o.launchMs, o.device, o.copyMb);
             return o;
         }
     }
