@@ -33,11 +33,21 @@ export RESULTS="$W"
 } > "$W/summary.txt"
 cat "$W/summary.txt"
 
-# steps.txt: NAME | TIME LIMIT (s) | flowscope arguments ($RESULTS expands); '#' comments
+# steps.txt: NAME | TIME LIMIT (s) | flowscope arguments ($RESULTS expands); '#' comments.
+# The device tool stops a command after 10 minutes: steps are cut short or skipped so that everything is packed
+# into $OUT by DEADLINE seconds after the start.
+DEADLINE=${DEADLINE:-540}
+T0=$(date +%s)
 while IFS='|' read -r name limit args; do
     name=$(echo "$name" | xargs)
     [ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue
     limit=$(echo "$limit" | xargs)
+    left=$(( DEADLINE - ($(date +%s) - T0) ))
+    if [ "$left" -lt 20 ]; then
+        printf '%-34s skipped: no time left before the deadline\n' "$name" | tee -a "$W/steps.txt"
+        continue
+    fi
+    [ "$limit" -gt "$left" ] && limit=$left
     args=$(eval echo "$args")
     start=$(date +%s)
     # shellcheck disable=SC2086
