@@ -22,7 +22,11 @@ MEM_MB=$(awk '/MemTotal/ {print int($2/1024)}' /proc/meminfo)
 HEAP_MB=$(( MEM_MB / 3 ))
 [ "$HEAP_MB" -gt 40000 ] && HEAP_MB=40000
 export B HEAP_MB
-fs() { "$B/jre/bin/java" "-Xmx${HEAP_MB}m" -Djava.awt.headless=true -jar "$B/flowscope.jar" "$@"; }
+# libjsig keeps the JVM's signal handlers first when native GPU libraries install their own (a JVM whose SIGSEGV
+# handler is replaced dies on its own safepoint polls; seen here after the first PTX JIT); children inherit it
+export LD_PRELOAD="$B/jre/lib/libjsig.so"
+fs() { "$B/jre/bin/java" "-Xmx${HEAP_MB}m" -Djava.awt.headless=true "-Duser.home=$HOME" \
+    "-XX:ErrorFile=$RESULTS/logs/hs_err_%p.log" -jar "$B/flowscope.jar" "$@"; }
 export -f fs
 export RESULTS="$W"
 
@@ -39,9 +43,9 @@ cat "$W/summary.txt"
 DEADLINE=${DEADLINE:-540}
 T0=$(date +%s)
 while IFS='|' read -r name limit args; do
-    name=$(echo "$name" | xargs)
+    name=$(echo "$name" | sed 's/^ *//; s/ *$//')
     [ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue
-    limit=$(echo "$limit" | xargs)
+    limit=$(echo "$limit" | tr -d ' ')
     left=$(( DEADLINE - ($(date +%s) - T0) ))
     if [ "$left" -lt 20 ]; then
         printf '%-34s skipped: no time left before the deadline\n' "$name" | tee -a "$W/steps.txt"

@@ -50,6 +50,12 @@ public record CandidateSelector(String text, Optional<Backend> backend, Optional
                         .contains(d.toLowerCase(Locale.ROOT))).orElse(false)).orElse(true);
     }
 
+    /** Whether this selector may name an implementation of {@code b} (by backend, or by an id that names it). */
+    public boolean needs(Backend b) {
+        return backend.map(x -> x == b).orElseGet(() -> implementation.orElse("").toLowerCase(Locale.ROOT)
+                .contains(b.name().toLowerCase(Locale.ROOT)));
+    }
+
     /** Options that force exactly the matched candidate. */
     public static RunOptions force(CandidateStatus c) {
         RunOptions o = RunOptions.implementation(c.info().id());

@@ -10,6 +10,7 @@ import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
 import org.flowscope.engine.device.DeviceDiscovery;
 import org.flowscope.engine.device.DeviceSet;
+import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.simulators.load.LoadTarget;
 import picocli.CommandLine.Command;
@@ -104,7 +105,10 @@ public final class ContentionCommand implements Callable<Integer> {
         BenchmarkInputs.Case<Object, Object> work = b.inputs().benchmarkCase(new BenchmarkInputs.Spec(wh[0], wh[1], frames, kernel), seed);
         Path dir = outDir != null ? outDir : Path.of("contention-" + op);
         ContentionExperiment.Result result;
-        try (DeviceSet devices = DeviceDiscovery.discover(Runtime.getRuntime().availableProcessors(), true, true)) {
+        // open only the backends the pair needs: fewer native libraries in the process under test
+        boolean openCl = selectors.isEmpty() || selectors.stream().anyMatch(sel -> sel.needs(Backend.OPENCL));
+        boolean cuda = selectors.isEmpty() || selectors.stream().anyMatch(sel -> sel.needs(Backend.CUDA));
+        try (DeviceSet devices = DeviceDiscovery.discover(Runtime.getRuntime().availableProcessors(), openCl, cuda)) {
             result = new ContentionExperiment<>(b.operation(), work, settings, dir, out::info).run(devices, selectors);
         }
         ContentionReport report = result.report();
