@@ -72,5 +72,5 @@ for p in "$W"/*/plot.png; do
     [ -f "$p" ] || continue
     n=$((n + 1)); [ "$n" -le 5 ] && cp "$p" "$OUT/$(basename "$(dirname "$p")").png"
 done
-tar czf "$OUT/results.tgz" -C "$W" .
+tar czf "$OUT/results.tgz" --exclude=./home/.cache -C "$W" .
 tail -n 60 "$W/summary.txt"

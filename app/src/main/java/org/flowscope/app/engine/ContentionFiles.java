@@ -14,11 +14,15 @@ final class ContentionFiles {
     }
 
     static void writeJson(Path file, Object value) {
+        writeText(file, CliOutput.toJson(value) + "\n");
+    }
+
+    static void writeText(Path file, String text) {
         Path abs = file.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".part");
         try {
             Files.createDirectories(abs.getParent());
-            Files.writeString(tmp, CliOutput.toJson(value) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

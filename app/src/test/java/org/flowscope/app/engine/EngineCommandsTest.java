@@ -78,6 +78,16 @@ class EngineCommandsTest {
     }
 
     @Test
+    void regretComparesChoicesWithTheOracleOnAMixedWorkload(@TempDir Path dir) throws Exception {
+        Run r = cli("engine", "regret", "--sizes", "16,32", "--kernels", "3", "--calls", "10", "--warmup", "2",
+                "--out", dir.toString(), "--json");
+        assertEquals(0, r.code(), r.out() + r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("regret").asDouble() >= 1.0, r.out());
+        assertEquals(11, Files.readAllLines(dir.resolve("regret.csv")).size());
+    }
+
+    @Test
     void contentionRejectsAContendRangeOutsideTheRuns() {
         Run r = cli("engine", "contention", "--runs", "10", "--contend", "5-20", "--size", "8");
         assertEquals(3, r.code(), r.out() + r.err());
