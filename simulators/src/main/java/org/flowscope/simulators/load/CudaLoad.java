@@ -18,7 +18,7 @@ import static jcuda.driver.JCudaDriver.cuInit;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemFree;
-import static jcuda.driver.JCudaDriver.cuMemGetInfo;
+import static jcuda.driver.JCudaDriver.cuDeviceTotalMem;
 import static jcuda.driver.JCudaDriver.cuMemsetD32;
 import static jcuda.driver.JCudaDriver.cuModuleGetFunction;
 import static jcuda.driver.JCudaDriver.cuModuleLoadData;
@@ -41,6 +41,7 @@ import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
+import jcuda.CudaException;
 import jcuda.driver.JCudaDriver;
 import org.flowscope.engine.spi.BackendUnavailableException;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ public final class CudaLoad implements DeviceLoad {
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> workers = new ArrayList<>();
     private String description = "CUDA (not started)";
+    private volatile long totalBytes;
 
     public CudaLoad(GpuLoadSettings settings) {
         this.settings = settings;
@@ -87,6 +89,9 @@ public final class CudaLoad implements DeviceLoad {
             int[] v = new int[1];
             cuDeviceGetAttribute(v, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, dev);
             sms = v[0];
+            long[] mem = new long[1];
+            cuDeviceTotalMem(mem, dev);
+            totalBytes = mem[0];
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             running.set(false);
             throw new BackendUnavailableException("CUDA load cannot start: " + e.getMessage(), e);
@@ -155,11 +160,8 @@ public final class CudaLoad implements DeviceLoad {
             cuModuleLoadData(module, ptx);
             CUfunction fn = new CUfunction();
             cuModuleGetFunction(fn, module, "busy");
-            long[] free = new long[1];
-            long[] total = new long[1];
-            cuMemGetInfo(free, total);
-            // each context takes its share of what was free when it started
-            long want = (long) (free[0] * settings.memoryFraction() / Math.max(1, settings.contexts() - idx));
+            // the contexts start together, so each takes a fixed share of the device's total memory
+            long want = (long) (totalBytes * settings.memoryFraction() / settings.contexts());
             long chunk = 1L << 30;
             for (long got = 0; got < want; ) {
                 long n = Math.min(chunk, want - got) & ~3L;
@@ -167,7 +169,13 @@ public final class CudaLoad implements DeviceLoad {
                     break;
                 }
                 CUdeviceptr p = new CUdeviceptr();
-                cuMemAlloc(p, n);
+                try {
+                    cuMemAlloc(p, n);
+                } catch (CudaException e) {
+                    // the device is fuller than planned (another process): hold what we have and load it anyway
+                    LOG.warn("CUDA load context {} holds {} MB, less than the {} MB planned: {}", idx, got >> 20, want >> 20, e.getMessage());
+                    break;
+                }
                 cuMemsetD32(p, 0x3f000000, n / 4); // commit the pages
                 hold.add(p);
                 got += n;
