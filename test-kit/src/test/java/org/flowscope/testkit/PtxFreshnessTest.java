@@ -41,6 +41,7 @@ class PtxFreshnessTest {
         p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor());
         PtxFreshness.assertFresh(cu);
+        PtxFreshness.assertAllFresh(dir);
         Files.writeString(cu, "extern \"C\" __global__ void k(float* a) { a[threadIdx.x] *= 3.0f; }\n");
         var e = assertThrows(AssertionFailedError.class, () -> PtxFreshness.assertFresh(cu));
         assertTrue(e.getMessage().contains("stale"), e.getMessage());

@@ -37,7 +37,7 @@ public final class EngineDevicesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Engine engine = Engine.create(engineOptions.config().withPriors(false))) {
+        try (Engine engine = Engine.create(engineOptions.config().withStoreDir(null).withPriors(false))) {
             List<CandidateStatus> implementations = new ArrayList<>();
             for (String op : engine.registry().operations()) {
                 implementations.addAll(engine.candidates(op));
@@ -47,6 +47,7 @@ public final class EngineDevicesCommand implements Callable<Integer> {
                 doc.put("backends", engine.backends());
                 doc.put("devices", engine.devices().stream().map(Device::identity).toList());
                 doc.put("implementations", implementations.stream().map(EngineDevicesCommand::row).toList());
+                doc.put("notLoaded", engine.registry().problems());
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
             } else {
                 print(engine, implementations, out);
@@ -80,6 +81,9 @@ public final class EngineDevicesCommand implements Callable<Integer> {
                         id.vendor(), id.driver(), id.memoryBytes() / (double) (1L << 30), id.computeUnits(),
                         d instanceof OpenClDevice cl ? String.format(Locale.ROOT, " | max buffer %.1f GiB", cl.maxAllocBytes() / (double) (1L << 30)) : "");
             }
+        }
+        for (String problem : engine.registry().problems()) {
+            out.println("not loaded: " + problem);
         }
         if (implementations.isEmpty()) {
             out.println("no implementations registered");
