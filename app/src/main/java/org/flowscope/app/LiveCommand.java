@@ -33,6 +33,8 @@ import org.flowscope.core.source.SourceFormat;
 import org.flowscope.core.stream.BackpressurePolicy;
 import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.window.WindowSpec;
+import org.flowscope.simulators.camera.GroundTruthFiles;
+import org.flowscope.simulators.camera.SimulatedCamera;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Option;
  * {@code flowscope live}: a source streams frames through windows and an operator chain into files, with a progress
  * line on stderr. Operations and stages come from {@link LiveExtensions} (see {@link LiveExtension}), sources from
  * {@link LiveSources} (see {@link SourceFactory}). Writes {@code result.tif}, {@code raw.tif} (with
- * {@code --save-raw}) and {@code run.json} into {@code --out}. Ctrl-C stops the source and keeps what was acquired.
+ * {@code --save-raw}; from the simulator also its ground truth {@code raw_emitters.csv}, {@code raw_drift.csv},
+ * {@code raw_truth_x<M>.tif}) and {@code run.json} into {@code --out}. Ctrl-C stops the source and keeps what was acquired.
  */
 @Command(name = "live",
         mixinStandardHelpOptions = true,
@@ -91,8 +94,17 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Windows that may wait for the analysis under lag before the source is slowed (default: ${DEFAULT-VALUE}).")
     int lagSpool;
 
-    private final List<LiveExtension> extensions = LiveExtensions.create();
+    private final List<LiveExtension> extensions;
     private final List<SourceFactory> sources = LiveSources.create();
+
+    public LiveCommand() {
+        this(LiveExtensions.create());
+    }
+
+    /** With the given extensions instead of {@link LiveExtensions#create()} (tests of the extension point). */
+    LiveCommand(List<LiveExtension> extensions) {
+        this.extensions = List.copyOf(extensions);
+    }
 
     /** The extensions whose options this command carries (added as mixins by {@link FlowscopeCli}). */
     public List<LiveExtension> extensions() {
@@ -148,14 +160,17 @@ public final class LiveCommand implements Callable<Integer> {
         double inputNm = fmt.pixelSizeNm().orElse(0);
         double intervalMs = fmt.framesPerSecond().isPresent() ? stepFrames * 1e3 / fmt.framesPerSecond().getAsDouble() : 0;
         TiffResultSink resultSink = new TiffResultSink(result, inputNm > 0 ? inputNm / chain.outputScale() : 0, intervalMs);
-        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt) : FrameSink.discarding();
+        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt) : null;
         boolean terminal = System.console() != null;
         ProgressPrinter printer = new ProgressPrinter(out.spec.commandLine().getErr(), terminal, 2000);
         LivePipeline.Builder b = LivePipeline.builder(src)
                 .window(WindowSpec.sliding(window, stepFrames))
                 .operator(chain).policy(pol).lagSpool(lagSpool)
-                .rawSink(rawSink).resultSink(resultSink)
+                .resultSink(resultSink)
                 .progress(printer, terminal ? 250 : 1000);
+        if (rawSink != null) {
+            b.rawSink(rawSink);
+        }
         listeners.forEach(b::listener);
         if (src instanceof RunContributor c) {
             b.contributor(c);
@@ -186,6 +201,11 @@ public final class LiveCommand implements Callable<Integer> {
             outputs.put("result", result.toString());
             outputs.put("resultFrames", resultSink.framesWritten());
             outputs.put("raw", saveRaw ? raw.toString() : null);
+            if (saveRaw && src instanceof SimulatedCamera cam) {
+                // a simulated recording is only useful for accuracy checks together with its ground truth
+                int m = chain.outputScale() > 1 ? (int) Math.round(chain.outputScale()) : 5;
+                GroundTruthFiles.write(raw, cam.truth(), m, 0).forEach((k, v) -> outputs.put("truth." + k, v.toString()));
+            }
             outputs.put("runJson", dir.resolve("run.json").toString());
             json.outputs(outputs);
             json.summary(s);

@@ -75,12 +75,12 @@ class BadInputTest {
     }
 
     @Test
-    void missingInputFile() {
+    void rejectsMissingInputFile() {
         assertBadInput(average(dir.resolve("nope.tif")), "input file not found", "nope.tif");
     }
 
     @Test
-    void truncatedTiff() throws IOException {
+    void rejectsTruncatedTiff() throws IOException {
         Path t = dir.resolve("truncated.tif");
         byte[] all = Files.readAllBytes(good);
         Files.write(t, Arrays.copyOf(all, all.length / 2));
@@ -88,7 +88,7 @@ class BadInputTest {
     }
 
     @Test
-    void corruptTiffHeaderPointingOutsideTheFile() throws IOException {
+    void rejectsCorruptTiffWhoseDirectoryLiesOutsideTheFile() throws IOException {
         Path t = dir.resolve("corrupt.tif");
         ByteBuffer b = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(1_000_000);
@@ -97,21 +97,21 @@ class BadInputTest {
     }
 
     @Test
-    void notATiffAtAll() throws IOException {
+    void rejectsFileThatIsNotATiff() throws IOException {
         Path t = dir.resolve("notes.tif");
         Files.writeString(t, "these are my notes, not an image\n");
         assertBadInput(average(t), "notes.tif");
     }
 
     @Test
-    void emptyFile() throws IOException {
+    void rejectsEmptyFile() throws IOException {
         Path t = dir.resolve("empty.tif");
         Files.write(t, new byte[0]);
         assertBadInput(average(t), "0 bytes", "empty.tif");
     }
 
     @Test
-    void zeroFrames() throws IOException {
+    void rejectsTiffWithZeroFrames() throws IOException {
         Path t = dir.resolve("zero.tif");
         ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(0);
@@ -120,28 +120,28 @@ class BadInputTest {
     }
 
     @Test
-    void unsupportedSignedInt16() throws IOException {
+    void rejectsSignedInt16Pixels() throws IOException {
         Path t = dir.resolve("int16.tif");
         PlainTiff.write(t, 4, 4, new byte[][] {new byte[32]}, 16, 2, 1, null);
         assertBadInput(average(t), "unsupported pixel type int16");
     }
 
     @Test
-    void unsupportedFloat64() throws IOException {
+    void rejectsFloat64Pixels() throws IOException {
         Path t = dir.resolve("f64.tif");
         PlainTiff.write(t, 4, 4, new byte[][] {new byte[128]}, 64, 3, 1, null);
         assertBadInput(average(t), "unsupported TIFF", "64");
     }
 
     @Test
-    void unsupportedRgb() throws IOException {
+    void rejectsRgbPixels() throws IOException {
         Path t = dir.resolve("rgb.tif");
         PlainTiff.write(t, 4, 4, new byte[][] {new byte[48]}, 8, 1, 3, null);
         assertBadInput(average(t), "unsupported pixel type RGB");
     }
 
     @Test
-    void fourDimensionalHyperstack() throws IOException {
+    void rejectsFourDimensionalHyperstack() throws IOException {
         Path t = dir.resolve("zt.tif");
         byte[][] pages = new byte[4][32];
         PlainTiff.write(t, 4, 4, pages, 16, 1, 1, "ImageJ=1.54p\nimages=4\nslices=2\nframes=2\nhyperstack=true\n");
@@ -149,21 +149,21 @@ class BadInputTest {
     }
 
     @Test
-    void multiChannelStack() throws IOException {
+    void rejectsMultiChannelStack() throws IOException {
         Path t = dir.resolve("2ch.tif");
         PlainTiff.write(t, 4, 4, new byte[4][32], 16, 1, 1, "ImageJ=1.54p\nimages=4\nchannels=2\nframes=2\nhyperstack=true\n");
         assertBadInput(average(t), "channels=2");
     }
 
     @Test
-    void oneDimensionalImage() throws IOException {
+    void rejectsOneDimensionalImage() throws IOException {
         Path t = dir.resolve("line.tif");
         PlainTiff.write(t, 16, 1, new byte[][] {new byte[32]}, 16, 1, 1, null);
         assertBadInput(average(t), "1-D image (16x1)");
     }
 
     @Test
-    void nanPixels() throws IOException {
+    void rejectsNanPixelsNamingTheirPosition() throws IOException {
         Path t = dir.resolve("nan.tif");
         float[] v = new float[3 * 16];
         v[16 + 2] = Float.NaN;
@@ -182,69 +182,69 @@ class BadInputTest {
     }
 
     @Test
-    void framesPerTimePointLargerThanTheStack() {
+    void rejectsFramesPerTimePointLargerThanTheStack() {
         assertBadInput(average(good, "--frames-per-timepoint", "50"), "50", "10 frames");
     }
 
     @Test
-    void negativeFramesPerTimePoint() {
+    void rejectsNegativeFramesPerTimePoint() {
         assertBadInput(average(good, "--frames-per-timepoint", "-2"), "-2");
     }
 
     @Test
-    void windowLargerThanTheReplayedStack() {
+    void rejectsWindowLargerThanTheReplayedStack() {
         assertBadInput(live("--source", "replay:" + good, "--window", "50"), "--window 50", "10 frames");
     }
 
     @Test
-    void zeroWindow() {
+    void rejectsZeroWindow() {
         assertBadInput(live("--window", "0"), "--window must be >= 1", "0");
     }
 
     @Test
-    void negativeStep() {
+    void rejectsNegativeStep() {
         assertBadInput(live("--window", "10", "--step", "-3"), "--step", "-3");
     }
 
     @Test
-    void zeroSimulatedSize() {
+    void rejectsZeroSimulatedSize() {
         assertBadInput(CliRunner.run("simulate", "--size", "0x64", "--frames", "3", "--out", output.toString()),
                 "size", "0x64");
     }
 
     @Test
-    void negativeSimulatedFrames() {
+    void rejectsNegativeSimulatedFrames() {
         assertBadInput(CliRunner.run("simulate", "--frames", "-5", "--out", output.toString()), "--frames", "-5");
     }
 
     @Test
-    void negativeDensity() {
+    void rejectsNegativeDensity() {
         assertBadInput(CliRunner.run("simulate", "--density", "-1", "--frames", "2", "--out", output.toString()),
                 "density", "-1");
     }
 
     @Test
-    void unknownOperation() {
+    void rejectsUnknownOperation() {
         assertBadInput(live("--op", "sharpen"), "unknown --op 'sharpen'", "average");
     }
 
     @Test
-    void unknownSource() {
+    void rejectsUnknownSource() {
         assertBadInput(live("--source", "webcam:0"), "unknown source 'webcam:0'", "replay:FILE");
     }
 
     @Test
-    void unknownSimOption() {
+    void rejectsUnknownSimOption() {
         assertBadInput(live("--source", "sim:colour=red"), "unknown sim option 'colour'");
     }
 
     @Test
-    void unknownPolicy() {
+    void rejectsUnknownPolicy() {
         assertBadInput(live("--policy", "hope"), "unknown backpressure policy 'hope'");
     }
 
     @Test
-    void outputDirectoryThatCannotExist() throws IOException {
+    void rejectsOutputDirectoryThatCannotBeCreated() throws IOException {
         Path blocker = dir.resolve("blocker");
         Files.writeString(blocker, "a file, not a directory");
         output = blocker.resolve("avg.tif");
@@ -254,7 +254,7 @@ class BadInputTest {
     }
 
     @Test
-    void outputSameAsInput() {
+    void rejectsOutputSameAsInput() {
         output = good;
         CliRunner.Result r = average(good);
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
@@ -271,7 +271,7 @@ class BadInputTest {
     }
 
     @Test
-    void jsonModeReportsTheErrorAsJson() throws Exception {
+    void reportsTheErrorAsJsonInJsonMode() throws Exception {
         CliRunner.Result r = average(dir.resolve("nope.tif"), "--json");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         var json = CliOutput.mapper().readTree(r.out());
@@ -281,7 +281,7 @@ class BadInputTest {
     }
 
     @Test
-    void missingRequiredOptionIsAUsageError() {
+    void treatsMissingRequiredOptionAsUsageError() {
         CliRunner.Result r = CliRunner.run("process", "average", "--input", good.toString());
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
         assertTrue(r.err().contains("--output"), r.err());

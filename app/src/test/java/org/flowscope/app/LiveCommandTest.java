@@ -47,6 +47,9 @@ class LiveCommandTest {
         assertEquals("simulated", run.get("camera").get("kind").asText());
         assertTrue(run.get("timings").has("average"));
         assertTrue(run.get("flowscope").has("java"));
+        assertTrue(Files.readString(out.resolve("raw_emitters.csv")).contains("id,x_px,y_px"));
+        assertEquals(60 + 3, Files.readAllLines(out.resolve("raw_drift.csv")).size());
+        assertTrue(Files.exists(out.resolve("raw_truth_x5.tif")));
     }
 
     @Test

@@ -4,12 +4,20 @@ import java.util.random.RandomGenerator;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * Poisson sampling for photon shot noise. Means below 10 use inversion by sequential search (exact, cost grows with
+ * Poisson sampling for photon shot noise. Means below 10 use inversion by sequential search (exact; cost grows with
  * the mean); larger means use Hörmann's transformed rejection with squeeze (PTRS; W. Hörmann, "The transformed
  * rejection method for generating Poisson random variables", Insurance: Mathematics and Economics 12, 1993),
  * which is exact and takes a bounded number of uniforms on average.
  */
 public final class Noise {
+    private static final double[] LOG_FACTORIAL = new double[1024];
+
+    static {
+        for (int k = 1; k < LOG_FACTORIAL.length; k++) {
+            LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
+        }
+    }
+
     private Noise() {
     }
 
@@ -22,6 +30,10 @@ public final class Noise {
             return inversion(lambda, rng);
         }
         return ptrs(lambda, rng);
+    }
+
+    private static double logFactorial(long k) {
+        return k < LOG_FACTORIAL.length ? LOG_FACTORIAL[(int) k] : Gamma.logGamma(k + 1.0);
     }
 
     private static long inversion(double lambda, RandomGenerator rng) {
@@ -56,7 +68,7 @@ public final class Noise {
                 continue;
             }
             double lhs = Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b);
-            double rhs = -lambda + k * loglam - Gamma.logGamma(k + 1.0);
+            double rhs = -lambda + k * loglam - logFactorial(k);
             if (lhs <= rhs) {
                 return k;
             }

@@ -146,21 +146,29 @@ public final class LivePipeline {
                     TimeUnit.MILLISECONDS);
         }
         try {
-            Flux<Frame> frames = IngestRing.frames(b.source, pool, b.ringSize, counters);
-            StageStats raw = stage("raw");
-            frames = FrameFlux.tapRaw(frames, f -> {
-                long s = System.nanoTime();
-                b.rawSink.write(f);
-                raw.record(System.nanoTime() - s);
-            }, counters);
+            // a ring at least as large as the pool never fills: the producer waits in the pool (a blocking wait)
+            // rather than in the ring's claim loop (a parking spin)
+            Flux<Frame> frames = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters);
+            if (b.rawSink != null) {
+                StageStats raw = stage("raw");
+                frames = FrameFlux.tapRaw(frames, f -> {
+                    long s = System.nanoTime();
+                    b.rawSink.write(f);
+                    raw.record(System.nanoTime() - s);
+                }, counters);
+            }
             Flux<FrameWindow> windows = FrameFlux.windows(frames, b.window, counters);
             FrameFlux.analyse(windows, b.policy, b.lagSpool,
                             w -> Mono.fromCallable(() -> process(w)).subscribeOn(analysis), counters)
                     .blockLast();
-            b.rawSink.finish();
+            if (b.rawSink != null) {
+                b.rawSink.finish();
+            }
             b.resultSink.finish();
         } catch (RuntimeException | Error e) {
-            b.rawSink.abort();
+            if (b.rawSink != null) {
+                b.rawSink.abort();
+            }
             b.resultSink.abort();
             throw e;
         } finally {
@@ -179,7 +187,7 @@ public final class LivePipeline {
         return summary((System.nanoTime() - t0) / 1e6);
     }
 
-    private Object process(FrameWindow w) {
+    private WindowContext process(FrameWindow w) {
         WindowContext ctx = w.context();
         long lastIngest = w.last().ingestNanos();
         ImageStack stack;
@@ -244,7 +252,7 @@ public final class LivePipeline {
         private int lagSpool = 4;
         private int ringSize = 256;
         private int poolCapacity;
-        private FrameSink rawSink = FrameSink.discarding();
+        private FrameSink rawSink;
         private ResultSink resultSink;
         private final List<ResultListener> listeners = new ArrayList<>();
         private final List<RunContributor> contributors = new ArrayList<>();
@@ -291,6 +299,7 @@ public final class LivePipeline {
             return this;
         }
 
+        /** The raw branch's sink; without one, frames go straight to the windows (no raw.frames counter). */
         public Builder rawSink(FrameSink sink) {
             this.rawSink = Objects.requireNonNull(sink);
             return this;

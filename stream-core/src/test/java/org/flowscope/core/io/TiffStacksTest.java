@@ -101,6 +101,33 @@ class TiffStacksTest {
     }
 
     @Test
+    void imageJOpensBothWritersOutputAsTimeSeriesWithCalibration() {
+        Path a = dir.resolve("stream.tif");
+        try (TiffStreamWriter wr = TiffStreamWriter.create(a, 6, 4, PixelType.F32, StackMetadata.of(PixelType.F32, 250, 40))) {
+            for (int k = 0; k < 3; k++) {
+                float[] px = new float[24];
+                java.util.Arrays.fill(px, k + 0.5f);
+                wr.append(new PixelData.F32(px));
+            }
+            wr.finish();
+        }
+        Path b = dir.resolve("whole.tif");
+        TiffStacks.writeU16(b, ramp(3, 4, 6), StackMetadata.of(PixelType.U16, 250, 40));
+        for (Path p : new Path[] {a, b}) {
+            ij.ImagePlus imp = new ij.io.Opener().openImage(p.toString());
+            assertEquals(3, imp.getNFrames(), p.toString());
+            assertEquals(1, imp.getNSlices());
+            assertEquals(6, imp.getWidth());
+            assertEquals(0.25, imp.getCalibration().pixelWidth, 1e-6);
+            String unit = imp.getCalibration().getUnit();
+            assertTrue(unit.equals("micron") || unit.equals("\u00b5m"), unit);
+            assertEquals(0.04, imp.getCalibration().frameInterval, 1e-9);
+        }
+        ij.ImagePlus imp = new ij.io.Opener().openImage(a.toString());
+        assertEquals(2.5f, imp.getStack().getProcessor(3).getf(5, 3), 0);
+    }
+
+    @Test
     void streamWriterClosedWithoutFinishLeavesNothing() {
         Path f = dir.resolve("aborted.tif");
         try (TiffStreamWriter wr = TiffStreamWriter.create(f, 4, 4, PixelType.F32, StackMetadata.of(PixelType.F32))) {
