@@ -101,6 +101,13 @@ class EngineCommandsTest {
         assertEquals(3, cliCode(() -> CandidateSelector.parse("gpu")));
     }
 
+    @Test
+    void selectorsSayWhichBackendsTheyNeed() {
+        assertTrue(CandidateSelector.parse("cuda").needs(org.flowscope.engine.spi.Backend.CUDA));
+        assertTrue(CandidateSelector.parse("conv2d.opencl@nvidia").needs(org.flowscope.engine.spi.Backend.OPENCL));
+        assertTrue(!CandidateSelector.parse("cpu-threaded").needs(org.flowscope.engine.spi.Backend.OPENCL));
+    }
+
     private static int cliCode(Runnable r) {
         try {
             r.run();
