@@ -32,10 +32,10 @@ final class ContentionPlot {
 
     /** Draws the plot. */
     static BufferedImage draw(ContentionTrace on, ContentionTrace off, String initial, int contendFrom, int contendTo, double gain) {
-        int width = 1400;
+        int width = 1500;
         int height = 700;
         int left = 80;
-        int right = 330;
+        int right = 430;
         int top = 50;
         int bottom = 60;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

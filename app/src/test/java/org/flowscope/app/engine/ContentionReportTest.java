@@ -76,7 +76,7 @@ class ContentionReportTest {
         assertEquals("call,contended,on_choice,on_ms,off_choice,off_ms", lines.get(0));
         assertEquals("13,true," + CPU + ",20.0000," + GPU + ",100.0000", lines.get(13));
         BufferedImage img = ImageIO.read(dir.resolve("plot.png").toFile());
-        assertEquals(1400, img.getWidth());
+        assertEquals(1500, img.getWidth());
         assertFalse(Files.exists(dir.resolve(".plot.png.part")));
     }
 }
