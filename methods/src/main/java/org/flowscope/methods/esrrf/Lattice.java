@@ -54,69 +54,58 @@ final class Lattice {
      * {@code h x w} frame at {@code frame[off ..]} on the lattice.
      */
     static void gradients(Geometry g, float[] frame, int off, int h, int w, int m, float[] gx, float[] gy) {
-        if (g == Geometry.NANOPYX) {
-            nanopyxGradients(frame, off, h, w, m, gx, gy);
-        } else {
-            centredGradients(frame, off, h, w, gx, gy);
-        }
-    }
-
-    private static void nanopyxGradients(float[] frame, int off, int h, int w, int m, float[] gx, float[] gy) {
-        float[] gc = new float[h * w];
-        float[] gr = new float[h * w];
-        for (int r = 0; r < h; r++) {
-            int r0 = Math.max(r - 1, 0);
-            for (int c = 0; c < w; c++) {
-                int c0 = Math.max(c - 1, 0);
-                float a = frame[off + r * w + c];
-                float b = frame[off + r * w + c0];
-                float u = frame[off + r0 * w + c];
-                float v = frame[off + r0 * w + c0];
-                gc[r * w + c] = (a - b) + (u - v);
-                gr[r * w + c] = (a - u) + (b - v);
-            }
-        }
-        int lw = 2 * w + 1;
-        for (int k = 0; k <= 2 * h; k++) {
-            float y = k < 2 * h ? k / 2f : (2 * h * m - 1) / (float) (2 * m);
-            for (int l = 0; l <= 2 * w; l++) {
-                float x = l < 2 * w ? l / 2f : (2 * w * m - 1) / (float) (2 * m);
-                gx[k * lw + l] = Interpolator.CATMULL_ROM.at(gc, 0, h, w, y, x);
-                gy[k * lw + l] = Interpolator.CATMULL_ROM.at(gr, 0, h, w, y, x);
-            }
-        }
+        float[][] rc = roberts(g, frame, off, h, w);
+        latticeRows(g, rc[0], rc[1], h, w, m, 0, 2 * h + 1, gx, gy);
     }
 
     /**
-     * Roberts cross at the (h+1) x (w+1) pixel corners of the edge-replicated frame (corner (a, b) sits at
-     * continuous (a, b)), then Catmull-Rom with replicated edges to the half-pixel lattice.
+     * Roberts cross: NANOPYX at the h x w pixels (index clamp at the top/left border); CENTRED at the
+     * (h+1) x (w+1) corners of the edge-replicated frame (corner (a, b) sits at continuous (a, b)).
      */
-    private static void centredGradients(float[] frame, int off, int h, int w, float[] gx, float[] gy) {
-        int cw = w + 1;
-        float[] gc = new float[(h + 1) * cw];
-        float[] gr = new float[(h + 1) * cw];
-        for (int a = 0; a <= h; a++) {
+    static float[][] roberts(Geometry g, float[] frame, int off, int h, int w) {
+        int gh = g == Geometry.NANOPYX ? h : h + 1;
+        int gw = g == Geometry.NANOPYX ? w : w + 1;
+        float[] gc = new float[gh * gw];
+        float[] gr = new float[gh * gw];
+        for (int a = 0; a < gh; a++) {
             int r1 = Math.min(a, h - 1);
             int r0 = Math.max(a - 1, 0);
-            for (int b = 0; b <= w; b++) {
+            for (int b = 0; b < gw; b++) {
                 int c1 = Math.min(b, w - 1);
                 int c0 = Math.max(b - 1, 0);
                 float p = frame[off + r1 * w + c1];
                 float q = frame[off + r1 * w + c0];
                 float u = frame[off + r0 * w + c1];
                 float v = frame[off + r0 * w + c0];
-                gc[a * cw + b] = (p - q) + (u - v);
-                gr[a * cw + b] = (p - u) + (q - v);
+                gc[a * gw + b] = (p - q) + (u - v);
+                gr[a * gw + b] = (p - u) + (q - v);
             }
         }
+        return new float[][] {gc, gr};
+    }
+
+    /** Lattice rows {@code [kFrom, kTo)} of the gradients from the Roberts-cross grids of {@link #roberts}. */
+    static void latticeRows(Geometry g, float[] gc, float[] gr, int h, int w, int m, int kFrom, int kTo,
+            float[] gx, float[] gy) {
         int lw = 2 * w + 1;
-        for (int k = 0; k <= 2 * h; k++) {
+        if (g == Geometry.NANOPYX) {
+            for (int k = kFrom; k < kTo; k++) {
+                float y = k < 2 * h ? k / 2f : (2 * h * m - 1) / (float) (2 * m);
+                for (int l = 0; l <= 2 * w; l++) {
+                    float x = l < 2 * w ? l / 2f : (2 * w * m - 1) / (float) (2 * m);
+                    gx[k * lw + l] = Interpolator.CATMULL_ROM.at(gc, 0, h, w, y, x);
+                    gy[k * lw + l] = Interpolator.CATMULL_ROM.at(gr, 0, h, w, y, x);
+                }
+            }
+            return;
+        }
+        for (int k = kFrom; k < kTo; k++) {
+            // corner a is stored as element a, which the kernel places at a + 0.5
+            double y = k / 2.0 + 0.5;
             for (int l = 0; l <= 2 * w; l++) {
-                // corner a is stored as element a, which the kernel places at a + 0.5
-                double y = k / 2.0 + 0.5;
                 double x = l / 2.0 + 0.5;
-                gx[k * lw + l] = catmullRomClamped(gc, 0, h + 1, cw, y, x);
-                gy[k * lw + l] = catmullRomClamped(gr, 0, h + 1, cw, y, x);
+                gx[k * lw + l] = catmullRomClamped(gc, 0, h + 1, w + 1, y, x);
+                gy[k * lw + l] = catmullRomClamped(gr, 0, h + 1, w + 1, y, x);
             }
         }
     }

@@ -1,0 +1,162 @@
+package org.flowscope.methods.esrrf;
+
+import org.flowscope.methods.interp.Interpolator;
+import org.flowscope.methods.rgc.RadialGradientConvergenceCpu;
+import org.flowscope.methods.rgc.RgcParams;
+
+/**
+ * Tables shared by all pixels of every frame of a given shape and parameters, used by the threaded, OpenCL and CUDA
+ * implementations.
+ *
+ * <p>The lattice offsets {@code v - c} of the samples of output pixel {@code c = qM + s} depend only on its phase
+ * {@code s}, so each of the M&times;M phases has one list of samples: lattice offset, unit direction {@code (ux, uy)}
+ * from the pixel centre and distance weight {@code w}, and the weight sum for a pixel whose samples all lie inside
+ * the lattice. The Catmull-Rom taps of the magnified image are tabulated per output row and column (4 clamped
+ * indices, 4 weights; a tap NanoPyx skips has weight 0).
+ */
+final class EsrrfPlan {
+    final Geometry geo;
+    final int m;
+    final int h;
+    final int w;
+    final int hm;
+    final int wm;
+    final int lw;
+    final int n;
+    final int margin;
+    final int kMin;
+    final int kyMax;
+    final int kxMax;
+    final float sensitivity;
+    final boolean weighting;
+    /** Lattice base index per output row / column. */
+    final int[] baseY;
+    final int[] baseX;
+    /** Samples of phase {@code ph = sy M + sx} are {@code [start[ph], start[ph+1])}. */
+    final int[] start;
+    final int[] dj;
+    final int[] di;
+    final float[] ux;
+    final float[] uy;
+    final float[] wt;
+    final float[] wsum;
+    /** Image taps: rows {@code tapY[4i..4i+3]} with weights {@code wY[..]}, columns likewise. */
+    final int[] tapY;
+    final float[] wY;
+    final int[] tapX;
+    final float[] wX;
+
+    EsrrfPlan(EsrrfParams p, int h, int w) {
+        this.geo = p.geometry();
+        this.m = p.magnification();
+        this.h = h;
+        this.w = w;
+        this.hm = h * m;
+        this.wm = w * m;
+        this.lw = 2 * w + 1;
+        RgcParams rp = p.rgc();
+        this.n = rp.latticeHalfWidth();
+        this.margin = Math.min(Lattice.margin(geo, p.radius(), m), Math.max(hm, wm));
+        this.kMin = Lattice.minIndex(geo);
+        this.kyMax = Lattice.maxIndex(geo, h, m);
+        this.kxMax = Lattice.maxIndex(geo, w, m);
+        this.sensitivity = p.sensitivity();
+        this.weighting = p.intensityWeighting();
+        this.baseY = bases(hm);
+        this.baseX = bases(wm);
+        int side = 2 * n + 1;
+        int phases = m * m;
+        start = new int[phases + 1];
+        dj = new int[phases * side * side];
+        di = new int[dj.length];
+        ux = new float[dj.length];
+        uy = new float[dj.length];
+        wt = new float[dj.length];
+        wsum = new float[phases];
+        float tSS = rp.tSS();
+        float tSO = rp.tSO();
+        int k = 0;
+        for (int sy = 0; sy < m; sy++) {
+            for (int sx = 0; sx < m; sx++) {
+                int ph = sy * m + sx;
+                start[ph] = k;
+                float sum = 0;
+                for (int j = -n; j <= n; j++) {
+                    float dy = Lattice.offset(geo, baseY[sy] + j, sy, m);
+                    for (int i = -n; i <= n; i++) {
+                        float dx = Lattice.offset(geo, baseX[sx] + i, sx, m);
+                        float d = (float) Math.sqrt(dx * dx + dy * dy);
+                        if (d == 0 || d > tSO) {
+                            continue;
+                        }
+                        dj[k] = j;
+                        di[k] = i;
+                        ux[k] = dx / d;
+                        uy[k] = dy / d;
+                        wt[k] = RadialGradientConvergenceCpu.distanceWeight(d, tSS);
+                        sum += wt[k];
+                        k++;
+                    }
+                }
+                wsum[ph] = sum;
+            }
+        }
+        start[phases] = k;
+        tapY = new int[4 * hm];
+        wY = new float[4 * hm];
+        taps(hm, h, tapY, wY);
+        tapX = new int[4 * wm];
+        wX = new float[4 * wm];
+        taps(wm, w, tapX, wX);
+    }
+
+    private int[] bases(int len) {
+        int[] b = new int[len];
+        for (int c = 0; c < len; c++) {
+            b[c] = Lattice.base(geo, c, m);
+        }
+        return b;
+    }
+
+    private void taps(int outLen, int inLen, int[] idx, float[] wts) {
+        for (int i = 0; i < outLen; i++) {
+            double y = geo == Geometry.NANOPYX ? (double) ((float) i / m) : (i + 0.5) / m;
+            int r0 = (int) Math.floor(y - 0.5);
+            for (int t = 0; t < 4; t++) {
+                int r = r0 - 1 + t;
+                boolean inside = r >= 0 && r < inLen;
+                idx[4 * i + t] = Math.min(Math.max(r, 0), inLen - 1);
+                wts[4 * i + t] = geo == Geometry.NANOPYX && !inside ? 0f : (float) Interpolator.catmullRom(y - (r + 0.5));
+            }
+        }
+    }
+
+    /** Number of samples per pixel at most. */
+    int maxSamples() {
+        int max = 0;
+        for (int ph = 0; ph < m * m; ph++) {
+            max = Math.max(max, start[ph + 1] - start[ph]);
+        }
+        return max;
+    }
+
+    /** Whether all samples of output row {@code i} (as a row) are valid lattice rows without clamping. */
+    boolean interiorRow(int i) {
+        return baseY[i] - n >= kMin && baseY[i] + n <= Math.min(kyMax, 2 * h);
+    }
+
+    boolean interiorCol(int j) {
+        return baseX[j] - n >= kMin && baseX[j] + n <= Math.min(kxMax, 2 * w);
+    }
+
+    /** Sensitivity, clamp and intensity weighting of a normalised convergence. */
+    float finish(float rgc, float intensity) {
+        if (rgc >= 0 && sensitivity > 1) {
+            rgc = (float) Math.pow(rgc, sensitivity);
+        }
+        if (rgc < 0) {
+            rgc = 0;
+        }
+        return weighting ? rgc * intensity : rgc;
+    }
+}

@@ -1,0 +1,14 @@
+package org.flowscope.methods.esrrf;
+
+import java.util.concurrent.ForkJoinPool;
+import org.flowscope.engine.spi.ExecutionContext;
+
+/** Where threaded work runs: the engine's CPU device pool. */
+final class Pools {
+    private Pools() {
+    }
+
+    static ForkJoinPool of(ExecutionContext context) {
+        return ForkJoinPool.commonPool();
+    }
+}
