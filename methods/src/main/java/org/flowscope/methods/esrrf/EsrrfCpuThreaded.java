@@ -81,8 +81,9 @@ public final class EsrrfCpuThreaded implements Implementation<EsrrfParams, Image
         int rowBands = Math.min(plan.hm, 8 * pool.getParallelism());
         pool.submit(() -> IntStream.range(0, rowBands).parallel().forEach(b -> {
             float[] row = new float[plan.wm];
+            float[] scratch = new float[plan.w];
             for (int i = b * plan.hm / rowBands; i < (b + 1) * plan.hm / rowBands; i++) {
-                kernel.row(i, row);
+                kernel.row(i, row, scratch);
                 acc.add(i * plan.wm, row, 0, plan.wm);
             }
         })).join();

@@ -9,6 +9,12 @@ final class EsrrfFrameKernel {
     private final EsrrfPlan plan;
     final float[] nx;
     final float[] ny;
+    /**
+     * Unit gradients with each lattice row stored as its even columns then its odd columns: the pixels of one
+     * phase read lattice columns two apart, which this layout makes contiguous.
+     */
+    private final float[] splitX;
+    private final float[] splitY;
     /** Horizontal pass of the Catmull-Rom magnification: {@code h x wm}. */
     private final float[] rowsInterp;
     private float[] gc;
@@ -21,6 +27,8 @@ final class EsrrfFrameKernel {
         int lattice = (2 * plan.h + 1) * plan.lw;
         this.nx = new float[lattice];
         this.ny = new float[lattice];
+        this.splitX = new float[lattice];
+        this.splitY = new float[lattice];
         this.rowsInterp = plan.weighting ? new float[plan.h * plan.wm] : null;
     }
 
@@ -51,6 +59,9 @@ final class EsrrfFrameKernel {
                 nx[i] = 0;
                 ny[i] = 0;
             }
+            int si = split(i);
+            splitX[si] = nx[i];
+            splitY[si] = ny[i];
         }
         if (rowsInterp != null) {
             int rFrom = (int) ((long) kFrom * plan.h / (2 * plan.h + 1));
@@ -68,51 +79,92 @@ final class EsrrfFrameKernel {
         }
     }
 
-    /** Output row {@code i} into {@code out[0 .. wm)}; call after every {@link #prepare} range has run. */
-    void row(int i, float[] out) {
+    /** Index in the split layout of lattice index {@code li}. */
+    private int split(int li) {
+        int k = li / plan.lw;
+        int l = li - k * plan.lw;
+        return k * plan.lw + ((l & 1) == 0 ? l >> 1 : plan.w + 1 + (l >> 1));
+    }
+
+    /**
+     * Output row {@code i} into {@code out[0 .. wm)}; {@code scratch} holds at least {@code w} floats. Call after
+     * every {@link #prepare} range has run. The sample loop runs per phase and per sample over the columns of that
+     * phase, so that the sample's direction and weight stay in registers and the gradient reads are contiguous.
+     */
+    void row(int i, float[] out, float[] scratch) {
         EsrrfPlan p = plan;
+        java.util.Arrays.fill(out, 0, p.wm, 0f);
         if (i < p.margin || i >= p.hm - p.margin) {
-            java.util.Arrays.fill(out, 0, p.wm, 0f);
             return;
         }
         int sy = i % p.m;
         int by = p.baseY[i];
         boolean rowInside = p.interiorRow(i);
-        int ty = 4 * i;
-        for (int j = 0; j < p.wm; j++) {
-            if (j < p.margin || j >= p.wm - p.margin) {
-                out[j] = 0;
-                continue;
-            }
-            int ph = sy * p.m + j % p.m;
-            int bx = p.baseX[j];
-            float rgc;
-            if (rowInside && p.interiorCol(j)) {
-                int base = by * p.lw + bx;
-                float acc = 0;
-                for (int k = p.start[ph], end = p.start[ph + 1]; k < end; k++) {
-                    int li = base + p.dj[k] * p.lw + p.di[k];
-                    float gx = nx[li];
-                    float gy = ny[li];
-                    float ux = p.ux[k];
-                    float uy = p.uy[k];
-                    if (gx * ux + gy * uy < 0) {
-                        acc += p.wt[k] * (1 - Math.abs(gy * ux - gx * uy));
+        for (int sx = 0; sx < p.m; sx++) {
+            int ph = sy * p.m + sx;
+            // columns j = q M + sx with q in [qLo, qHi) have all samples inside the lattice
+            int qLo = 0;
+            int qHi = 0;
+            if (rowInside) {
+                qLo = p.w;
+                for (int q = 0; q < p.w; q++) {
+                    int j = q * p.m + sx;
+                    if (j >= p.margin && j < p.wm - p.margin && p.insideX[j]) {
+                        qLo = Math.min(qLo, q);
+                        qHi = q + 1;
                     }
                 }
-                rgc = p.wsum[ph] > 0 ? acc / p.wsum[ph] : 0f;
-            } else {
-                rgc = border(ph, by, bx);
             }
-            float intensity = 1f;
-            if (rowsInterp != null) {
-                intensity = rowsInterp[p.tapY[ty] * p.wm + j] * p.wY[ty]
-                        + rowsInterp[p.tapY[ty + 1] * p.wm + j] * p.wY[ty + 1]
-                        + rowsInterp[p.tapY[ty + 2] * p.wm + j] * p.wY[ty + 2]
-                        + rowsInterp[p.tapY[ty + 3] * p.wm + j] * p.wY[ty + 3];
+            if (qHi > qLo) {
+                java.util.Arrays.fill(scratch, qLo, qHi, 0f);
+                int l0 = p.baseX[sx];
+                for (int k = p.start[ph], end = p.start[ph + 1]; k < end; k++) {
+                    int l = l0 + p.di[k];
+                    int rowStart = (by + p.dj[k]) * p.lw;
+                    int s0 = rowStart + ((l & 1) == 0 ? l >> 1 : p.w + 1 + (l >> 1));
+                    float ux = p.ux[k];
+                    float uy = p.uy[k];
+                    float wk = p.wt[k];
+                    float[] gxs = splitX;
+                    float[] gys = splitY;
+                    for (int q = qLo; q < qHi; q++) {
+                        float gx = gxs[s0 + q];
+                        float gy = gys[s0 + q];
+                        float c = wk - wk * Math.abs(gy * ux - gx * uy);
+                        // branch-free "dot < 0" (a data-dependent branch mispredicts half the time): the sign bit
+                        // of the dot product, with -0.0 turned into +0.0 by adding 0, masks c
+                        int sign = Float.floatToRawIntBits(gx * ux + gy * uy + 0f) >> 31;
+                        scratch[q] += Float.intBitsToFloat(Float.floatToRawIntBits(c) & sign);
+                    }
+                }
+                for (int q = qLo; q < qHi; q++) {
+                    int j = q * p.m + sx;
+                    out[j] = p.finish(p.wsum[ph] > 0 ? scratch[q] / p.wsum[ph] : 0f, intensity(i, j));
+                }
             }
-            out[j] = p.finish(rgc, intensity);
+            for (int q = 0; q < p.w; q++) {
+                if (q >= qLo && q < qHi) {
+                    continue;
+                }
+                int j = q * p.m + sx;
+                if (j < p.margin || j >= p.wm - p.margin) {
+                    continue;
+                }
+                out[j] = p.finish(border(ph, by, p.baseX[j]), intensity(i, j));
+            }
         }
+    }
+
+    private float intensity(int i, int j) {
+        if (rowsInterp == null) {
+            return 1f;
+        }
+        EsrrfPlan p = plan;
+        int ty = 4 * i;
+        return rowsInterp[p.tapY[ty] * p.wm + j] * p.wY[ty]
+                + rowsInterp[p.tapY[ty + 1] * p.wm + j] * p.wY[ty + 1]
+                + rowsInterp[p.tapY[ty + 2] * p.wm + j] * p.wY[ty + 2]
+                + rowsInterp[p.tapY[ty + 3] * p.wm + j] * p.wY[ty + 3];
     }
 
     /** A pixel whose samples leave the lattice: validity per sample, NanoPyx's clamp, its own weight sum. */

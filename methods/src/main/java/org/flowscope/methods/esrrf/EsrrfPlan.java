@@ -40,6 +40,12 @@ final class EsrrfPlan {
     final float[] uy;
     final float[] wt;
     final float[] wsum;
+    /** Interleaved {@code (ux, uy, w)} per sample and the sample's lattice offset {@code dj lw + di}. */
+    final float[] packed;
+    final int[] off;
+    /** Per output column: phase {@code j mod M} and whether all its samples are interior columns. */
+    final int[] phaseX;
+    final boolean[] insideX;
     /** Image taps: rows {@code tapY[4i..4i+3]} with weights {@code wY[..]}, columns likewise. */
     final int[] tapY;
     final float[] wY;
@@ -102,6 +108,20 @@ final class EsrrfPlan {
             }
         }
         start[phases] = k;
+        packed = new float[3 * k];
+        off = new int[k];
+        for (int s = 0; s < k; s++) {
+            packed[3 * s] = ux[s];
+            packed[3 * s + 1] = uy[s];
+            packed[3 * s + 2] = wt[s];
+            off[s] = dj[s] * lw + di[s];
+        }
+        phaseX = new int[wm];
+        insideX = new boolean[wm];
+        for (int j = 0; j < wm; j++) {
+            phaseX[j] = j % m;
+            insideX[j] = interiorCol(j);
+        }
         tapY = new int[4 * hm];
         wY = new float[4 * hm];
         taps(hm, h, tapY, wY);
