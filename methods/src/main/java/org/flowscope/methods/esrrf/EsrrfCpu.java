@@ -125,18 +125,20 @@ public final class EsrrfCpu implements Implementation<EsrrfParams, ImageStack, I
         int kyMax = Lattice.maxIndex(geo, h, m);
         int kxMax = Lattice.maxIndex(geo, w, m);
         for (int rM = margin; rM < hm - margin; rM++) {
-            int by = Lattice.base(geo, rM, m);
+            int yLo = Lattice.lo(geo, rM, m, n);
+            int yHi = Lattice.hi(geo, rM, m, n);
             for (int cM = margin; cM < wm - margin; cM++) {
-                int bx = Lattice.base(geo, cM, m);
+                int xLo = Lattice.lo(geo, cM, m, n);
+                int xHi = Lattice.hi(geo, cM, m, n);
                 float acc = 0;
                 float wsum = 0;
-                for (int ky = by - n; ky <= by + n; ky++) {
+                for (int ky = yLo; ky <= yHi; ky++) {
                     if (ky < kMin || ky > kyMax) {
                         continue;
                     }
                     float dy = Lattice.offset(geo, ky, rM, m);
                     int row = Math.min(ky, 2 * h) * lw;
-                    for (int kx = bx - n; kx <= bx + n; kx++) {
+                    for (int kx = xLo; kx <= xHi; kx++) {
                         if (kx < kMin || kx > kxMax) {
                             continue;
                         }

@@ -29,9 +29,12 @@ final class EsrrfPlan {
     final int kxMax;
     final float sensitivity;
     final boolean weighting;
-    /** Lattice base index per output row / column. */
+    /** First lattice index of the sample window per output row / column; samples are relative to it. */
     final int[] baseY;
     final int[] baseX;
+    /** Window length minus one per phase, rows / columns. */
+    final int[] spanY;
+    final int[] spanX;
     /** Samples of phase {@code ph = sy M + sx} are {@code [start[ph], start[ph+1])}. */
     final int[] start;
     final int[] dj;
@@ -70,7 +73,9 @@ final class EsrrfPlan {
         this.weighting = p.intensityWeighting();
         this.baseY = bases(hm);
         this.baseX = bases(wm);
-        int side = 2 * n + 1;
+        this.spanY = spans();
+        this.spanX = spans();
+        int side = 2 * n + 2;
         int phases = m * m;
         start = new int[phases + 1];
         dj = new int[phases * side * side];
@@ -87,9 +92,9 @@ final class EsrrfPlan {
                 int ph = sy * m + sx;
                 start[ph] = k;
                 float sum = 0;
-                for (int j = -n; j <= n; j++) {
+                for (int j = 0; j <= spanY[sy]; j++) {
                     float dy = Lattice.offset(geo, baseY[sy] + j, sy, m);
-                    for (int i = -n; i <= n; i++) {
+                    for (int i = 0; i <= spanX[sx]; i++) {
                         float dx = Lattice.offset(geo, baseX[sx] + i, sx, m);
                         float d = (float) Math.sqrt(dx * dx + dy * dy);
                         if (d == 0 || d > tSO) {
@@ -133,9 +138,17 @@ final class EsrrfPlan {
     private int[] bases(int len) {
         int[] b = new int[len];
         for (int c = 0; c < len; c++) {
-            b[c] = Lattice.base(geo, c, m);
+            b[c] = Lattice.lo(geo, c, m, n);
         }
         return b;
+    }
+
+    private int[] spans() {
+        int[] s = new int[m];
+        for (int c = 0; c < m; c++) {
+            s[c] = Lattice.hi(geo, c, m, n) - Lattice.lo(geo, c, m, n);
+        }
+        return s;
     }
 
     private void taps(int outLen, int inLen, int[] idx, float[] wts) {
@@ -162,11 +175,11 @@ final class EsrrfPlan {
 
     /** Whether all samples of output row {@code i} (as a row) are valid lattice rows without clamping. */
     boolean interiorRow(int i) {
-        return baseY[i] - n >= kMin && baseY[i] + n <= Math.min(kyMax, 2 * h);
+        return baseY[i] >= kMin && baseY[i] + spanY[i % m] <= Math.min(kyMax, 2 * h);
     }
 
     boolean interiorCol(int j) {
-        return baseX[j] - n >= kMin && baseX[j] + n <= Math.min(kxMax, 2 * w);
+        return baseX[j] >= kMin && baseX[j] + spanX[j % m] <= Math.min(kxMax, 2 * w);
     }
 
     /** Sensitivity, clamp and intensity weighting of a normalised convergence. */

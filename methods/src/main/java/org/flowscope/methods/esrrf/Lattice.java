@@ -11,9 +11,11 @@ import org.flowscope.methods.interp.Interpolator;
  * and column hold, in NANOPYX geometry, the value NanoPyx's index clamp reads ({@code (2HM-1)/(2M)}) and, in
  * CENTRED geometry, the far-edge corners.
  *
- * <p>For output pixel {@code c} the lattice samples are {@code base(c) + i}, {@code i = -n..n},
- * {@code n = trunc(2 radius)}. NANOPYX: {@code base = trunc(2 (c+0.5)/M)} (NanoPyx's truncation, so the window
- * is lopsided); CENTRED: {@code base = round(2 (c+0.5)/M)} (the window is centred on the pixel).
+ * <p>For output pixel {@code c} (centre {@code xc = (c+0.5)/M}) the lattice samples are {@code k = lo(c) ..
+ * hi(c)}, with {@code n = trunc(2 radius)}. NANOPYX: {@code trunc(2 xc) - n .. trunc(2 xc) + n} (NanoPyx's
+ * truncation, so the window is lopsided by up to one step); CENTRED: every {@code k} with
+ * {@code |k - 2 xc| <= n + 1/2}, a window mirror-symmetric about the pixel centre (2n+1 samples, or 2n+2 when
+ * {@code 2 xc} falls half-way between lattice points, which happens at even magnifications).
  */
 final class Lattice {
     static final int G = 2;
@@ -21,9 +23,20 @@ final class Lattice {
     private Lattice() {
     }
 
-    /** First lattice index of the sample window of output pixel {@code c}, before adding {@code -n}. */
-    static int base(Geometry g, int c, int m) {
-        return g == Geometry.NANOPYX ? (2 * c + 1) / m : (4 * c + 2 + m) / (2 * m);
+    /** First lattice index of the sample window of output pixel {@code c}. */
+    static int lo(Geometry g, int c, int m, int n) {
+        if (g == Geometry.NANOPYX) {
+            return (2 * c + 1) / m - n;
+        }
+        return -Math.floorDiv(-(4 * c + 2 - (2 * n + 1) * m), 2 * m);
+    }
+
+    /** Last lattice index (inclusive) of the sample window of output pixel {@code c}. */
+    static int hi(Geometry g, int c, int m, int n) {
+        if (g == Geometry.NANOPYX) {
+            return (2 * c + 1) / m + n;
+        }
+        return Math.floorDiv(4 * c + 2 + (2 * n + 1) * m, 2 * m);
     }
 
     /** Smallest lattice index RGC may use: NanoPyx keeps only {@code v > 0}. */
