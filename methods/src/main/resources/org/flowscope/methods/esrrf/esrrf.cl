@@ -136,12 +136,12 @@ __kernel void esrrf_rgc(__global const float* frames, __global const float2* lat
     const int s0 = start[ph];
     const int s1 = start[ph + 1];
     double s = 0.0;
-    double q = 0.0;
+    double qq = 0.0;
     float firstV = 0.0f;
     float lastV = 0.0f;
     if (firstFrame > 0) {
         if (stat != STAT_AVG) {
-            q = second[o];
+            qq = second[o];
         }
         s = sum[o];
         if (stat == STAT_TAC2) {
@@ -202,19 +202,19 @@ __kernel void esrrf_rgc(__global const float* frames, __global const float2* lat
         }
         s += v;
         if (stat == STAT_VAR) {
-            q += (double) v * v;
+            qq += (double) v * v;
         } else if (stat == STAT_TAC2) {
             if (firstFrame + f == 0) {
                 firstV = v;
             } else {
-                q += (double) lastV * v;
+                qq += (double) lastV * v;
             }
             lastV = v;
         }
     }
     sum[o] = s;
     if (stat != STAT_AVG) {
-        second[o] = q;
+        second[o] = qq;
     }
     if (stat == STAT_TAC2) {
         first[o] = firstV;
