@@ -13,7 +13,7 @@ final class DeviceTables {
     final int[] start;
     final int[] offs;
     final int[] djdi;
-    /** (ux, uy, w, 0) per sample. */
+    /** (ux, uy, w, lattice offset as int bits) per sample. */
     final float[] samples;
     final float[] wsum;
 
@@ -39,6 +39,7 @@ final class DeviceTables {
             samples[4 * s] = p.ux[s];
             samples[4 * s + 1] = p.uy[s];
             samples[4 * s + 2] = p.wt[s];
+            samples[4 * s + 3] = Float.intBitsToFloat(p.off[s]);
         }
         this.wsum = p.wsum;
     }

@@ -157,9 +157,10 @@ __kernel void esrrf_rgc(__global const float* frames, __global const float2* lat
             float ws = 0.0f;
             if (interior) {
                 const int base = by * lw + bx;
+                // sample k: (ux, uy, w, lattice offset as int bits); the work items of a row share k
                 for (int k = s0; k < s1; k++) {
-                    float2 g = lat[base + offs[k]];
                     float4 sm = samples[k];
+                    float2 g = lat[base + as_int(sm.w)];
                     float dot = g.x * sm.x + g.y * sm.y;
                     float c = sm.z - sm.z * fabs(g.y * sm.x - g.x * sm.y);
                     acc += dot < 0.0f ? c : 0.0f;

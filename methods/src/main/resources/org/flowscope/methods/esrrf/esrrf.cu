@@ -157,11 +157,13 @@ extern "C" __global__ void esrrf_rgc(const float* __restrict__ frames, const flo
             float ws = 0.0f;
             if (interior) {
                 const float2* base = lat + by * lw + bx;
+                // sample k: (ux, uy, w, lattice offset as int bits); the warp shares k, so the load is uniform
+#pragma unroll 4
                 for (int k = s0; k < s1; k++) {
-                    float2 g = __ldg(base + __ldg(offs + k));
                     float4 sm = __ldg(samples + k);
-                    float dot = g.x * sm.x + g.y * sm.y;
-                    float c = sm.z - sm.z * fabsf(g.y * sm.x - g.x * sm.y);
+                    float2 g = __ldg(base + __float_as_int(sm.w));
+                    float dot = fmaf(g.x, sm.x, g.y * sm.y);
+                    float c = fmaf(-sm.z, fabsf(fmaf(g.y, sm.x, -g.x * sm.y)), sm.z);
                     acc += dot < 0.0f ? c : 0.0f;
                 }
                 ws = wsumPh;
