@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs on the GPU machine: OpenCL ICD loader under /tmp, NVIDIA's OpenCL driver registered, then the eSRRF device
+# proof (parity of OpenCL/CUDA with the Java reference, timings at 128..2048 px, x5, r 1.5, windows of 100 frames).
+# Arguments are passed to EsrrfDeviceProof: sizes frames reps cpuFrames.
+set -uo pipefail
+B=$(cd "$(dirname "$0")" && pwd)
+OUT=${OUT:-/tmp/esrrf-out}
+mkdir -p "$OUT" /tmp/ocl
+for d in "$B"/debs/*.deb; do dpkg -x "$d" /tmp/ocl; done
+export LD_LIBRARY_PATH="/tmp/ocl/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+mkdir -p /etc/OpenCL/vendors
+[ -f /etc/OpenCL/vendors/nvidia.icd ] || echo "libnvidia-opencl.so.1" > /etc/OpenCL/vendors/nvidia.icd
+{
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm --format=csv,noheader 2>&1
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc)"
+} | tee "$OUT/esrrf-proof.txt"
+"$B/jre/bin/java" -Xmx48g -cp "$B/lib/*" org.flowscope.benchmarks.esrrf.EsrrfDeviceProof "$@" 2>&1 | tee -a "$OUT/esrrf-proof.txt"
