@@ -29,7 +29,9 @@ import org.flowscope.methods.esrrf.TemporalCorrelation;
  * the threaded CPU implementation (both geometries, every statistic), then timings of windows of frames at several
  * sizes (x5, r 1.5, AVG). Prints one line per measurement; used by {@code bench/gpu}.
  *
- * <p>Usage: {@code EsrrfDeviceProof [sizes=128,512,1024,2048] [frames=100] [reps=3] [cpuFrames=10]}
+ * <p>Usage: {@code EsrrfDeviceProof [sizes=128,512,1024,2048] [frames=100] [reps=3] [cpuFrames=10]
+ * [backends=all|cuda|opencl-gpu|opencl-cpu]}. One backend per process keeps a driver crash from taking the others'
+ * results with it; {@code cuda} also times the threaded CPU implementation.
  */
 public final class EsrrfDeviceProof {
     private EsrrfDeviceProof() {
@@ -84,7 +86,10 @@ public final class EsrrfDeviceProof {
         int frames = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int cpuFrames = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        try (DeviceSet set = DeviceDiscovery.discover(Runtime.getRuntime().availableProcessors(), true, true)) {
+        String backends = args.length > 4 ? args[4] : "all";
+        boolean cuda = backends.equals("all") || backends.equals("cuda");
+        boolean openCl = backends.equals("all") || backends.startsWith("opencl");
+        try (DeviceSet set = DeviceDiscovery.discover(Runtime.getRuntime().availableProcessors(), openCl, cuda)) {
             CpuDevice cpu = set.cpu().orElseThrow();
             List<String> names = new ArrayList<>();
             List<Impl> impls = new ArrayList<>();
@@ -93,6 +98,10 @@ public final class EsrrfDeviceProof {
                 impls.add((p, in, t) -> EsrrfCuda.apply(p, in, (CudaDevice) d, t));
             }
             for (Device d : set.devices(DeviceKind.OPENCL)) {
+                boolean cpuDevice = !timed("opencl " + d.identity().model());
+                if (backends.equals("opencl-gpu") && cpuDevice || backends.equals("opencl-cpu") && !cpuDevice) {
+                    continue;
+                }
                 names.add("opencl " + d.identity().model());
                 impls.add((p, in, t) -> EsrrfOpenCl.apply(p, in, (OpenClDevice) d, t));
             }
@@ -100,7 +109,9 @@ public final class EsrrfDeviceProof {
                     + (b.reason().isEmpty() ? "" : ", " + b.reason().lines().findFirst().orElse(""))));
             System.out.println("cpu " + cpu.identity().model() + " x " + cpu.cores());
             parity(names, impls, cpu);
-            timings(names, impls, cpu, sizes, frames, reps, cpuFrames);
+            if (!backends.equals("opencl-cpu")) {
+                timings(names, impls, cpu, sizes, frames, reps, cpuFrames, backends.equals("all") || cuda);
+            }
         }
     }
 
@@ -144,7 +155,7 @@ public final class EsrrfDeviceProof {
     }
 
     private static void timings(List<String> names, List<Impl> impls, CpuDevice cpu, int[] sizes, int frames, int reps,
-            int cpuFrames) {
+            int cpuFrames, boolean withCpu) {
         EsrrfParams p = EsrrfParams.defaults();
         for (int size : sizes) {
             ImageStack in = frames(frames, size, size);
@@ -170,6 +181,9 @@ public final class EsrrfDeviceProof {
                         + " (end to end, incl. upload %.1f ms); device-resident kernels %.3f ms/frame, %.0f frames/s%n",
                         names.get(i), size, size, p.magnification(), frames, med, med / frames, 1000 * frames / med,
                         median(upload), kMed / frames, 1000 * frames / kMed);
+            }
+            if (!withCpu) {
+                continue;
             }
             int n = Math.min(frames, size >= 1024 ? cpuFrames : frames);
             ImageStack cpuIn = in.frames(0, n);
