@@ -94,8 +94,10 @@ public final class EsrrfDeviceProof {
             List<String> names = new ArrayList<>();
             List<Impl> impls = new ArrayList<>();
             for (Device d : set.devices(DeviceKind.CUDA)) {
-                names.add("cuda " + d.identity().model());
-                impls.add((p, in, t) -> EsrrfCuda.apply(p, in, (CudaDevice) d, t));
+                for (EsrrfCuda.Kernel k : EsrrfCuda.Kernel.values()) {
+                    names.add("cuda " + d.identity().model() + " " + k.name().toLowerCase(Locale.ROOT));
+                    impls.add((p, in, t) -> EsrrfCuda.apply(p, in, (CudaDevice) d, t, k));
+                }
             }
             for (Device d : set.devices(DeviceKind.OPENCL)) {
                 boolean cpuDevice = !timed("opencl " + d.identity().model());

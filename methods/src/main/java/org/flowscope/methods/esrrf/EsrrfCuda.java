@@ -33,6 +33,15 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
     private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.cuda", Esrrf.ID, Backend.CUDA,
             Precision.MIXED, "eSRRF fused on an NVIDIA GPU (PTX; lattice, RGC and temporal sums on the device)");
     static final String PTX = "esrrf.ptx";
+    private static final int BLOCK_X = 32;
+    private static final int BLOCK_Y = 4;
+    private static final int MAX_TILE_BYTES = 48 * 1024;
+
+    /** Which RGC kernel: lattice reads through the cache, or each frame's block window staged in shared memory. */
+    public enum Kernel {
+        PLAIN,
+        TILED
+    }
 
     @Override
     public ImplementationInfo info() {
@@ -51,6 +60,11 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
 
     /** As {@link #apply(EsrrfParams, ImageStack, CudaDevice)}, recording phase times when {@code timings} is set. */
     public static ImageStack apply(EsrrfParams p, ImageStack in, CudaDevice dev, DeviceTimings timings) {
+        return apply(p, in, dev, timings, Kernel.PLAIN);
+    }
+
+    /** As {@link #apply(EsrrfParams, ImageStack, CudaDevice, DeviceTimings)} with the given RGC kernel. */
+    public static ImageStack apply(EsrrfParams p, ImageStack in, CudaDevice dev, DeviceTimings timings, Kernel kernel) {
         new Esrrf().validate(p, in);
         DeviceTables t = new DeviceTables(new EsrrfPlan(p, in.height(), in.width()));
         EsrrfPlan plan = t.plan;
@@ -63,7 +77,9 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
         synchronized (dev.lock()) {
             dev.makeCurrent();
             CUfunction lattice = dev.function(EsrrfCuda.class, PTX, "esrrf_lattice");
-            CUfunction rgc = dev.function(EsrrfCuda.class, PTX, "esrrf_rgc");
+            int[] tileShape = kernel == Kernel.TILED ? tileShape(t.plan) : null;
+            boolean tiled = tileShape != null;
+            CUfunction rgc = dev.function(EsrrfCuda.class, PTX, tiled ? "esrrf_rgc_tiled" : "esrrf_rgc");
             CUfunction finish = dev.function(EsrrfCuda.class, PTX, "esrrf_finish");
             long[] free = new long[1];
             long[] total = new long[1];
@@ -82,7 +98,8 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
                     upload(owned, Pointer.to(t.baseY), 4L * t.baseY.length), upload(owned, Pointer.to(t.baseX), 4L * t.baseX.length),
                     upload(owned, Pointer.to(t.insideY), t.insideY.length), upload(owned, Pointer.to(t.insideX), t.insideX.length),
                     upload(owned, Pointer.to(t.start), 4L * t.start.length), upload(owned, Pointer.to(t.offs), 4L * t.offs.length),
-                    upload(owned, Pointer.to(t.djdi), 4L * t.djdi.length), upload(owned, Pointer.to(t.samples), 4L * t.samples.length),
+                    upload(owned, Pointer.to(t.djdi), 4L * t.djdi.length),
+                    upload(owned, Pointer.to(tiled ? tiledSamples(t, tileShape[1]) : t.samples), 4L * t.samples.length),
                     upload(owned, Pointer.to(t.wsum), 4L * t.wsum.length), upload(owned, Pointer.to(plan.tapY), 4L * plan.tapY.length),
                     upload(owned, Pointer.to(plan.wY), 4L * plan.wY.length), upload(owned, Pointer.to(plan.tapX), 4L * plan.tapX.length),
                     upload(owned, Pointer.to(plan.wX), 4L * plan.wX.length)
@@ -112,8 +129,11 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
                                 Pointer.to(tb[6]), Pointer.to(tb[7]), Pointer.to(tb[8]), Pointer.to(tb[9]),
                                 Pointer.to(tb[10]), Pointer.to(tb[11]), Pointer.to(tb[12]),
                                 Pointer.to(new float[] {plan.sensitivity}), ints(plan.weighting ? 1 : 0), ints(stat),
-                                Pointer.to(sum), Pointer.to(second), Pointer.to(first), Pointer.to(last));
-                        cuLaunchKernel(rgc, blocks(plan.w, 32), blocks(plan.hm, 4), plan.m, 32, 4, 1, 0, stream, ra, null);
+                                Pointer.to(sum), Pointer.to(second), Pointer.to(first), Pointer.to(last),
+                                ints(tiled ? tileShape[0] : 0), ints(tiled ? tileShape[1] : 0));
+                        int shared = tiled ? 8 * tileShape[0] * tileShape[1] : 0;
+                        cuLaunchKernel(rgc, blocks(plan.w, BLOCK_X), blocks(plan.hm, BLOCK_Y), plan.m, BLOCK_X, BLOCK_Y, 1,
+                                shared, stream, ra, null);
                         if (timings != null) {
                             cuStreamSynchronize(stream);
                             timings.kernel(System.nanoTime() - t1, n);
@@ -141,6 +161,32 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
             }
         }
         return new ImageStack(timePoints, plan.hm, plan.wm, out);
+    }
+
+    /** Rows and columns of the largest lattice window of a thread block, or null when it does not fit shared memory. */
+    static int[] tileShape(EsrrfPlan p) {
+        int spanY = 0;
+        int spanX = 0;
+        for (int s = 0; s < p.m; s++) {
+            spanY = Math.max(spanY, p.spanY[s]);
+            spanX = Math.max(spanX, p.spanX[s]);
+        }
+        int rows = 0;
+        for (int i0 = 0; i0 < p.hm; i0 += BLOCK_Y) {
+            rows = Math.max(rows, p.baseY[Math.min(i0 + BLOCK_Y - 1, p.hm - 1)] - p.baseY[i0] + spanY + 1);
+        }
+        int cols = 2 * (BLOCK_X - 1) + spanX + 1;
+        return 8L * rows * cols <= MAX_TILE_BYTES ? new int[] {rows, cols} : null;
+    }
+
+    /** The sample table with each lattice offset re-expressed for a tile row length of {@code tileCols}. */
+    static float[] tiledSamples(DeviceTables t, int tileCols) {
+        float[] s = t.samples.clone();
+        for (int k = 0; k < s.length / 4; k++) {
+            int packed = t.djdi[k];
+            s[4 * k + 3] = Float.intBitsToFloat((packed >> 16) * tileCols + (packed & 0xffff));
+        }
+        return s;
     }
 
     private static int blocks(long n, int per) {

@@ -225,6 +225,157 @@ extern "C" __global__ void esrrf_rgc(const float* __restrict__ frames, const flo
     }
 }
 
+// Variant of esrrf_rgc that stages each frame's lattice window of the block in shared memory: the block's 32 x 4
+// threads (one column phase sx = blockIdx.z) read about tileRows x tileCols lattice points ~48 times each.
+// samples[k].w holds the sample's offset for a row length of tileCols. Border pixels read the lattice directly.
+extern "C" __global__ void esrrf_rgc_tiled(const float* __restrict__ frames, const float2* __restrict__ lattice,
+        int frameCount, int firstFrame, int h, int w, int m, int margin, int kMin, int kyMax, int kxMax,
+        const int* __restrict__ baseY, const int* __restrict__ baseX, const unsigned char* __restrict__ insideY,
+        const unsigned char* __restrict__ insideX, const int* __restrict__ start, const int* __restrict__ offs,
+        const int* __restrict__ djdi, const float4* __restrict__ samples, const float* __restrict__ wsum,
+        const int* __restrict__ tapY, const float* __restrict__ wY, const int* __restrict__ tapX,
+        const float* __restrict__ wX, float sensitivity, int weighting, int stat,
+        double* __restrict__ sum, double* __restrict__ second, float* __restrict__ first, float* __restrict__ last,
+        int tileRows, int tileCols) {
+    extern __shared__ float2 tile[];
+    const int q = blockIdx.x * blockDim.x + threadIdx.x;
+    const int i = blockIdx.y * blockDim.y + threadIdx.y;
+    const int sx = blockIdx.z;
+    const int hm = h * m;
+    const int wm = w * m;
+    const bool active = i < hm && q < w;
+    const int lw = 2 * w + 1;
+    const size_t latticeSize = (size_t) (2 * h + 1) * lw;
+    // the block's lattice window starts at its first row's and first column's sample window
+    const int i0 = blockIdx.y * blockDim.y;
+    const int j0 = (blockIdx.x * blockDim.x) * m + sx;
+    const int tileY0 = baseY[min(i0, hm - 1)];
+    const int tileX0 = baseX[min(j0, wm - 1)];
+    const int j = q * m + sx;
+    const int ii = min(i, hm - 1);
+    const int jj = min(j, wm - 1);
+    const size_t o = (size_t) ii * wm + jj;
+    const bool margins = !active || i < margin || i >= hm - margin || j < margin || j >= wm - margin;
+    const int ph = (ii % m) * m + sx;
+    const int by = baseY[ii];
+    const int bx = baseX[jj];
+    const bool interior = active && insideY[ii] && insideX[jj];
+    const int s0 = start[ph];
+    const int s1 = start[ph + 1];
+    const float wsumPh = wsum[ph];
+    const int tileBase = (by - tileY0) * tileCols + (bx - tileX0);
+    int ty[4];
+    float wy[4];
+    int tx[4];
+    float wx[4];
+    for (int t = 0; t < 4; t++) {
+        ty[t] = tapY[4 * ii + t] * w;
+        wy[t] = wY[4 * ii + t];
+        tx[t] = tapX[4 * jj + t];
+        wx[t] = wX[4 * jj + t];
+    }
+    double s = 0.0;
+    double qq = 0.0;
+    float firstV = 0.0f;
+    float lastV = 0.0f;
+    if (firstFrame > 0 && active) {
+        s = sum[o];
+        if (stat != STAT_AVG) {
+            qq = second[o];
+        }
+        if (stat == STAT_TAC2) {
+            firstV = first[o];
+            lastV = last[o];
+        }
+    }
+    const int threads = blockDim.x * blockDim.y;
+    const int tid = threadIdx.y * blockDim.x + threadIdx.x;
+    const int tileSize = tileRows * tileCols;
+    for (int f = 0; f < frameCount; f++) {
+        const float2* lat = lattice + (size_t) f * latticeSize;
+        __syncthreads();
+        for (int t = tid; t < tileSize; t += threads) {
+            int r = min(tileY0 + t / tileCols, 2 * h);
+            int c = min(tileX0 + t % tileCols, 2 * w);
+            tile[t] = __ldg(lat + r * lw + c);
+        }
+        __syncthreads();
+        float v = 0.0f;
+        if (!margins) {
+            float acc = 0.0f;
+            float ws = 0.0f;
+            if (interior) {
+                const float2* base = tile + tileBase;
+#pragma unroll 4
+                for (int k = s0; k < s1; k++) {
+                    float4 sm = __ldg(samples + k);
+                    float2 g = base[__float_as_int(sm.w)];
+                    float dot = fmaf(g.x, sm.x, g.y * sm.y);
+                    float c = fmaf(-sm.z, fabsf(fmaf(g.y, sm.x, -g.x * sm.y)), sm.z);
+                    acc += dot < 0.0f ? c : 0.0f;
+                }
+                ws = wsumPh;
+            } else {
+                for (int k = s0; k < s1; k++) {
+                    int packed = djdi[k];
+                    int ky = by + (packed >> 16);
+                    int kx = bx + (packed & 0xffff);
+                    if (ky < kMin || ky > kyMax || kx < kMin || kx > kxMax) {
+                        continue;
+                    }
+                    float2 g = lat[min(ky, 2 * h) * lw + min(kx, 2 * w)];
+                    float4 sm = samples[k];
+                    ws += sm.z;
+                    float dot = g.x * sm.x + g.y * sm.y;
+                    float c = sm.z - sm.z * fabsf(g.y * sm.x - g.x * sm.y);
+                    acc += dot < 0.0f ? c : 0.0f;
+                }
+            }
+            float rgc = ws > 0.0f ? acc / ws : 0.0f;
+            if (rgc >= 0.0f && sensitivity > 1.0f) {
+                rgc = powf(rgc, sensitivity);
+            }
+            if (rgc < 0.0f) {
+                rgc = 0.0f;
+            }
+            if (weighting) {
+                const float* img = frames + (size_t) f * h * w;
+                float in = 0.0f;
+                for (int t = 0; t < 4; t++) {
+                    const float* row = img + ty[t];
+                    float r = __ldg(row + tx[0]) * wx[0] + __ldg(row + tx[1]) * wx[1] + __ldg(row + tx[2]) * wx[2]
+                            + __ldg(row + tx[3]) * wx[3];
+                    in += r * wy[t];
+                }
+                rgc *= in;
+            }
+            v = rgc;
+        }
+        s += v;
+        if (stat == STAT_VAR) {
+            qq += (double) v * v;
+        } else if (stat == STAT_TAC2) {
+            if (firstFrame + f == 0) {
+                firstV = v;
+            } else {
+                qq += (double) lastV * v;
+            }
+            lastV = v;
+        }
+    }
+    if (!active) {
+        return;
+    }
+    sum[o] = s;
+    if (stat != STAT_AVG) {
+        second[o] = qq;
+    }
+    if (stat == STAT_TAC2) {
+        first[o] = firstV;
+        last[o] = lastV;
+    }
+}
+
 extern "C" __global__ void esrrf_finish(const double* __restrict__ sum, const double* __restrict__ second,
         const float* __restrict__ first, const float* __restrict__ last, int n, int frames, int stat,
         float* __restrict__ out) {
