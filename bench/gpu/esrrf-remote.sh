@@ -17,11 +17,11 @@ mkdir -p /etc/OpenCL/vendors
 } | tee "$OUT/esrrf-proof.txt"
 # one JVM per backend, so that a driver crash in one leaves the others' results (crash logs land in $OUT)
 SIZES=${1:-128,512,1024,2048}; FRAMES=${2:-100}; REPS=${3:-3}; CPUF=${4:-10}
-for spec in cuda:220 opencl-gpu:170 opencl-cpu:100; do
-    b=${spec%%:*}; limit=${spec##*:}
-    echo "== $b" | tee -a "$OUT/esrrf-proof.txt"
-    timeout --kill-after=10 "$limit" "$B/jre/bin/java" -Xmx48g -XX:ErrorFile="$OUT/hs_err_$b.log" -cp "$B/lib/*" \
-        org.flowscope.benchmarks.esrrf.EsrrfDeviceProof "$SIZES" "$FRAMES" "$REPS" "$CPUF" "$b" 2>&1 \
+for spec in cuda:parity:90 cuda:timings:200 opencl-gpu:all:150 opencl-cpu:parity:90; do
+    b=${spec%%:*}; rest=${spec#*:}; mode=${rest%%:*}; limit=${rest##*:}
+    echo "== $b $mode" | tee -a "$OUT/esrrf-proof.txt"
+    timeout --kill-after=10 "$limit" "$B/jre/bin/java" -Xmx48g -XX:ErrorFile="$OUT/hs_err_$b-$mode.log" -cp "$B/lib/*" \
+        org.flowscope.benchmarks.esrrf.EsrrfDeviceProof "$SIZES" "$FRAMES" "$REPS" "$CPUF" "$b" "$mode" 2>&1 \
         | grep -v '^SLF4J' | tee -a "$OUT/esrrf-proof.txt"
-    echo "== $b exit ${PIPESTATUS[0]}" | tee -a "$OUT/esrrf-proof.txt"
+    echo "== $b $mode exit ${PIPESTATUS[0]}" | tee -a "$OUT/esrrf-proof.txt"
 done

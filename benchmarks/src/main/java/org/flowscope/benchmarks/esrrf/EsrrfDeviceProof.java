@@ -30,7 +30,7 @@ import org.flowscope.methods.esrrf.TemporalCorrelation;
  * sizes (x5, r 1.5, AVG). Prints one line per measurement; used by {@code bench/gpu}.
  *
  * <p>Usage: {@code EsrrfDeviceProof [sizes=128,512,1024,2048] [frames=100] [reps=3] [cpuFrames=10]
- * [backends=all|cuda|opencl-gpu|opencl-cpu]}. One backend per process keeps a driver crash from taking the others'
+ * [backends=all|cuda|opencl-gpu|opencl-cpu] [mode=all|parity|timings]}. One backend per process keeps a driver crash from taking the others'
  * results with it; {@code cuda} also times the threaded CPU implementation.
  */
 public final class EsrrfDeviceProof {
@@ -87,6 +87,7 @@ public final class EsrrfDeviceProof {
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int cpuFrames = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         String backends = args.length > 4 ? args[4] : "all";
+        String mode = args.length > 5 ? args[5] : "all";
         boolean cuda = backends.equals("all") || backends.equals("cuda");
         boolean openCl = backends.equals("all") || backends.startsWith("opencl");
         try (DeviceSet set = DeviceDiscovery.discover(Runtime.getRuntime().availableProcessors(), openCl, cuda)) {
@@ -110,8 +111,10 @@ public final class EsrrfDeviceProof {
             set.backends().forEach(b -> System.out.println("backend " + b.kind() + ": " + b.devices() + " device(s)"
                     + (b.reason().isEmpty() ? "" : ", " + b.reason().lines().findFirst().orElse(""))));
             System.out.println("cpu " + cpu.identity().model() + " x " + cpu.cores());
-            parity(names, impls, cpu);
-            if (!backends.equals("opencl-cpu")) {
+            if (!mode.equals("timings")) {
+                parity(names, impls, cpu);
+            }
+            if (!backends.equals("opencl-cpu") && !mode.equals("parity")) {
                 timings(names, impls, cpu, sizes, frames, reps, cpuFrames, backends.equals("all") || cuda);
             }
         }
