@@ -12,9 +12,9 @@ NAME=$(basename "$DEST")
 cd "$ROOT"
 rm -rf "$DEST"
 mkdir -p "$DEST/lib" "$DEST/debs"
-mvn -q -B -o -pl benchmarks -am package dependency:copy-dependencies -DskipTests \
+mvn -q -B -o -pl app -am package dependency:copy-dependencies -DskipTests \
     -DincludeScope=runtime -DoutputDirectory="$DEST/lib" -Dmdep.useRepositoryLayout=false
-for m in stream-core engine methods simulators benchmarks; do
+for m in stream-core engine methods simulators acquisition-adapters app; do
     cp "$m"/target/"$m"-*.jar "$DEST/lib/"
 done
 rm -f "$DEST"/lib/*-tests.jar "$DEST"/lib/*-sources.jar "$DEST"/lib/jmh-* "$DEST"/lib/jopt-*

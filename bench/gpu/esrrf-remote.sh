@@ -15,13 +15,16 @@ mkdir -p /etc/OpenCL/vendors
     nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm --format=csv,noheader 2>&1
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc)"
 } | tee "$OUT/esrrf-proof.txt"
-# one JVM per backend, so that a driver crash in one leaves the others' results (crash logs land in $OUT)
-SIZES=${1:-128,512,1024,2048}; FRAMES=${2:-100}; REPS=${3:-3}; CPUF=${4:-10}
-for spec in cuda:parity:90 cuda:timings:200 opencl-gpu:all:150 opencl-cpu:parity:90; do
-    b=${spec%%:*}; rest=${spec#*:}; mode=${rest%%:*}; limit=${rest##*:}
-    echo "== $b $mode" | tee -a "$OUT/esrrf-proof.txt"
-    timeout --kill-after=10 "$limit" "$B/jre/bin/java" -Xmx48g -XX:ErrorFile="$OUT/hs_err_$b-$mode.log" -cp "$B/lib/*" \
-        org.flowscope.benchmarks.esrrf.EsrrfDeviceProof "$SIZES" "$FRAMES" "$REPS" "$CPUF" "$b" "$mode" 2>&1 \
-        | grep -v '^SLF4J' | tee -a "$OUT/esrrf-proof.txt"
-    echo "== $b $mode exit ${PIPESTATUS[0]}" | tee -a "$OUT/esrrf-proof.txt"
-done
+# one JVM per step, so that a driver crash in one leaves the others' results (crash logs land in $OUT)
+fs() { "$B/jre/bin/java" -Xmx48g -XX:ErrorFile="$OUT/hs_err_%p.log" -cp "$B/lib/*" org.flowscope.app.FlowscopeCli "$@"; }
+run_step() {
+    local limit=$1; shift
+    echo "== $*" | tee -a "$OUT/esrrf-proof.txt"
+    timeout --kill-after=10 "$limit" bash -c "$(declare -f fs); B=$B OUT=$OUT fs $*" 2>&1 | grep -v '^SLF4J' \
+        | tee -a "$OUT/esrrf-proof.txt"
+    echo "== exit ${PIPESTATUS[0]}" | tee -a "$OUT/esrrf-proof.txt"
+}
+run_step 150 engine esrrf-proof --backends cuda --cuda-kernels plain --sizes 128,512,1024,2048 --frames 100 --reps 3
+run_step 100 engine esrrf-proof --backends cuda --cuda-kernels tiled --no-cpu --sizes 128,512,1024,2048 --frames 100
+run_step 120 engine esrrf-proof --backends opencl-gpu --sizes 128,512,1024,2048 --frames 100 --reps 3
+run_step 120 engine conformance esrrf --kernels 1-10

@@ -6,6 +6,7 @@ import org.flowscope.core.image.ImageStack;
 import org.flowscope.methods.esrrf.EsrrfCpuThreaded;
 import org.flowscope.methods.esrrf.EsrrfParams;
 import org.flowscope.methods.esrrf.Geometry;
+import org.flowscope.methods.esrrf.SyntheticFrames;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,7 +42,7 @@ public class EsrrfBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        input = EsrrfDeviceProof.frames(10, 128, 1);
+        input = SyntheticFrames.blinking(10, 128, 128, 1);
         params = EsrrfParams.defaults().withGeometry(Geometry.valueOf(geometry));
         pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     }

@@ -3,6 +3,7 @@ package org.flowscope.methods.esrrf;
 import java.util.List;
 import java.util.TreeMap;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
@@ -37,7 +38,8 @@ import org.flowscope.engine.spi.WorkShape;
  * super-resolution radial fluctuation", Nat. Methods 20, 1949-1956 (2023); NanoPyx, Saraiva et al., Nat. Methods
  * 22 (2025).
  */
-public final class Esrrf implements Operation<EsrrfParams, ImageStack, ImageStack> {
+public final class Esrrf implements Operation<EsrrfParams, ImageStack, ImageStack>,
+        BenchmarkInputs<EsrrfParams, ImageStack, ImageStack> {
     public static final String ID = "esrrf";
 
     @Override
@@ -76,6 +78,41 @@ public final class Esrrf implements Operation<EsrrfParams, ImageStack, ImageStac
     public double cost(EsrrfParams p, ImageStack in) {
         int n = 2 * p.rgc().latticeHalfWidth() + 1;
         return (double) in.frames() * in.frameSize() * p.magnification() * p.magnification() * (n * n + 16);
+    }
+
+    /**
+     * Seeded blinking frames ({@link SyntheticFrames}). With {@code spec.kernel() == 0}: the benchmark setting,
+     * x5, radius 1.5, AVG, centred. With {@code kernel = M > 0}: magnification M and, from the seed, a radius among
+     * 0.5..3, a statistic (TAC2 only with 2 frames or more), a geometry and the on/off options, so that a sweep of
+     * M and seeds covers the parameter space.
+     */
+    @Override
+    public Case<EsrrfParams, ImageStack> benchmarkCase(Spec spec, long seed) {
+        ImageStack in = SyntheticFrames.blinking(spec.frames(), spec.height(), spec.width(), seed);
+        EsrrfParams p = EsrrfParams.defaults();
+        if (spec.kernel() > 0) {
+            int s = (int) Math.floorMod(seed, 60L);
+            float[] radii = {0.5f, 1f, 1.5f, 2f, 3f};
+            TemporalCorrelation stat = TemporalCorrelation.values()[s % 3];
+            if (stat == TemporalCorrelation.TAC2 && spec.frames() < 2) {
+                stat = TemporalCorrelation.VAR;
+            }
+            p = p.withMagnification(Math.min(spec.kernel(), 10)).withRadius(radii[s % 5]).withTemporal(stat)
+                    .withGeometry(s % 2 == 0 ? Geometry.CENTRED : Geometry.NANOPYX)
+                    .withIntensityWeighting(s % 4 != 3).withMacroPixelCorrection(s % 7 != 5);
+        }
+        return new Case<>(p, in, spec.width() + "x" + spec.height() + "x" + spec.frames() + " x" + p.magnification()
+                + " r" + p.radius() + " " + p.temporal() + " " + p.geometry().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public float[] values(ImageStack output) {
+        return output.data();
+    }
+
+    @Override
+    public String toString() {
+        return ID;
     }
 
     /** Every implementation stays within 1e-4 of the largest reference value. */

@@ -295,8 +295,10 @@ extern "C" __global__ void esrrf_rgc_tiled(const float* __restrict__ frames, con
         const float2* lat = lattice + (size_t) f * latticeSize;
         __syncthreads();
         for (int t = tid; t < tileSize; t += threads) {
-            int r = min(tileY0 + t / tileCols, 2 * h);
-            int c = min(tileX0 + t % tileCols, 2 * w);
+            // the window may start before the lattice (negative base) or run past it: clamp, only interior
+            // pixels read the tile and theirs lie inside
+            int r = min(max(tileY0 + t / tileCols, 0), 2 * h);
+            int c = min(max(tileX0 + t % tileCols, 0), 2 * w);
             tile[t] = __ldg(lat + r * lw + c);
         }
         __syncthreads();

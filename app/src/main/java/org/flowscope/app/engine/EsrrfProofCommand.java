@@ -1,10 +1,12 @@
-package org.flowscope.benchmarks.esrrf;
+package org.flowscope.app.engine;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.flowscope.app.ExitCodes;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.device.CpuDevice;
 import org.flowscope.engine.device.CudaDevice;
@@ -22,54 +24,57 @@ import org.flowscope.methods.esrrf.EsrrfCuda;
 import org.flowscope.methods.esrrf.EsrrfOpenCl;
 import org.flowscope.methods.esrrf.EsrrfParams;
 import org.flowscope.methods.esrrf.Geometry;
+import org.flowscope.methods.esrrf.SyntheticFrames;
 import org.flowscope.methods.esrrf.TemporalCorrelation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * eSRRF on every device of a machine: parity of the OpenCL and CUDA implementations with the Java reference and
- * the threaded CPU implementation (both geometries, every statistic), then timings of windows of frames at several
- * sizes (x5, r 1.5, AVG). Prints one line per measurement; used by {@code bench/gpu}.
- *
- * <p>Usage: {@code EsrrfDeviceProof [sizes=128,512,1024,2048] [frames=100] [reps=3] [cpuFrames=10]
- * [backends=all|cuda|opencl-gpu|opencl-cpu] [mode=all|parity|timings]}. One backend per process keeps a driver crash from taking the others'
- * results with it; {@code cuda} also times the threaded CPU implementation.
+ * {@code flowscope engine esrrf-proof}: eSRRF on every device of a machine. Parity of the OpenCL and CUDA
+ * implementations (both CUDA kernels) with the Java reference on a small case and with the threaded CPU
+ * implementation on 20 x 256 x 256, in both geometries and for every statistic; then timings of windows of frames
+ * at several sizes (x5, r 1.5, AVG): end to end (upload, kernels, download, macro-pixel correction) and
+ * device-resident kernels alone. One backend per process ({@code --backends}) keeps a driver crash from taking the
+ * others' results with it; {@code cuda} also times the threaded CPU implementation. Used by {@code bench/gpu}.
  */
-public final class EsrrfDeviceProof {
-    private EsrrfDeviceProof() {
-    }
+@Command(name = "esrrf-proof",
+        mixinStandardHelpOptions = true,
+        description = {"eSRRF device proof: parity of OpenCL/CUDA with the Java reference, then timings.",
+                "Prints one line per check or measurement; exit 4 if any parity check fails."})
+public final class EsrrfProofCommand implements Callable<Integer> {
+    @Option(names = "--sizes", defaultValue = "128,512,1024,2048", split = ",", paramLabel = "N,...",
+            description = "Square frame sides to time (default: ${DEFAULT-VALUE}).")
+    int[] sizes;
 
-    /** Blinking-like seeded frames: background, noise and a few hundred Gaussian spots per frame; never all zero. */
-    static ImageStack frames(int n, int size, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] d = new float[n * size * size];
-        int spots = Math.max(4, size * size / 400);
-        double[] sx = new double[spots];
-        double[] sy = new double[spots];
-        for (int i = 0; i < spots; i++) {
-            sx[i] = r.nextDouble(0, size);
-            sy[i] = r.nextDouble(0, size);
-        }
-        for (int f = 0; f < n; f++) {
-            int o = f * size * size;
-            for (int i = 0; i < size * size; i++) {
-                d[o + i] = 100 + (float) r.nextDouble(0, 10);
-            }
-            for (int s = 0; s < spots; s++) {
-                if (r.nextDouble() > 0.3) {
-                    continue;
-                }
-                int cx = (int) sx[s];
-                int cy = (int) sy[s];
-                for (int y = Math.max(0, cy - 4); y < Math.min(size, cy + 5); y++) {
-                    for (int x = Math.max(0, cx - 4); x < Math.min(size, cx + 5); x++) {
-                        double dx = x + 0.5 - sx[s];
-                        double dy = y + 0.5 - sy[s];
-                        d[o + y * size + x] += (float) (500 * Math.exp(-(dx * dx + dy * dy) / (2 * 1.3 * 1.3)));
-                    }
-                }
-            }
-        }
-        return new ImageStack(n, size, size, d);
-    }
+    @Option(names = "--frames", defaultValue = "100", description = "Frames per window (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--reps", defaultValue = "3", description = "Timed windows per size (default: ${DEFAULT-VALUE}).")
+    int reps;
+
+    @Option(names = "--cpu-frames", defaultValue = "10",
+            description = "Frames per window for the threaded CPU at sizes >= 1024 (default: ${DEFAULT-VALUE}).")
+    int cpuFrames;
+
+    @Option(names = "--backends", defaultValue = "all", paramLabel = "all|cuda|opencl-gpu|opencl-cpu",
+            description = "Which devices (default: ${DEFAULT-VALUE}).")
+    String backends;
+
+    @Option(names = "--mode", defaultValue = "all", paramLabel = "all|parity|timings",
+            description = "Parity checks, timings or both (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--cuda-kernels", defaultValue = "plain,tiled", split = ",", paramLabel = "plain,tiled",
+            description = "CUDA RGC kernels to check and time (default: ${DEFAULT-VALUE}).")
+    List<EsrrfCuda.Kernel> cudaKernels;
+
+    @Option(names = "--no-cpu", description = "Do not time the threaded CPU implementation.")
+    boolean noCpu;
+
+    @Spec
+    CommandSpec spec;
 
     /** PoCL's CPU device takes minutes on the large sizes; it is in the parity check only. */
     private static boolean timed(String name) {
@@ -80,14 +85,9 @@ public final class EsrrfDeviceProof {
         ImageStack run(EsrrfParams p, ImageStack in, DeviceTimings t);
     }
 
-    public static void main(String[] args) {
-        int[] sizes = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
-                : new int[] {128, 512, 1024, 2048};
-        int frames = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        int cpuFrames = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        String backends = args.length > 4 ? args[4] : "all";
-        String mode = args.length > 5 ? args[5] : "all";
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         boolean cuda = backends.equals("all") || backends.equals("cuda");
         boolean openCl = backends.equals("all") || backends.startsWith("opencl");
         try (DeviceSet set = DeviceDiscovery.discover(Runtime.getRuntime().availableProcessors(), openCl, cuda)) {
@@ -95,7 +95,7 @@ public final class EsrrfDeviceProof {
             List<String> names = new ArrayList<>();
             List<Impl> impls = new ArrayList<>();
             for (Device d : set.devices(DeviceKind.CUDA)) {
-                for (EsrrfCuda.Kernel k : EsrrfCuda.Kernel.values()) {
+                for (EsrrfCuda.Kernel k : cudaKernels) {
                     names.add("cuda " + d.identity().model() + " " + k.name().toLowerCase(Locale.ROOT));
                     impls.add((p, in, t) -> EsrrfCuda.apply(p, in, (CudaDevice) d, t, k));
                 }
@@ -108,25 +108,27 @@ public final class EsrrfDeviceProof {
                 names.add("opencl " + d.identity().model());
                 impls.add((p, in, t) -> EsrrfOpenCl.apply(p, in, (OpenClDevice) d, t));
             }
-            set.backends().forEach(b -> System.out.println("backend " + b.kind() + ": " + b.devices() + " device(s)"
+            set.backends().forEach(b -> out.println("backend " + b.kind() + ": " + b.devices() + " device(s)"
                     + (b.reason().isEmpty() ? "" : ", " + b.reason().lines().findFirst().orElse(""))));
-            System.out.println("cpu " + cpu.identity().model() + " x " + cpu.cores());
+            out.println("cpu " + cpu.identity().model() + " x " + cpu.cores());
+            int failures = 0;
             if (!mode.equals("timings")) {
-                parity(names, impls, cpu);
+                failures = parity(out, names, impls, cpu);
             }
             if (!backends.equals("opencl-cpu") && !mode.equals("parity")) {
-                timings(names, impls, cpu, sizes, frames, reps, cpuFrames, backends.equals("all") || cuda);
+                timings(out, names, impls, cpu, sizes, frames, reps, cpuFrames, !noCpu && (backends.equals("all") || cuda));
             }
+            return failures == 0 ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
         }
     }
 
-    private static void parity(List<String> names, List<Impl> impls, CpuDevice cpu) {
+    private static int parity(PrintWriter out, List<String> names, List<Impl> impls, CpuDevice cpu) {
         Tolerance tol = new Esrrf().tolerance();
         int failures = 0;
         for (Geometry g : Geometry.values()) {
             for (TemporalCorrelation stat : TemporalCorrelation.values()) {
                 for (int[] shape : new int[][] {{7, 37, 45}, {20, 256, 256}}) {
-                    ImageStack in = frames(shape[0], shape[1], 11 + shape[1]);
+                    ImageStack in = SyntheticFrames.blinking(shape[0], shape[1], shape[1], 11 + shape[1]);
                     if (shape[1] != shape[2]) {
                         in = new ImageStack(shape[0], shape[1], shape[2], Arrays.copyOf(in.data(), shape[0] * shape[1] * shape[2]));
                     }
@@ -139,14 +141,16 @@ public final class EsrrfDeviceProof {
                         String v = tol.firstViolation(ref.data(), got.data());
                         double rel = maxRel(ref.data(), got.data());
                         failures += v == null ? 0 : 1;
-                        System.out.printf(Locale.ROOT, "parity %-5s %-8s %-4s %dx%dx%d %-40s vs %-18s max|diff|/max %.2e %s%n",
+                        out.printf(Locale.ROOT, "parity %-5s %-8s %-4s %dx%dx%d %-40s vs %-18s max|diff|/max %.2e %s%n",
                                 v == null ? "PASS" : "FAIL", g, stat, shape[0], shape[1], shape[2], names.get(i), refName, rel,
                                 v == null ? "" : v);
                     }
                 }
             }
         }
-        System.out.println("parity failures: " + failures);
+        out.println("parity failures: " + failures);
+        out.flush();
+        return failures;
     }
 
     private static double maxRel(float[] a, float[] b) {
@@ -159,11 +163,11 @@ public final class EsrrfDeviceProof {
         return diff / max;
     }
 
-    private static void timings(List<String> names, List<Impl> impls, CpuDevice cpu, int[] sizes, int frames, int reps,
-            int cpuFrames, boolean withCpu) {
+    private static void timings(PrintWriter out, List<String> names, List<Impl> impls, CpuDevice cpu, int[] sizes,
+            int frames, int reps, int cpuFrames, boolean withCpu) {
         EsrrfParams p = EsrrfParams.defaults();
         for (int size : sizes) {
-            ImageStack in = frames(frames, size, size);
+            ImageStack in = SyntheticFrames.blinking(frames, size, size, size);
             for (int i = 0; i < impls.size(); i++) {
                 if (!timed(names.get(i))) {
                     continue;
@@ -182,10 +186,11 @@ public final class EsrrfDeviceProof {
                 }
                 double med = median(total);
                 double kMed = median(kernel);
-                System.out.printf(Locale.ROOT, "time %-40s %4dx%-4d x%d frames %3d: window %.1f ms, %.3f ms/frame, %.0f frames/s"
+                out.printf(Locale.ROOT, "time %-40s %4dx%-4d x%d frames %3d: window %.1f ms, %.3f ms/frame, %.0f frames/s"
                         + " (end to end, incl. upload %.1f ms); device-resident kernels %.3f ms/frame, %.0f frames/s%n",
                         names.get(i), size, size, p.magnification(), frames, med, med / frames, 1000 * frames / med,
                         median(upload), kMed / frames, 1000 * frames / kMed);
+                out.flush();
             }
             if (!withCpu) {
                 continue;
@@ -200,8 +205,9 @@ public final class EsrrfDeviceProof {
                 total[r] = (System.nanoTime() - t0) / 1e6;
             }
             double med = median(total);
-            System.out.printf(Locale.ROOT, "time %-40s %4dx%-4d x%d frames %3d: window %.1f ms, %.3f ms/frame, %.1f frames/s%n",
+            out.printf(Locale.ROOT, "time %-40s %4dx%-4d x%d frames %3d: window %.1f ms, %.3f ms/frame, %.1f frames/s%n",
                     "cpu-threaded x" + cpu.cores(), size, size, p.magnification(), n, med, med / n, 1000 * n / med);
+            out.flush();
         }
     }
 
