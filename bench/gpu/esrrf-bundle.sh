@@ -12,16 +12,14 @@ NAME=$(basename "$DEST")
 cd "$ROOT"
 rm -rf "$DEST"
 mkdir -p "$DEST/lib" "$DEST/debs"
-mvn -q -B -o -pl app -am package dependency:copy-dependencies -DskipTests \
-    -DincludeScope=runtime -DoutputDirectory="$DEST/lib" -Dmdep.useRepositoryLayout=false
-for m in stream-core engine methods simulators acquisition-adapters app; do
-    cp "$m"/target/"$m"-*.jar "$DEST/lib/"
-done
-rm -f "$DEST"/lib/*-tests.jar "$DEST"/lib/*-sources.jar "$DEST"/lib/jmh-* "$DEST"/lib/jopt-*
+mvn -q -B -o -pl app -am package -DskipTests
+# app/target/flowscope.jar names its dependencies in app/target/lib through its manifest class path
+cp app/target/flowscope.jar "$DEST/"
+cp app/target/lib/*.jar "$DEST/lib/"
 for j in "$DEST"/lib/jcuda-natives-*.jar; do
     zip -q -d "$j" '*JNvPTXCompiler*' >/dev/null 2>&1 || true
 done
-jlink --add-modules java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml \
+jlink --add-modules java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml,java.naming \
     --strip-debug --no-header-files --no-man-pages --compress=2 --output "$DEST/jre"
 (cd "$DEST/debs" && apt-get download ocl-icd-libopencl1 ocl-icd-opencl-dev >/dev/null)
 cp bench/gpu/esrrf-remote.sh "$DEST/remote.sh"

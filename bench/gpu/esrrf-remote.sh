@@ -16,7 +16,7 @@ mkdir -p /etc/OpenCL/vendors
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc)"
 } | tee "$OUT/esrrf-proof.txt"
 # one JVM per step, so that a driver crash in one leaves the others' results (crash logs land in $OUT)
-fs() { "$B/jre/bin/java" -Xmx48g -XX:ErrorFile="$OUT/hs_err_%p.log" -cp "$B/lib/*" org.flowscope.app.FlowscopeCli "$@"; }
+fs() { "$B/jre/bin/java" -Xmx48g -XX:ErrorFile="$OUT/hs_err_%p.log" -cp "$B/flowscope.jar:$B/lib/*" org.flowscope.app.FlowscopeCli "$@"; }
 run_step() {
     local limit=$1; shift
     echo "== $*" | tee -a "$OUT/esrrf-proof.txt"
