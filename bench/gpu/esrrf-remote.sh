@@ -24,7 +24,8 @@ run_step() {
         | tee -a "$OUT/esrrf-proof.txt"
     echo "== exit ${PIPESTATUS[0]}" | tee -a "$OUT/esrrf-proof.txt"
 }
-run_step 150 engine esrrf-proof --backends cuda --cuda-kernels plain --sizes 128,512,1024,2048 --frames 100 --reps 3
-run_step 100 engine esrrf-proof --backends cuda --cuda-kernels tiled --no-cpu --sizes 128,512,1024,2048 --frames 100
+run_step 120 engine esrrf-proof --backends cuda --cuda-kernels plain --sizes 128,512,1024,2048 --frames 100 --reps 3
+run_step 80 engine esrrf-proof --backends cuda --cuda-kernels pixel --no-cpu --sizes 128,512,1024,2048 --frames 100
+run_step 80 engine esrrf-proof --backends cuda --cuda-kernels tiled --no-cpu --sizes 128,512,1024,2048 --frames 100
 run_step 120 engine esrrf-proof --backends opencl-gpu --sizes 128,512,1024,2048 --frames 100 --reps 3
 run_step 120 engine conformance esrrf --kernels 1-10

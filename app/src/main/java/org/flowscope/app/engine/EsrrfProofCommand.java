@@ -66,7 +66,7 @@ public final class EsrrfProofCommand implements Callable<Integer> {
             description = "Parity checks, timings or both (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--cuda-kernels", defaultValue = "plain,tiled", split = ",", paramLabel = "plain,tiled",
+    @Option(names = "--cuda-kernels", defaultValue = "plain,pixel,tiled", split = ",", paramLabel = "plain,pixel,tiled",
             description = "CUDA RGC kernels to check and time (default: ${DEFAULT-VALUE}).")
     List<EsrrfCuda.Kernel> cudaKernels;
 

@@ -37,9 +37,14 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
     private static final int BLOCK_Y = 4;
     private static final int MAX_TILE_BYTES = 48 * 1024;
 
-    /** Which RGC kernel: lattice reads through the cache, or each frame's block window staged in shared memory. */
+    /**
+     * Which RGC kernel. PLAIN: a warp shares one sub-pixel phase (uniform table loads, lattice reads two points
+     * apart); PIXEL: a warp covers 32 neighbouring output pixels (overlapping lattice windows, fewer cache lines per
+     * load); TILED: as PLAIN with each frame's lattice window of the block staged in shared memory.
+     */
     public enum Kernel {
         PLAIN,
+        PIXEL,
         TILED
     }
 
@@ -79,7 +84,9 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
             CUfunction lattice = dev.function(EsrrfCuda.class, PTX, "esrrf_lattice");
             int[] tileShape = kernel == Kernel.TILED ? tileShape(t.plan) : null;
             boolean tiled = tileShape != null;
-            CUfunction rgc = dev.function(EsrrfCuda.class, PTX, tiled ? "esrrf_rgc_tiled" : "esrrf_rgc");
+            boolean pixel = kernel == Kernel.PIXEL;
+            CUfunction rgc = dev.function(EsrrfCuda.class, PTX,
+                    tiled ? "esrrf_rgc_tiled" : pixel ? "esrrf_rgc_pixel" : "esrrf_rgc");
             CUfunction finish = dev.function(EsrrfCuda.class, PTX, "esrrf_finish");
             long[] free = new long[1];
             long[] total = new long[1];
@@ -132,8 +139,13 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
                                 Pointer.to(sum), Pointer.to(second), Pointer.to(first), Pointer.to(last),
                                 ints(tiled ? tileShape[0] : 0), ints(tiled ? tileShape[1] : 0));
                         int shared = tiled ? 8 * tileShape[0] * tileShape[1] : 0;
-                        cuLaunchKernel(rgc, blocks(plan.w, BLOCK_X), blocks(plan.hm, BLOCK_Y), plan.m, BLOCK_X, BLOCK_Y, 1,
-                                shared, stream, ra, null);
+                        if (pixel) {
+                            cuLaunchKernel(rgc, blocks(plan.wm, BLOCK_X), blocks(plan.hm, BLOCK_Y), 1, BLOCK_X, BLOCK_Y, 1,
+                                    0, stream, ra, null);
+                        } else {
+                            cuLaunchKernel(rgc, blocks(plan.w, BLOCK_X), blocks(plan.hm, BLOCK_Y), plan.m, BLOCK_X,
+                                    BLOCK_Y, 1, shared, stream, ra, null);
+                        }
                         if (timings != null) {
                             cuStreamSynchronize(stream);
                             timings.kernel(System.nanoTime() - t1, n);

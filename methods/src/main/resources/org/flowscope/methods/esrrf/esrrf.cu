@@ -95,9 +95,8 @@ extern "C" __global__ void esrrf_lattice(const float* __restrict__ frames, float
     lattice[(size_t) f * (2 * h + 1) * lw + k * lw + l] = unit;
 }
 
-// Thread (q, i, sx) computes output pixel (i, q M + sx): a warp shares one phase, so the sample table loads are
-// uniform (broadcast) and the lattice reads are two float2 apart.
-extern "C" __global__ void esrrf_rgc(const float* __restrict__ frames, const float2* __restrict__ lattice,
+// RGC, intensity weighting and running sums of output pixel (i, j = q M + sx) over the frames of a chunk.
+__device__ __forceinline__ void rgc_pixel(int i, int j, int sx, const float* __restrict__ frames, const float2* __restrict__ lattice,
         int frameCount, int firstFrame, int h, int w, int m, int margin, int kMin, int kyMax, int kxMax,
         const int* __restrict__ baseY, const int* __restrict__ baseX, const unsigned char* __restrict__ insideY,
         const unsigned char* __restrict__ insideX, const int* __restrict__ start, const int* __restrict__ offs,
@@ -105,15 +104,11 @@ extern "C" __global__ void esrrf_rgc(const float* __restrict__ frames, const flo
         const int* __restrict__ tapY, const float* __restrict__ wY, const int* __restrict__ tapX,
         const float* __restrict__ wX, float sensitivity, int weighting, int stat,
         double* __restrict__ sum, double* __restrict__ second, float* __restrict__ first, float* __restrict__ last) {
-    const int q = blockIdx.x * blockDim.x + threadIdx.x;
-    const int i = blockIdx.y * blockDim.y + threadIdx.y;
-    const int sx = blockIdx.z;
     const int hm = h * m;
     const int wm = w * m;
-    if (i >= hm || q >= w) {
+    if (i >= hm || j >= wm) {
         return;
     }
-    const int j = q * m + sx;
     const int lw = 2 * w + 1;
     const size_t latticeSize = (size_t) (2 * h + 1) * lw;
     const size_t o = (size_t) i * wm + j;
@@ -223,6 +218,39 @@ extern "C" __global__ void esrrf_rgc(const float* __restrict__ frames, const flo
         first[o] = firstV;
         last[o] = lastV;
     }
+}
+
+// Thread (q, i, sx) computes output pixel (i, q M + sx): a warp shares one phase, so the sample table loads are
+// uniform (broadcast) and the lattice reads are two float2 apart.
+extern "C" __global__ void esrrf_rgc(const float* __restrict__ frames, const float2* __restrict__ lattice,
+        int frameCount, int firstFrame, int h, int w, int m, int margin, int kMin, int kyMax, int kxMax,
+        const int* __restrict__ baseY, const int* __restrict__ baseX, const unsigned char* __restrict__ insideY,
+        const unsigned char* __restrict__ insideX, const int* __restrict__ start, const int* __restrict__ offs,
+        const int* __restrict__ djdi, const float4* __restrict__ samples, const float* __restrict__ wsum,
+        const int* __restrict__ tapY, const float* __restrict__ wY, const int* __restrict__ tapX,
+        const float* __restrict__ wX, float sensitivity, int weighting, int stat,
+        double* __restrict__ sum, double* __restrict__ second, float* __restrict__ first, float* __restrict__ last) {
+    const int q = blockIdx.x * blockDim.x + threadIdx.x;
+    const int sx = blockIdx.z;
+    rgc_pixel(blockIdx.y * blockDim.y + threadIdx.y, q < w ? q * m + sx : w * m, sx, frames, lattice, frameCount,
+            firstFrame, h, w, m, margin, kMin, kyMax, kxMax, baseY, baseX, insideY, insideX, start, offs, djdi, samples,
+            wsum, tapY, wY, tapX, wX, sensitivity, weighting, stat, sum, second, first, last);
+}
+
+// Thread (j, i) computes output pixel (i, j): a warp covers 32 neighbouring output pixels of mixed phases, whose
+// lattice windows overlap, so each lattice load touches one or two cache lines instead of four.
+extern "C" __global__ void esrrf_rgc_pixel(const float* __restrict__ frames, const float2* __restrict__ lattice,
+        int frameCount, int firstFrame, int h, int w, int m, int margin, int kMin, int kyMax, int kxMax,
+        const int* __restrict__ baseY, const int* __restrict__ baseX, const unsigned char* __restrict__ insideY,
+        const unsigned char* __restrict__ insideX, const int* __restrict__ start, const int* __restrict__ offs,
+        const int* __restrict__ djdi, const float4* __restrict__ samples, const float* __restrict__ wsum,
+        const int* __restrict__ tapY, const float* __restrict__ wY, const int* __restrict__ tapX,
+        const float* __restrict__ wX, float sensitivity, int weighting, int stat,
+        double* __restrict__ sum, double* __restrict__ second, float* __restrict__ first, float* __restrict__ last) {
+    const int j = blockIdx.x * blockDim.x + threadIdx.x;
+    rgc_pixel(blockIdx.y * blockDim.y + threadIdx.y, j, j % m, frames, lattice, frameCount, firstFrame, h, w, m,
+            margin, kMin, kyMax, kxMax, baseY, baseX, insideY, insideX, start, offs, djdi, samples, wsum, tapY, wY,
+            tapX, wX, sensitivity, weighting, stat, sum, second, first, last);
 }
 
 // Variant of esrrf_rgc that stages each frame's lattice window of the block in shared memory: the block's 32 x 4
