@@ -12,9 +12,9 @@ class EsrrfCudaTilingTest {
     @Test
     void everyInteriorSampleOfEveryBlockLandsInsideItsTile() {
         for (Geometry g : Geometry.values()) {
-            for (int m : new int[] {1, 2, 5, 7, 10}) {
+            for (int m : new int[] {1, 2, 5, 10}) {
                 for (float r : new float[] {0.5f, 1.5f, 3f}) {
-                    EsrrfPlan p = new EsrrfPlan(EsrrfParams.defaults().withGeometry(g).withMagnification(m).withRadius(r), 37, 70);
+                    EsrrfPlan p = new EsrrfPlan(EsrrfParams.defaults().withGeometry(g).withMagnification(m).withRadius(r), 21, 70);
                     int[] shape = EsrrfCuda.tileShape(p);
                     assertNotNull(shape, g + " M" + m + " r" + r);
                     int rows = shape[0];
