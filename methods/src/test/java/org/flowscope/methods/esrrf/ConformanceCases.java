@@ -14,7 +14,7 @@ final class ConformanceCases {
 
     static List<Case> all() {
         List<Case> cases = new ArrayList<>();
-        int[] mags = {1, 2, 3, 5, 7, 10};
+        int[] mags = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         float[] radii = {0.5f, 1.5f, 3f};
         TemporalCorrelation[] stats = TemporalCorrelation.values();
         int seed = 0;
