@@ -43,6 +43,13 @@ class EsrrfCpuTest {
     }
 
     @Test
+    void fourierInterpolationMatchesNanoPyxsUseFhtCase() {
+        NanoPyxCase c = NanoPyxCase.bundled("esrrf", "blink100_32_fht_AVG").get(0);
+        EsrrfParams p = EsrrfParams.defaults().withGeometry(Geometry.NANOPYX);
+        c.assertMatches(EsrrfCpu.applyWithFourierInterpolation(p, c.input()));
+    }
+
+    @Test
     void nanopyxGeometryMatchesNanoPyxPerFrameMaps() {
         NanoPyxCase c = NanoPyxCase.bundled("esrrf", "blink100_32_first20").get(0);
         EsrrfParams p = EsrrfParams.defaults().withGeometry(Geometry.NANOPYX);
