@@ -4,24 +4,28 @@ package org.flowscope.methods.quality;
  * Separable Gaussian smoothing as SciPy's {@code ndimage.gaussian_filter} computes it (methods spec &sect;0.5):
  * 1-D weights {@code w_k = exp(-k^2 / (2 sigma^2))} for {@code |k| <= R = int(4 sigma + 0.5)}, normalised to sum 1,
  * boundary mode {@code reflect} (half-sample symmetric, {@code ... c b a | a b c ...}), rows then columns,
- * accumulated in double. {@code sigma = 0} returns a copy of the input.
+ * accumulated in double. Like SciPy, a sigma of at most 1e-15 (zero or negative, as a line search may probe) returns
+ * a copy of the input.
  */
 public final class GaussianFilter {
     private GaussianFilter() {
     }
 
-    /** Filters a {@code rows x cols} image; sigma in pixels, finite and &ge; 0. */
+    /** Filters a {@code rows x cols} image; sigma in pixels, finite. */
     public static double[] filter(double[] image, int rows, int cols, double sigma) {
-        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
-            throw new IllegalArgumentException("Gaussian sigma must be finite and >= 0, got " + sigma);
+        return filter(image, rows, cols, sigma, false);
+    }
+
+    private static double[] filter(double[] image, int rows, int cols, double sigma, boolean float32) {
+        if (!Double.isFinite(sigma)) {
+            throw new IllegalArgumentException("Gaussian sigma must be finite, got " + sigma);
         }
-        if (sigma == 0) {
+        if (sigma <= 1e-15) {
             return image.clone();
         }
         double[] w = weights(sigma);
         int radius = (w.length - 1) / 2;
-        // SciPy filters the last axis first only when it is called per axis in order 0, 1; the result of a
-        // separable filter does not depend on the order up to rounding, so we do axis 0 (columns) then axis 1.
+        // SciPy filters axis 0 (along columns) then axis 1, storing the intermediate in the input's dtype
         double[] tmp = new double[image.length];
         double[] line = new double[Math.max(rows, cols)];
         double[] outLine = new double[line.length];
@@ -31,7 +35,7 @@ public final class GaussianFilter {
             }
             convolve(line, rows, w, radius, outLine);
             for (int y = 0; y < rows; y++) {
-                tmp[y * cols + x] = outLine[y];
+                tmp[y * cols + x] = float32 ? (float) outLine[y] : outLine[y];
             }
         }
         double[] out = new double[image.length];
@@ -49,7 +53,7 @@ public final class GaussianFilter {
         for (int i = 0; i < in.length; i++) {
             in[i] = image[i];
         }
-        double[] out = filter(in, rows, cols, sigma);
+        double[] out = filter(in, rows, cols, sigma, true);
         float[] f = new float[out.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = (float) out[i];
