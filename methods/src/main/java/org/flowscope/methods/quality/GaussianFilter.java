@@ -77,10 +77,16 @@ public final class GaussianFilter {
     }
 
     private static void convolve(double[] line, int n, double[] w, int radius, double[] out) {
+        // extend the line by the reflected border once, so the inner loop is a plain dot product
+        double[] ext = new double[n + 2 * radius];
+        for (int i = 0; i < ext.length; i++) {
+            ext[i] = line[reflect(i - radius, n)];
+        }
+        int taps = w.length;
         for (int i = 0; i < n; i++) {
             double acc = 0;
-            for (int k = -radius; k <= radius; k++) {
-                acc += w[k + radius] * line[reflect(i + k, n)];
+            for (int k = 0; k < taps; k++) {
+                acc += w[k] * ext[i + k];
             }
             out[i] = acc;
         }

@@ -65,9 +65,12 @@ final class DecorrAnalysis {
             newMin = Math.exp(Math.log(gMin) + (Math.log(gMax) - Math.log(gMin)) * i1 / (ng - 1));
             newMax = Math.exp(Math.log(gMin) + (Math.log(gMax) - Math.log(gMin)) * i2 / (ng - 1));
         } else {
-            // [decision] NanoPyx evaluates 2/N in C integer division (0, hence NaN sigmas); the original plugin means 2.0/N
-            newMax = gMin;
-            newMin = 2.0 / n;
+            // [decision] The unfiltered curve won. NanoPyx then sets the range to [2/N, g_min] in C integer division
+            // (2/N = 0, NaN sigmas, a crash in SciPy); even as 2.0/N that range only holds near-identity blurs whose
+            // high-pass images are rounding noise. Less filtering won, so we refine from the second-largest coarse
+            // sigma up to N/2, where the high-pass image is the unfiltered one.
+            newMin = Math.exp(Math.log(gMin) + (Math.log(gMax) - Math.log(gMin)) * (ng - 2) / (ng - 1));
+            newMax = n / 2.0;
         }
         List<DecorrCurve> second = series(padded, n, 2, newMin, newMax, crmin, crmax);
         curves.addAll(second);
@@ -258,12 +261,20 @@ final class DecorrAnalysis {
         return idx;
     }
 
-    /** Index of the curve with the largest kc&middot;A ({@code geometric}) or kc, strictly positive; -1 if none. */
+    /**
+     * Index of the curve with the largest kc&middot;A ({@code geometric}) or kc, strictly positive; -1 if none.
+     * [decision] A curve without a peak (A = 0, e.g. all-NaN curves of near-identity blurs) is no candidate; NanoPyx
+     * lets it compete with kc = crmin.
+     */
     private static int best(List<DecorrCurve> curves, boolean geometric) {
         int idx = -1;
         double top = 0;
         for (int k = 0; k < curves.size(); k++) {
-            double score = geometric ? curves.get(k).kc() * curves.get(k).amplitude() : curves.get(k).kc();
+            DecorrCurve c = curves.get(k);
+            if (!(c.amplitude() > 0)) {
+                continue;
+            }
+            double score = geometric ? c.kc() * c.amplitude() : c.kc();
             if (score > top) {
                 top = score;
                 idx = k;

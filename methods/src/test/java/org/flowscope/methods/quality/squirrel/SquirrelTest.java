@@ -33,6 +33,35 @@ class SquirrelTest {
     }
 
     @Test
+    void mapsEachRealReconstructionAgainstTheWidefieldReference() {
+        String dir = "data/real/squirrel-fig3-microtubules/";
+        ImageStack widefield = ReferenceData.tiff(ReferenceData.sharedOrSkip(dir + "widefield_reference_60x60.tif")).toImageStack();
+        ImageStack srs = ReferenceData.tiff(ReferenceData.sharedOrSkip(dir + "sr_reconstructions_3x300x300.tif")).toImageStack();
+        assertEquals(3, srs.frames());
+        double[] rse = new double[3];
+        double[] rsp = new double[3];
+        for (int f = 0; f < 3; f++) {
+            SquirrelResult r = SquirrelCpu.compute(SquirrelParams.defaults(), new SquirrelInput(srs.frame(f), widefield));
+            assertEquals(5, r.magnification());
+            assertEquals(300, r.errorMap().height());
+            for (float v : r.errorMap().data()) {
+                assertTrue(Float.isFinite(v) && v >= 0, "error map pixel " + v);
+            }
+            assertTrue(Double.isFinite(r.rse()) && r.rse() > 0, "RSE " + r.rse());
+            assertTrue(Double.isFinite(r.rsp()) && r.rsp() > -1 && r.rsp() < 1, "RSP " + r.rsp());
+            assertTrue(Double.isFinite(r.sigma()) && r.sigma() > 0, "sigma " + r.sigma());
+            rse[f] = r.rse();
+            rsp[f] = r.rsp();
+        }
+        for (int a = 0; a < 3; a++) {
+            for (int b = a + 1; b < 3; b++) {
+                assertTrue(Math.abs(rse[a] - rse[b]) > 1e-3 * Math.max(rse[a], rse[b]), "RSE of " + a + " and " + b + " differ");
+                assertTrue(Math.abs(rsp[a] - rsp[b]) > 1e-4, "RSP of " + a + " and " + b + " differ");
+            }
+        }
+    }
+
+    @Test
     void rejectsNonIntegerMagnification() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new SquirrelInput(ImageStack.zeros(1, 100, 100), ImageStack.zeros(1, 30, 30)));
