@@ -68,9 +68,10 @@ final class DecorrAnalysis {
             // [decision] The unfiltered curve won. NanoPyx then sets the range to [2/N, g_min] in C integer division
             // (2/N = 0, NaN sigmas, a crash in SciPy); even as 2.0/N that range only holds near-identity blurs whose
             // high-pass images are rounding noise. Less filtering won, so we refine from the second-largest coarse
-            // sigma up to N/2, where the high-pass image is the unfiltered one.
+            // sigma up to 8 g_max (capped at N/2), where the high pass no longer touches frequencies near kc0 and
+            // the curve is the unfiltered one there; larger sigmas would only make the blur slower.
             newMin = Math.exp(Math.log(gMin) + (Math.log(gMax) - Math.log(gMin)) * (ng - 2) / (ng - 1));
-            newMax = n / 2.0;
+            newMax = Math.min(n / 2.0, 8 * gMax);
         }
         List<DecorrCurve> second = series(padded, n, 2, newMin, newMax, crmin, crmax);
         curves.addAll(second);
