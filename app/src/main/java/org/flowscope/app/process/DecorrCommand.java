@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "decorr",
         mixinStandardHelpOptions = true,
         description = {"Image decorrelation analysis: resolution of a single image, 2/kc_max pixels.",
-                "A stack is averaged over its frames first. --curves writes every d(r) curve as CSV."})
+                "A stack is averaged over its frames first, unless --frame picks one. --curves writes every d(r) curve as CSV."})
 public final class DecorrCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
@@ -46,6 +46,9 @@ public final class DecorrCommand implements Callable<Integer> {
     @Option(names = "--curves", paramLabel = "FILE", description = "Write all d(r) curves as CSV.")
     Path curves;
 
+    @Option(names = "--frame", paramLabel = "K", description = "Analyse frame K (0-based) instead of the mean of all frames.")
+    Integer frame;
+
     @Override
     public Integer call() {
         if (curves != null) {
@@ -54,13 +57,14 @@ public final class DecorrCommand implements Callable<Integer> {
         TiffStack in = TiffStacks.read(input);
         DecorrParams params = new DecorrParams(rmin, rmax, nr, ng, QualityFiles.pixelSize(pixelSize, in));
         long t0 = System.nanoTime();
-        DecorrResult r = DecorrCpu.compute(params, QualityFiles.mean(in.stack()));
+        DecorrResult r = DecorrCpu.compute(params, QualityFiles.frameOrMean(in.stack(), frame));
         double ms = (System.nanoTime() - t0) / 1e6;
         if (curves != null) {
             QualityFiles.writeText(curves, csv(r));
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input.toString());
+        m.put("frame", frame);
         m.put("resolution_px", QualityFiles.finiteOrNull(r.resolutionPx()));
         m.put("resolution_nm", QualityFiles.finiteOrNull(r.resolutionNm()));
         m.put("pixel_size_nm", QualityFiles.finiteOrNull(params.pixelSizeNm()));

@@ -54,6 +54,17 @@ final class QualityFiles {
         return stack.frames() == 1 ? stack : org.flowscope.methods.quality.ImageChecks.meanOfFrames(stack, 0, 1);
     }
 
+    /** Frame {@code k} of the stack, or the mean of all frames when {@code k} is null. */
+    static ImageStack frameOrMean(ImageStack stack, Integer k) {
+        if (k == null) {
+            return mean(stack);
+        }
+        if (k < 0 || k >= stack.frames()) {
+            throw new IllegalArgumentException("--frame must be in [0, " + stack.frames() + "), got " + k);
+        }
+        return stack.frame(k);
+    }
+
     static Object finiteOrNull(double v) {
         return Double.isFinite(v) ? v : null;
     }
