@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.engine.EngineOptions;
+import org.flowscope.engine.Engine;
 import org.flowscope.core.io.TiffStack;
 import org.flowscope.core.io.TiffStacks;
-import org.flowscope.methods.quality.decorr.DecorrCpu;
+import org.flowscope.methods.quality.decorr.Decorr;
 import org.flowscope.methods.quality.decorr.DecorrCurve;
 import org.flowscope.methods.quality.decorr.DecorrParams;
 import org.flowscope.methods.quality.decorr.DecorrResult;
@@ -16,7 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code flowscope process decorr}: decorrelation-analysis resolution of one image (Descloux et al. 2019). */
+/**
+ * {@code flowscope process decorr}: decorrelation-analysis resolution of one image (Descloux et al. 2019). Runs through
+ * the engine, whose agent picks the sequential or the threaded implementation (the only quality metric with two).
+ */
 @Command(name = "decorr",
         mixinStandardHelpOptions = true,
         description = {"Image decorrelation analysis: resolution of a single image, 2/kc_max pixels.",
@@ -24,6 +29,9 @@ import picocli.CommandLine.Option;
 public final class DecorrCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
+
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "TIFF image (or stack, averaged).")
     Path input;
@@ -57,7 +65,10 @@ public final class DecorrCommand implements Callable<Integer> {
         TiffStack in = TiffStacks.read(input);
         DecorrParams params = new DecorrParams(rmin, rmax, nr, ng, QualityFiles.pixelSize(pixelSize, in));
         long t0 = System.nanoTime();
-        DecorrResult r = DecorrCpu.compute(params, QualityFiles.frameOrMean(in.stack(), frame));
+        DecorrResult r;
+        try (Engine e = Engine.create(engine.config())) {
+            r = e.run(new Decorr(), params, QualityFiles.frameOrMean(in.stack(), frame));
+        }
         double ms = (System.nanoTime() - t0) / 1e6;
         if (curves != null) {
             QualityFiles.writeText(curves, csv(r));
