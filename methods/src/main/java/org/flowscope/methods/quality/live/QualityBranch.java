@@ -18,9 +18,7 @@ public final class QualityBranch implements ResultListener {
 
     @Override
     public void onResult(ImageStack result, WindowContext context) {
-        if (monitor.isSample(context.index())) {
-            monitor.offerResult(context.index(), result);
-        }
+        monitor.onResult(context.index(), result);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +55,7 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
     private final OptionalDouble inputPixelSizeNm;
     private final ExecutorService executor;
     private final AtomicBoolean busy = new AtomicBoolean();
-    private final Map<Long, FrcInput> pairs = new ConcurrentHashMap<>();
+    private final Map<Long, Optional<FrcInput>> pending = new ConcurrentHashMap<>();
     private final AtomicLong sampled = new AtomicLong();
     private final AtomicLong computed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -100,33 +101,58 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         return window % every == 0;
     }
 
-    boolean idle() {
-        return !busy.get();
-    }
+    /** Marks that no pair could be taken (window too small or single-frame) but the sample goes on with decorr. */
+    private static final FrcInput NO_PAIR = null;
 
-    void offerPair(long window, ImageStack windowFrames) {
-        if (windowFrames.frames() < 2 || windowFrames.height() < Frc.MIN_SIDE || windowFrames.width() < Frc.MIN_SIDE) {
+    /**
+     * Called by the split stage for every window, on the analysis thread. A sampled window is counted here; when the
+     * side thread is still busy it is dropped at once, so the analysis thread never does work for a lost sample.
+     */
+    void onWindow(long window, ImageStack windowFrames) {
+        if (!isSample(window)) {
             return;
         }
-        pairs.keySet().removeIf(k -> k < window);
-        pairs.put(window, FrcInput.oddEven(windowFrames));
+        sampled.incrementAndGet();
+        if (busy.get()) {
+            dropped.incrementAndGet();
+            return;
+        }
+        boolean pairable = windowFrames.frames() >= 2 && windowFrames.height() >= Frc.MIN_SIDE
+                && windowFrames.width() >= Frc.MIN_SIDE;
+        pending.put(window, pairable ? Optional.of(FrcInput.oddEven(windowFrames)) : Optional.empty());
     }
 
-    void offerResult(long window, ImageStack result) {
-        FrcInput pair = pairs.remove(window);
-        sampled.incrementAndGet();
+    /**
+     * Called by the result listener on the pipeline's side thread. Sampled windows whose results never arrive (the
+     * pipeline's latest-wins hand-over replaced them) are counted as dropped when a later result shows up.
+     */
+    void onResult(long window, ImageStack result) {
+        Optional<FrcInput> pair = pending.remove(window);
+        dropOlderThan(window);
+        if (pair == null) {
+            return;
+        }
         if (!busy.compareAndSet(false, true)) {
             dropped.incrementAndGet();
             return;
         }
         ImageStack copy = new ImageStack(result.frames(), result.height(), result.width(), result.data().clone());
+        FrcInput frcPair = pair.orElse(NO_PAIR);
         executor.execute(() -> {
             try {
-                analyse(window, pair, copy);
+                analyse(window, frcPair, copy);
             } finally {
                 busy.set(false);
             }
         });
+    }
+
+    private void dropOlderThan(long window) {
+        for (Long k : pending.keySet()) {
+            if (k < window && pending.remove(k) != null) {
+                dropped.incrementAndGet();
+            }
+        }
     }
 
     private void analyse(long window, FrcInput pair, ImageStack result) {
@@ -170,12 +196,12 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         return latest.get();
     }
 
-    /** Windows sampled so far (computed + dropped + failed). */
+    /** Windows sampled so far; after {@link #finish} equal to computed + dropped + failed. */
     public long sampled() {
         return sampled.get();
     }
 
-    /** Samples dropped because the previous one was still being computed. */
+    /** Samples dropped because the previous one was still being computed (or their result never arrived). */
     public long dropped() {
         return dropped.get();
     }
@@ -288,8 +314,9 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         }
     }
 
-    /** Waits up to {@code timeoutMs} for the sample in progress, then stops the thread. */
+    /** Waits up to {@code timeoutMs} for the sample in progress, then stops the thread; unanswered samples count as dropped. */
     public void finish(long timeoutMs) {
+        dropOlderThan(Long.MAX_VALUE);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS)) {

@@ -5,9 +5,9 @@ import org.flowscope.core.pipeline.WindowContext;
 import org.flowscope.core.pipeline.WindowOperator;
 
 /**
- * A pass-through live stage: on sampled windows, and only while the quality thread is idle, it takes the means of
- * the even and the odd frames for the FRC (one pass over the window, the only quality work on the analysis thread);
- * the window itself goes on unchanged.
+ * A pass-through live stage that decides which windows are sampled: on those, and only while the quality thread is
+ * idle, it takes the means of the even and the odd frames for the FRC (one pass over the window, the only quality
+ * work on the analysis thread); the window itself goes on unchanged.
  */
 public final class QualitySplitStage implements WindowOperator {
     private final QualityMonitor monitor;
@@ -23,9 +23,7 @@ public final class QualitySplitStage implements WindowOperator {
 
     @Override
     public ImageStack apply(ImageStack window, WindowContext context) {
-        if (monitor.isSample(context.index()) && monitor.idle()) {
-            monitor.offerPair(context.index(), window);
-        }
+        monitor.onWindow(context.index(), window);
         return window;
     }
 }

@@ -60,16 +60,37 @@ class QualityMonitorTest {
     @Test
     void dropsAndCountsSamplesArrivingWhileBusy() {
         try (QualityMonitor monitor = new QualityMonitor(1, 128, OptionalDouble.empty())) {
+            QualitySplitStage stage = monitor.splitStage();
             QualityBranch branch = monitor.branch();
+            ImageStack win = window(new BandLimitedNoise(64, 0.25, 2), 4, 7);
             ImageStack big = new BandLimitedNoise(256, 0.2, 3).realisation(0.3, 3);
             for (long w = 0; w < 5; w++) {
+                stage.apply(win, ctx(w));
                 branch.onResult(big, ctx(w));
             }
             branch.onComplete();
             assertEquals(5, monitor.sampled());
             assertTrue(monitor.dropped() >= 1, "results offered back to back while a 256x256 decorrelation runs");
             assertEquals(5, monitor.computed() + monitor.dropped());
-            assertTrue(branch.progressFields().get("q-drops").equals(Long.toString(monitor.dropped())));
+            assertEquals(Long.toString(monitor.dropped()), branch.progressFields().get("q-drops"));
+        }
+    }
+
+    @Test
+    void countsSampledWindowsWhoseResultNeverArrivesAsDropped() {
+        try (QualityMonitor monitor = new QualityMonitor(2, 64, OptionalDouble.empty())) {
+            QualitySplitStage stage = monitor.splitStage();
+            QualityBranch branch = monitor.branch();
+            ImageStack win = window(new BandLimitedNoise(64, 0.25, 2), 4, 7);
+            for (long w = 0; w < 4; w++) {
+                stage.apply(win, ctx(w));
+            }
+            // the pipeline's latest-wins hand-over only delivered the result of window 3 (not sampled)
+            branch.onResult(win.frame(0), ctx(3));
+            branch.onComplete();
+            assertEquals(2, monitor.sampled());
+            assertEquals(2, monitor.dropped());
+            assertEquals(0, monitor.computed());
         }
     }
 
