@@ -92,7 +92,7 @@ public final class EngineDevicesCommand implements Callable<Integer> {
         out.println();
         out.println("implementations:");
         for (CandidateStatus s : implementations) {
-            out.printf(Locale.ROOT, "  %-24s %-13s %-5s %-45s %s%n", s.info().id(), s.info().backend(), s.info().precision(),
+            out.printf(Locale.ROOT, "  %-24s %-13s %-5s %-50s %s%n", s.info().id(), s.info().backend(), s.info().precision(),
                     s.device().map(DeviceIdentity::label).orElse("-"),
                     s.availability().available() ? "available" : "unavailable: " + s.availability().reason());
         }

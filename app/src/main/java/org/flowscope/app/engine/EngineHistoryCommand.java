@@ -76,10 +76,10 @@ public final class EngineHistoryCommand implements Callable<Integer> {
             out.println("no history" + (operation == null ? "" : " for operation '" + operation + "'") + " in "
                     + (dir == null ? "memory" : dir));
         } else {
-            out.printf(Locale.ROOT, "%-10s %-24s %-40s %-18s %-16s %4s %4s %11s %11s%n", "operation", "implementation", "device",
+            out.printf(Locale.ROOT, "%-10s %-24s %-50s %-18s %-16s %4s %4s %11s %11s%n", "operation", "implementation", "device",
                     "dimensions", "parameters", "n", "dly", "median ms", "min ms");
             for (Row r : rows) {
-                out.printf(Locale.ROOT, "%-10s %-24s %-40s %-18s %-16s %4d %4d %11.3f %11.3f%n", r.operation(), r.implementation(),
+                out.printf(Locale.ROOT, "%-10s %-24s %-50s %-18s %-16s %4d %4d %11.3f %11.3f%n", r.operation(), r.implementation(),
                         r.device(), r.dimensions(), r.parameters(), r.samples(), r.delayed(), r.medianMs(), r.minMs());
             }
         }
