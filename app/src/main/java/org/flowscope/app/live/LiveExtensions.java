@@ -15,6 +15,7 @@ public final class LiveExtensions {
         List<LiveExtension> all = new ArrayList<>();
         all.add(new AverageLive());
         all.add(new EsrrfLive());
+        all.add(new QualityLive());
         return all;
     }
 
