@@ -1,0 +1,212 @@
+package org.flowscope.methods.ccm;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Cross-correlates frames against one reference image and locates each map's sub-pixel maximum. Holds the
+ * reference spectra and FFT plans, so it is built once per reference and per thread (not thread-safe). The maths
+ * is documented on {@link CrossCorrelation}.
+ */
+public final class CcmKernel {
+    /** Edge taper width as a fraction of the side (1/8): suppresses the wrap-around edge of circular correlation. */
+    private static final int TAPER_DIVISOR = 8;
+    /** The interior left after the refinement margins must keep at least this many pixels per axis. */
+    private static final int MIN_INTERIOR = 8;
+
+    private final int h;
+    private final int w;
+    private final float[] reference;
+    private final int refOffset;
+    private final Fft2 fft;
+    private final double smoothing;
+    private final Map<Long, double[][]> windows = new HashMap<>();
+    private final Map<Long, double[]> refSpectra = new HashMap<>();
+    private final double[] spectrum;
+    private final double[] work;
+    private final double[] corr;
+    private final float[] shifted;
+
+    /**
+     * @param reference   image of h*w pixels starting at {@code offset}; kept by reference, not copied
+     * @param smoothingPx sigma (pixels) of the Gaussian low-pass applied to the cross-power spectrum, 0 = none
+     */
+    public CcmKernel(float[] reference, int offset, int h, int w, double smoothingPx) {
+        this.smoothing = smoothingPx;
+        this.h = h;
+        this.w = w;
+        this.reference = reference;
+        this.refOffset = offset;
+        this.fft = new Fft2(h, w);
+        this.spectrum = new double[2 * h * w];
+        this.work = new double[2 * h * w];
+        this.corr = new double[h * w];
+        this.shifted = new float[h * w];
+    }
+
+    /**
+     * Correlates the frame of h*w pixels at {@code offset} with the reference and refines the maximum.
+     *
+     * @param maxShift     largest |shift| per axis searched, pixels ({@code <= 0}: half the image)
+     * @param refinePasses passes of re-correlation after undoing the current estimate (see {@link CrossCorrelation})
+     * @param mapOut       if not null, receives the normalised map (fft-shifted: zero shift at (h/2, w/2))
+     */
+    public CcmPeak estimate(float[] frame, int offset, double maxShift, int refinePasses, float[] mapOut, int mapOffset) {
+        CcmPeak first = correlate(frame, offset, maxShift, mapOut, mapOffset);
+        double dx = first.dx();
+        double dy = first.dy();
+        for (int pass = 0; pass < refinePasses; pass++) {
+            int my = (int) Math.ceil(Math.abs(dy)) + 2;
+            int mx = (int) Math.ceil(Math.abs(dx)) + 2;
+            if (h - 2 * my < MIN_INTERIOR || w - 2 * mx < MIN_INTERIOR) {
+                break;
+            }
+            FourierShift.shift(frame, offset, h, w, -dx, -dy, shifted, 0);
+            double[] ref = referenceSpectrum(my, mx);
+            double[] a = windowedSpectrum(shifted, 0, my, mx);
+            crossPower(ref, a);
+            inverseToCorr();
+            SubPixelPeak.Located r = SubPixelPeak.locate(spectrum, corr, h, w, 2);
+            if (Math.abs(r.dx()) > 1 || Math.abs(r.dy()) > 1) {
+                break;
+            }
+            dx += r.dx();
+            dy += r.dy();
+        }
+        return new CcmPeak(dx, dy, first.value());
+    }
+
+    /** One plain correlation (no refinement): the map of spec &sect;7.1 with our conventions, and its maximum. */
+    public CcmPeak correlate(float[] frame, int offset, double maxShift, float[] mapOut, int mapOffset) {
+        crossPower(referenceSpectrum(0, 0), windowedSpectrum(frame, offset, 0, 0));
+        inverseToCorr();
+        int iMax = 0;
+        int iMin = 0;
+        for (int i = 1; i < corr.length; i++) {
+            if (corr[i] > corr[iMax]) {
+                iMax = i;
+            }
+            if (corr[i] < corr[iMin]) {
+                iMin = i;
+            }
+        }
+        double vMax = corr[iMax];
+        double vMin = corr[iMin];
+        double range = vMax - vMin;
+        double pMax = range > 0 ? pearsonAt(frame, offset, iMax) : 0;
+        double pMin = range > 0 ? pearsonAt(frame, offset, iMin) : 0;
+        double scale = range > 0 ? (pMax - pMin) / range : 0;
+        double base = range > 0 ? pMin - vMin * scale : 0;
+        if (mapOut != null) {
+            int cy = h / 2;
+            int cx = w / 2;
+            for (int y = 0; y < h; y++) {
+                int sy = Math.floorMod(y - cy, h);
+                for (int x = 0; x < w; x++) {
+                    mapOut[mapOffset + y * w + x] = (float) (base + scale * corr[sy * w + Math.floorMod(x - cx, w)]);
+                }
+            }
+        }
+        if (range <= 0) {
+            return new CcmPeak(0, 0, 0);
+        }
+        SubPixelPeak.Located peak = SubPixelPeak.locate(spectrum, corr, h, w, maxShift);
+        return new CcmPeak(peak.dx(), peak.dy(), base + scale * peak.value());
+    }
+
+    private void crossPower(double[] refConj, double[] a) {
+        for (int i = 0; i < a.length; i += 2) {
+            double rr = refConj[i];
+            double ri = refConj[i + 1];
+            double fr = a[i];
+            double fi = a[i + 1];
+            spectrum[i] = rr * fr - ri * fi;
+            spectrum[i + 1] = rr * fi + ri * fr;
+        }
+    }
+
+    private void inverseToCorr() {
+        System.arraycopy(spectrum, 0, work, 0, work.length);
+        fft.inverse(work);
+        for (int i = 0; i < corr.length; i++) {
+            corr[i] = work[2 * i];
+        }
+    }
+
+    private double[] referenceSpectrum(int my, int mx) {
+        return refSpectra.computeIfAbsent(key(my, mx), k -> {
+            double[] s = windowedSpectrum(reference, refOffset, my, mx);
+            for (int i = 1; i < s.length; i += 2) {
+                s[i] = -s[i];
+            }
+            if (smoothing > 0) {
+                double c = 2 * Math.PI * Math.PI * smoothing * smoothing;
+                for (int ky = 0; ky < h; ky++) {
+                    double fy = (ky <= h / 2 ? ky : ky - h) / (double) h;
+                    for (int kx = 0; kx < w; kx++) {
+                        double fx = (kx <= w / 2 ? kx : kx - w) / (double) w;
+                        double g = Math.exp(-c * (fx * fx + fy * fy));
+                        s[2 * (ky * w + kx)] *= g;
+                        s[2 * (ky * w + kx) + 1] *= g;
+                    }
+                }
+            }
+            return s;
+        });
+    }
+
+    private double pearsonAt(float[] frame, int offset, int index) {
+        int sy = signed(index / w, h);
+        int sx = signed(index % w, w);
+        return Pearson.overlap(reference, refOffset, frame, offset, h, w, sy, sx);
+    }
+
+    private static int signed(int k, int n) {
+        return k <= n / 2 ? k : k - n;
+    }
+
+    private static long key(int my, int mx) {
+        return ((long) my << 32) | mx;
+    }
+
+    /**
+     * DFT of {@code (I - m) . W} with W the separable window (zero on the margins, raised-cosine edges) and m the
+     * window-weighted mean, so the windowed image sums to zero and the window's own autocorrelation, which
+     * peaks at zero shift, cannot pull the maximum.
+     */
+    private double[] windowedSpectrum(float[] image, int offset, int my, int mx) {
+        double[][] win = windows.computeIfAbsent(key(my, mx), k -> new double[][] {taper(h, my), taper(w, mx)});
+        double[] ty = win[0];
+        double[] tx = win[1];
+        double sum = 0;
+        double wsum = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double wt = ty[y] * tx[x];
+                sum += wt * image[offset + y * w + x];
+                wsum += wt;
+            }
+        }
+        double mean = wsum > 0 ? sum / wsum : 0;
+        double[] a = new double[2 * h * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                a[2 * i] = (image[offset + i] - mean) * ty[y] * tx[x];
+            }
+        }
+        fft.forward(a);
+        return a;
+    }
+
+    private static double[] taper(int n, int margin) {
+        double[] t = new double[n];
+        int width = Math.max(1, n / TAPER_DIVISOR);
+        for (int k = 0; k < n; k++) {
+            int d = Math.min(k, n - 1 - k) - margin;
+            double s = d < 0 ? 0 : d < width ? Math.sin(0.5 * Math.PI * (d + 0.5) / width) : 1;
+            t[k] = s * s;
+        }
+        return t;
+    }
+}
