@@ -16,6 +16,11 @@ public final class BeadRenderer {
     private final double sigma;
 
     public BeadRenderer(long seed, int beads, int h, int w, double sigma, int margin) {
+        this(seed, beads, h, w, sigma, margin, 1);
+    }
+
+    /** @param brightness multiplies the bead amplitudes (500-2000 photons each at 1) */
+    public BeadRenderer(long seed, int beads, int h, int w, double sigma, int margin, double brightness) {
         Random r = new Random(seed);
         bx = new double[beads];
         by = new double[beads];
@@ -23,7 +28,7 @@ public final class BeadRenderer {
         for (int i = 0; i < beads; i++) {
             bx[i] = -margin + r.nextDouble() * (w + 2 * margin);
             by[i] = -margin + r.nextDouble() * (h + 2 * margin);
-            amp[i] = 500 + 1500 * r.nextDouble();
+            amp[i] = brightness * (500 + 1500 * r.nextDouble());
         }
         this.sigma = sigma;
     }
