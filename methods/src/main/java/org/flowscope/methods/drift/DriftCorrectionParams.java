@@ -9,8 +9,8 @@ public record DriftCorrectionParams(Interpolator interpolator, Border border) {
         Objects.requireNonNull(border, "border");
     }
 
-    /** Catmull-Rom, zero borders. */
+    /** Lanczos-3, zero borders. */
     public static DriftCorrectionParams defaults() {
-        return new DriftCorrectionParams(Interpolator.CATMULL_ROM, Border.ZERO);
+        return new DriftCorrectionParams(Interpolator.LANCZOS3, Border.ZERO);
     }
 }

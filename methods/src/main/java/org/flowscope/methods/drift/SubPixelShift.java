@@ -21,8 +21,12 @@ public final class SubPixelShift {
             FourierShift.shift(src, srcOff, h, w, sx, sy, dst, dstOff);
             return;
         }
-        int taps = interpolator == Interpolator.CATMULL_ROM ? 4 : 2;
-        int first = interpolator == Interpolator.CATMULL_ROM ? -1 : 0;
+        int taps = switch (interpolator) {
+            case LANCZOS3 -> 6;
+            case CATMULL_ROM -> 4;
+            default -> 2;
+        };
+        int first = -(taps / 2 - 1);
         // out(x) samples in(x - s): base index floor(-s) + x, fraction f of the same for every x.
         double[] wx = new double[taps];
         int bx = weights(-sx, interpolator, wx);
@@ -68,7 +72,16 @@ public final class SubPixelShift {
     private static int weights(double p, Interpolator interpolator, double[] out) {
         int base = (int) Math.floor(p);
         double f = p - base;
-        if (interpolator == Interpolator.CATMULL_ROM) {
+        if (interpolator == Interpolator.LANCZOS3) {
+            double sum = 0;
+            for (int t = 0; t < 6; t++) {
+                out[t] = lanczos3(f - (t - 2));
+                sum += out[t];
+            }
+            for (int t = 0; t < 6; t++) {
+                out[t] /= sum;
+            }
+        } else if (interpolator == Interpolator.CATMULL_ROM) {
             out[0] = catmullRom(1 + f);
             out[1] = catmullRom(f);
             out[2] = catmullRom(1 - f);
@@ -78,6 +91,19 @@ public final class SubPixelShift {
             out[1] = f;
         }
         return base;
+    }
+
+    /** Lanczos kernel with a = 3: sinc(t) sinc(t/3) for |t| < 3. */
+    static double lanczos3(double t) {
+        double a = Math.abs(t);
+        if (a < 1e-12) {
+            return 1;
+        }
+        if (a >= 3) {
+            return 0;
+        }
+        double pt = Math.PI * t;
+        return 3 * Math.sin(pt) * Math.sin(pt / 3) / (pt * pt);
     }
 
     /** Catmull-Rom kernel (Keys' cubic convolution with a = -0.5). */
