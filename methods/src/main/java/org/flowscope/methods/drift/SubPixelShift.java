@@ -93,6 +93,16 @@ public final class SubPixelShift {
         return base;
     }
 
+    /** The interpolation kernel's weight at distance {@code t} pixels (Lanczos-3 unnormalised). */
+    public static double kernel(Interpolator ip, double t) {
+        return switch (ip) {
+            case LANCZOS3 -> lanczos3(t);
+            case CATMULL_ROM -> catmullRom(t);
+            case LINEAR -> Math.max(0, 1 - Math.abs(t));
+            case FOURIER -> throw new IllegalArgumentException("FOURIER has no spatial kernel");
+        };
+    }
+
     /** Lanczos kernel with a = 3: sinc(t) sinc(t/3) for |t| < 3. */
     static double lanczos3(double t) {
         double a = Math.abs(t);

@@ -35,11 +35,22 @@ public final class BeadRenderer {
 
     /** One frame with content displaced by (dx, dy); noise when {@code noise} is not null. */
     public float[] render(int h, int w, double dx, double dy, double background, Random noise) {
+        return render(h, w, (x, y) -> new double[] {dx, dy}, background, noise);
+    }
+
+    /** A displacement (dx, dy) as a function of a bead's undisplaced position (x, y). */
+    public interface Field {
+        double[] at(double x, double y);
+    }
+
+    /** One frame where each bead is displaced by {@code field} evaluated at its own position. */
+    public float[] render(int h, int w, Field field, double background, Random noise) {
         float[] img = new float[h * w];
         double s = sigma * Math.sqrt(2);
         for (int i = 0; i < bx.length; i++) {
-            double cx = bx[i] + dx;
-            double cy = by[i] + dy;
+            double[] d = field.at(bx[i], by[i]);
+            double cx = bx[i] + d[0];
+            double cy = by[i] + d[1];
             int x0 = (int) Math.max(0, Math.floor(cx - 5 * sigma));
             int x1 = (int) Math.min(w - 1, Math.ceil(cx + 5 * sigma));
             int y0 = (int) Math.max(0, Math.floor(cy - 5 * sigma));
