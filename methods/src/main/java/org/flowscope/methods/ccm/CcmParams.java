@@ -4,7 +4,7 @@ package org.flowscope.methods.ccm;
  * Parameters of {@link CrossCorrelation}.
  *
  * @param maxShiftPx   largest |shift| per axis, in pixels, searched for the maximum; 0 = no limit (half the image)
- * @param refinePasses re-correlations after undoing the current estimate (0 = the plain map maximum; 2 removes
+ * @param refinePasses re-correlations after undoing the current estimate (0 = the plain map maximum; 1, the default, removes
  *                     the pull of content crossing the image edges, see {@link CrossCorrelation})
  * @param smoothingPx  sigma in pixels of a Gaussian low-pass on the cross-power spectrum (the map is smoothed by
  *                     it); suppresses noise-only high frequencies, cannot move a symmetric peak; 0 = none
@@ -12,7 +12,7 @@ package org.flowscope.methods.ccm;
  */
 public record CcmParams(double maxShiftPx, int refinePasses, double smoothingPx, boolean keepMaps) {
     /** Refinement passes used by default. */
-    public static final int DEFAULT_REFINE_PASSES = 2;
+    public static final int DEFAULT_REFINE_PASSES = 1;
     /** Default low-pass sigma in pixels: halves the error on noisy bead frames (PSF sigma 1.5 px). */
     public static final double DEFAULT_SMOOTHING_PX = 1.0;
 

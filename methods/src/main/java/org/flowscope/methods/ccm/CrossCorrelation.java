@@ -29,11 +29,12 @@ import org.flowscope.engine.spi.WorkShape;
  *
  * <p>The sub-pixel maximum is the maximum of the map's trigonometric interpolant, found by Newton's method; see
  * {@link SubPixelPeak}. A maximum-shift limit restricts the search to {@code |s| <= maxShiftPx} per axis.
- * Refinement ({@code refinePasses}, default 2): the frame is translated back by the current estimate with a
+ * Refinement ({@code refinePasses}, default 1): the frame is translated back by the current estimate with a
  * Fourier phase ramp, both images are windowed with the taper moved inwards past the band uncovered by the
  * translation ({@code ceil|d| + 2} px), and the residual maximum (searched within 2 px) is added. At the fixed
  * point the two windowed images are the same content, whose correlation is symmetric, so content crossing the
- * edges no longer biases the estimate (noiseless bead scenes: 0.07 px error before, under 0.002 px after).
+ * edges no longer biases the estimate (noiseless bead scenes, 4 px shifts: 0.066 px RMS error before, 0.003 px
+ * after one pass, 0.0008 px after two).
  *
  * <p>Literature: Guizar-Sicairos, Thurman &amp; Fienup, "Efficient subpixel image registration algorithms",
  * Opt. Lett. 33:156 (2008); NanoPyx (Saraiva et al., Nat. Methods 2025) &sect;7 of the spec.

@@ -116,7 +116,7 @@ public final class SubPixelPeak {
             }
             y += sy;
             x += sx;
-            if (norm < 1e-9) {
+            if (norm < 1e-6) {
                 return new double[] {y, x, evaluate(spectrum, h, w, y, x)[0]};
             }
         }

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class CrossCorrelationTest {
     private static CcmPeak single(float[] ref, float[] frame, int h, int w, double maxShift) {
+        return single(ref, frame, h, w, new CcmParams(maxShift, false));
+    }
+
+    private static CcmPeak single(float[] ref, float[] frame, int h, int w, CcmParams params) {
         CcmInput in = new CcmInput(ImageStack.ofImage(h, w, frame), ImageStack.ofImage(h, w, ref));
-        return CrossCorrelationCpu.compute(new CcmParams(maxShift, false), in).peaks().get(0);
+        return CrossCorrelationCpu.compute(params, in).peaks().get(0);
     }
 
     @Test
@@ -25,9 +29,14 @@ class CrossCorrelationTest {
         double[][] shifts = {{0.37, -1.23}, {-2.81, 0.5}, {0.02, 0.98}, {3.5, -3.5}};
         for (double[] s : shifts) {
             float[] f = beads.render(h, w, s[0], s[1], 100, null);
-            CcmPeak p = single(ref, f, h, w, 0);
+            CcmPeak p = single(ref, f, h, w, new CcmParams(0, 2, 1.0, false));
             assertEquals(s[0], p.dx(), 0.003, "dx for " + s[0]);
             assertEquals(s[1], p.dy(), 0.003, "dy for " + s[1]);
+            CcmPeak onePass = single(ref, f, h, w, 0);
+            assertEquals(s[0], onePass.dx(), 0.01, "dx for " + s[0] + ", default single refinement");
+            assertEquals(s[1], onePass.dy(), 0.01, "dy for " + s[1] + ", default single refinement");
+            CcmPeak plain = single(ref, f, h, w, new CcmParams(0, 0, 1.0, false));
+            assertTrue(Math.hypot(plain.dx() - s[0], plain.dy() - s[1]) < 0.2, "plain map maximum is close");
             assertTrue(p.value() > 0.8 && p.value() <= 1.01, "peak value in Pearson units: " + p.value());
         }
     }
