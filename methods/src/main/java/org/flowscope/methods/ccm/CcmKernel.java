@@ -26,6 +26,8 @@ public final class CcmKernel {
     private final double[] work;
     private final double[] corr;
     private final float[] shifted;
+    private final double[] frameBuf;
+    private final double[] rawSpectrum;
 
     /**
      * @param reference   image of h*w pixels starting at {@code offset}; kept by reference, not copied
@@ -42,6 +44,8 @@ public final class CcmKernel {
         this.work = new double[2 * h * w];
         this.corr = new double[h * w];
         this.shifted = new float[h * w];
+        this.frameBuf = new double[2 * h * w];
+        this.rawSpectrum = new double[2 * h * w];
     }
 
     /**
@@ -55,16 +59,28 @@ public final class CcmKernel {
         CcmPeak first = correlate(frame, offset, maxShift, mapOut, mapOffset);
         double dx = first.dx();
         double dy = first.dy();
+        if (refinePasses > 0) {
+            // the unwindowed spectrum, translated back by a phase ramp in each pass
+            for (int i = 0; i < h * w; i++) {
+                rawSpectrum[2 * i] = frame[offset + i];
+                rawSpectrum[2 * i + 1] = 0;
+            }
+            fft.forward(rawSpectrum);
+        }
         for (int pass = 0; pass < refinePasses; pass++) {
             int my = (int) Math.ceil(Math.abs(dy)) + 2;
             int mx = (int) Math.ceil(Math.abs(dx)) + 2;
             if (h - 2 * my < MIN_INTERIOR || w - 2 * mx < MIN_INTERIOR) {
                 break;
             }
-            FourierShift.shift(frame, offset, h, w, -dx, -dy, shifted, 0);
+            System.arraycopy(rawSpectrum, 0, frameBuf, 0, frameBuf.length);
+            FourierShift.applyRamp(frameBuf, h, w, -dx, -dy);
+            fft.inverse(frameBuf);
+            for (int i = 0; i < h * w; i++) {
+                shifted[i] = (float) frameBuf[2 * i];
+            }
             double[] ref = referenceSpectrum(my, mx);
-            double[] a = windowedSpectrum(shifted, 0, my, mx);
-            crossPower(ref, a);
+            crossPower(ref, windowedSpectrum(shifted, 0, my, mx, frameBuf));
             inverseToCorr();
             SubPixelPeak.Located r = SubPixelPeak.locate(spectrum, corr, h, w, 2);
             if (Math.abs(r.dx()) > 1 || Math.abs(r.dy()) > 1) {
@@ -78,7 +94,7 @@ public final class CcmKernel {
 
     /** One plain correlation (no refinement): the map of spec &sect;7.1 with our conventions, and its maximum. */
     public CcmPeak correlate(float[] frame, int offset, double maxShift, float[] mapOut, int mapOffset) {
-        crossPower(referenceSpectrum(0, 0), windowedSpectrum(frame, offset, 0, 0));
+        crossPower(referenceSpectrum(0, 0), windowedSpectrum(frame, offset, 0, 0, frameBuf));
         inverseToCorr();
         int iMax = 0;
         int iMin = 0;
@@ -135,7 +151,7 @@ public final class CcmKernel {
 
     private double[] referenceSpectrum(int my, int mx) {
         return refSpectra.computeIfAbsent(key(my, mx), k -> {
-            double[] s = windowedSpectrum(reference, refOffset, my, mx);
+            double[] s = windowedSpectrum(reference, refOffset, my, mx, new double[2 * h * w]);
             for (int i = 1; i < s.length; i += 2) {
                 s[i] = -s[i];
             }
@@ -174,7 +190,7 @@ public final class CcmKernel {
      * window-weighted mean, so the windowed image sums to zero and the window's own autocorrelation, which
      * peaks at zero shift, cannot pull the maximum.
      */
-    private double[] windowedSpectrum(float[] image, int offset, int my, int mx) {
+    private double[] windowedSpectrum(float[] image, int offset, int my, int mx, double[] a) {
         double[][] win = windows.computeIfAbsent(key(my, mx), k -> new double[][] {taper(h, my), taper(w, mx)});
         double[] ty = win[0];
         double[] tx = win[1];
@@ -188,11 +204,11 @@ public final class CcmKernel {
             }
         }
         double mean = wsum > 0 ? sum / wsum : 0;
-        double[] a = new double[2 * h * w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
                 a[2 * i] = (image[offset + i] - mean) * ty[y] * tx[x];
+                a[2 * i + 1] = 0;
             }
         }
         fft.forward(a);

@@ -16,6 +16,7 @@ public final class Fft2 {
     private final DoubleFFT_1D rowFft;
     private final DoubleFFT_1D colFft;
     private final double[] column;
+    private final double[] row;
 
     public Fft2(int height, int width) {
         if (height <= 0 || width <= 0) {
@@ -26,6 +27,7 @@ public final class Fft2 {
         this.rowFft = new DoubleFFT_1D(width);
         this.colFft = height == width ? rowFft : new DoubleFFT_1D(height);
         this.column = new double[2 * height];
+        this.row = new double[2 * width];
     }
 
     public int height() {
@@ -46,20 +48,10 @@ public final class Fft2 {
         transform(a, false);
     }
 
-    /** Copies a real image into a new interleaved complex array. */
-    public static double[] complexOf(float[] image, int offset, int pixels) {
-        double[] a = new double[2 * pixels];
-        for (int i = 0; i < pixels; i++) {
-            a[2 * i] = image[offset + i];
-        }
-        return a;
-    }
-
     private void transform(double[] a, boolean forward) {
         if (a.length != 2 * height * width) {
             throw new IllegalArgumentException("array length " + a.length + " is not 2*" + height + "*" + width);
         }
-        double[] row = new double[2 * width];
         for (int y = 0; y < height; y++) {
             System.arraycopy(a, 2 * y * width, row, 0, 2 * width);
             if (forward) {
