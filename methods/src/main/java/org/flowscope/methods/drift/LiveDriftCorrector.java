@@ -57,7 +57,8 @@ public final class LiveDriftCorrector {
     public ImageStack apply(ImageStack window, long firstFrame) {
         ImageStack mean = DriftEstimator.blockMeans(window, window.frames(), 1);
         if (reference == null) {
-            reference = mean;
+            // a copy: the pipeline may reuse the window's buffer after apply returns
+            reference = new ImageStack(1, mean.height(), mean.width(), mean.data().clone());
         }
         if (reference.height() != window.height() || reference.width() != window.width()) {
             throw new IllegalArgumentException("drift reference is " + reference.height() + "x" + reference.width()
