@@ -14,6 +14,7 @@ public final class LiveExtensions {
     public static List<LiveExtension> create() {
         List<LiveExtension> all = new ArrayList<>();
         all.add(new AverageLive());
+        all.add(new DriftLive());
         return all;
     }
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "process",
         mixinStandardHelpOptions = true,
         description = "Process a recorded TIFF stack offline.",
-        subcommands = {AverageCommand.class})
+        subcommands = {AverageCommand.class, DriftEstimateCommand.class, DriftApplyCommand.class,
+                RegisterEstimateCommand.class, RegisterApplyCommand.class})
 public final class ProcessCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import org.flowscope.engine.device.CpuDevice;
 import org.flowscope.engine.spi.ExecutionContext;
 
 /** The thread pool a threaded CPU implementation runs on, and joining its tasks with their failures intact. */
@@ -11,9 +12,9 @@ public final class CpuPools {
     private CpuPools() {
     }
 
-    /** The engine CPU device's pool, or the common pool when the context offers none. */
+    /** The engine CPU device's pool (threaded implementations never use the common pool). */
     public static ForkJoinPool of(ExecutionContext context) {
-        return ForkJoinPool.commonPool();
+        return context.device(CpuDevice.class).pool();
     }
 
     /** Waits for every task; rethrows the first failure unchecked. */

@@ -2,13 +2,11 @@ package org.flowscope.methods.drift;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ForkJoinPool;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.methods.ccm.BeadRenderer;
 import org.flowscope.methods.ccm.CcmInput;
@@ -91,26 +89,6 @@ class DriftCorrectionTest {
             s += v;
         }
         return s;
-    }
-
-    @Test
-    void threadedCorrectionMatchesReference() {
-        BeadRenderer beads = new BeadRenderer(5, 30, 37, 41, 1.5, 3);
-        double[] dx = {0, 0.3, -1.7, 2.25, -0.5};
-        double[] dy = {0, 1.1, 0.4, -2.6, 0.05};
-        ImageStack s = beads.stack(37, 41, dx, dy, 10, new java.util.Random(4));
-        for (Interpolator ip : Interpolator.values()) {
-            DriftCorrectionParams p = new DriftCorrectionParams(ip, Border.ZERO);
-            DriftCorrectionInput in = new DriftCorrectionInput(s, new DriftTable(dx, dy, 0));
-            ImageStack ref = DriftCorrectionCpu.compute(p, in);
-            ForkJoinPool pool = new ForkJoinPool(3);
-            try {
-                ImageStack thr = DriftCorrectionCpuThreaded.compute(p, in, pool);
-                assertNull(new DriftCorrection().tolerance().firstViolation(ref.data(), thr.data()), ip.name());
-            } finally {
-                pool.shutdown();
-            }
-        }
     }
 
     @Test
