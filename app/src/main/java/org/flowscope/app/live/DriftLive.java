@@ -7,9 +7,9 @@ import org.flowscope.core.io.TiffStacks;
 import org.flowscope.core.pipeline.WindowOperator;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineConfig;
-import org.flowscope.methods.drift.Border;
 import org.flowscope.methods.drift.DriftCorrectionParams;
-import org.flowscope.methods.drift.Interpolator;
+import org.flowscope.methods.shift.Border;
+import org.flowscope.methods.shift.Interpolator;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,7 +66,7 @@ public final class DriftLive implements LiveExtension {
         }
         // NEAREST borders: the following operator (eSRRF gradients) must not see artificial edges
         DriftCorrectionParams correction = new DriftCorrectionParams(options.interpolator, Border.NEAREST);
-        return List.of(new DriftStage(Engine.create(EngineConfig.defaults()), ref, options.reference == null ? null : options.reference.toString(),
+        return List.of(new DriftStage(Engine.create(EngineConfig.defaults().withOpenCl(false).withCuda(false)), ref, options.reference == null ? null : options.reference.toString(),
                 options.maxShift, correction, setup.pixelSizeNm()));
     }
 }

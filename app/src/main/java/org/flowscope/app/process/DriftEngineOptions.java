@@ -26,9 +26,12 @@ public final class DriftEngineOptions {
 
     private volatile String lastImplementation;
 
-    /** A new engine; close it after use. */
+    /**
+     * A new engine; close it after use. The drift and registration operations have CPU implementations only, so
+     * OpenCL and CUDA are not probed (their discovery costs seconds on some drivers).
+     */
     public Engine open() {
-        EngineConfig c = EngineConfig.defaults();
+        EngineConfig c = EngineConfig.defaults().withOpenCl(false).withCuda(false);
         return Engine.create(engineStore != null ? c.withStoreDir(engineStore) : c);
     }
 

@@ -68,11 +68,11 @@ public final class RegisterEstimateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ImageStack channels;
         if (inputs.size() == 1) {
-            channels = TiffStacks.read(inputs.get(0)).stack();
+            channels = ChannelStacks.read(inputs.get(0));
         } else {
             List<ImageStack> images = new ArrayList<>();
             for (Path p : inputs) {
-                images.add(TiffStacks.read(p).stack());
+                images.add(ChannelStacks.read(p));
             }
             channels = ChannelRegistration.channels(images);
         }

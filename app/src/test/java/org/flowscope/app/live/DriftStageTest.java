@@ -2,7 +2,6 @@ package org.flowscope.app.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,9 @@ import org.flowscope.core.pipeline.WindowContext;
 import org.flowscope.core.pipeline.WindowOperator;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineConfig;
-import org.flowscope.methods.drift.Border;
 import org.flowscope.methods.drift.DriftCorrectionParams;
-import org.flowscope.methods.drift.Interpolator;
+import org.flowscope.methods.shift.Border;
+import org.flowscope.methods.shift.Interpolator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

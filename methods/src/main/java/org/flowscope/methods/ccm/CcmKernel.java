@@ -2,6 +2,8 @@ package org.flowscope.methods.ccm;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.flowscope.methods.shift.Fft2;
+import org.flowscope.methods.shift.FourierShift;
 
 /**
  * Cross-correlates frames against one reference image and locates each map's sub-pixel maximum. Holds the

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
+import org.flowscope.methods.shift.Interpolator;
 
 /**
  * Drift correction: frame t is translated by {@code (-dx[t], -dy[t])},

@@ -8,10 +8,10 @@ import org.flowscope.methods.ccm.CcmInput;
 import org.flowscope.methods.ccm.CcmParams;
 import org.flowscope.methods.ccm.CcmPeak;
 import org.flowscope.methods.ccm.CcmResult;
-import org.flowscope.methods.drift.Border;
-import org.flowscope.methods.drift.Interpolator;
 import org.flowscope.methods.drift.ShiftMeasurer;
-import org.flowscope.methods.drift.SubPixelShift;
+import org.flowscope.methods.shift.Border;
+import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.shift.SubPixelShift;
 
 /**
  * Channel registration (spec &sect;9, with the quirks of &sect;18 item 8 fixed): for every channel other than the

@@ -1,7 +1,8 @@
 package org.flowscope.methods.registration;
 
-import org.flowscope.methods.drift.Interpolator;
-import org.flowscope.methods.drift.SubPixelShift;
+import org.flowscope.methods.shift.SubPixelShift;
+import org.flowscope.methods.shift.Interpolator;
+
 
 /**
  * Samples an image at a per-pixel displacement: {@code out(x, y) = in(x + vx(x, y), y + vy(x, y))} with a

@@ -10,8 +10,8 @@ import org.flowscope.methods.drift.DriftCorrectionCpuThreaded;
 import org.flowscope.methods.drift.DriftCorrectionInput;
 import org.flowscope.methods.drift.DriftCorrectionParams;
 import org.flowscope.methods.drift.DriftTable;
-import org.flowscope.methods.drift.Interpolator;
-import org.flowscope.methods.drift.Border;
+import org.flowscope.methods.shift.Border;
+import org.flowscope.methods.shift.Interpolator;
 import org.flowscope.testkit.ConformanceKit;
 import org.junit.jupiter.api.Test;
 

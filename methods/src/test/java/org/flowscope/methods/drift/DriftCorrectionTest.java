@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flowscope.core.image.ImageStack;
@@ -13,6 +12,9 @@ import org.flowscope.methods.ccm.CcmInput;
 import org.flowscope.methods.ccm.CcmParams;
 import org.flowscope.methods.ccm.CcmPeak;
 import org.flowscope.methods.ccm.CrossCorrelationCpu;
+import org.flowscope.methods.shift.Border;
+import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.shift.SubPixelShift;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,6 @@ package org.flowscope.methods.drift;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Random;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.methods.ccm.BeadRenderer;
@@ -11,6 +10,8 @@ import org.flowscope.methods.ccm.CcmInput;
 import org.flowscope.methods.ccm.CcmParams;
 import org.flowscope.methods.ccm.CcmResult;
 import org.flowscope.methods.ccm.CrossCorrelationCpu;
+import org.flowscope.methods.shift.Border;
+import org.flowscope.methods.shift.Interpolator;
 import org.junit.jupiter.api.Test;
 
 class LiveDriftCorrectorTest {

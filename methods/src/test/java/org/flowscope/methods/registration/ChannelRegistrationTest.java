@@ -3,7 +3,6 @@ package org.flowscope.methods.registration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.Random;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.methods.ccm.BeadRenderer;
 import org.flowscope.methods.ccm.Pearson;
-import org.flowscope.methods.drift.Interpolator;
 import org.flowscope.methods.drift.ShiftMeasurer;
+import org.flowscope.methods.shift.Interpolator;
 import org.flowscope.testkit.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.flowscope.methods.drift;
+package org.flowscope.methods.shift;
 
 /** What a shifted frame shows where its source lies outside the image. */
 public enum Border {

@@ -1,6 +1,5 @@
-package org.flowscope.methods.drift;
+package org.flowscope.methods.shift;
 
-import org.flowscope.methods.ccm.FourierShift;
 
 /**
  * Translates an image by a sub-pixel amount: {@code out(x, y) = in(x - sx, y - sy)}, i.e. content moves by

@@ -1,4 +1,4 @@
-package org.flowscope.methods.ccm;
+package org.flowscope.methods.shift;
 
 import org.jtransforms.fft.DoubleFFT_1D;
 

@@ -1,4 +1,4 @@
-package org.flowscope.methods.drift;
+package org.flowscope.methods.shift;
 
 /**
  * How a frame is resampled when it is shifted by a sub-pixel amount. Pixel {@code k} is the sample at

@@ -1,4 +1,4 @@
-package org.flowscope.methods.ccm;
+package org.flowscope.methods.shift;
 
 /**
  * Sub-pixel translation by a Fourier phase ramp: {@code out(x, y) = in(x - sx, y - sy)} for the periodic,
