@@ -2,6 +2,9 @@ package org.flowscope.methods.ccm;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.flowscope.methods.shift.Border;
+import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.shift.SubPixelShift;
 import org.flowscope.methods.shift.Fft2;
 import org.flowscope.methods.shift.FourierShift;
 
@@ -18,6 +21,10 @@ public final class CcmKernel {
 
     private final int h;
     private final int w;
+    /** FFT size: the image size when it is 2,3,5-smooth, else the next such size (zero padding). */
+    private final int fh;
+    private final int fw;
+    private final boolean exact;
     private final float[] reference;
     private final int refOffset;
     private final Fft2 fft;
@@ -41,13 +48,16 @@ public final class CcmKernel {
         this.w = w;
         this.reference = reference;
         this.refOffset = offset;
-        this.fft = new Fft2(h, w);
-        this.spectrum = new double[2 * h * w];
-        this.work = new double[2 * h * w];
-        this.corr = new double[h * w];
+        this.fh = smoothSize(h);
+        this.fw = smoothSize(w);
+        this.exact = fh == h && fw == w;
+        this.fft = new Fft2(fh, fw);
+        this.spectrum = new double[2 * fh * fw];
+        this.work = new double[2 * fh * fw];
+        this.corr = new double[fh * fw];
         this.shifted = new float[h * w];
-        this.frameBuf = new double[2 * h * w];
-        this.rawSpectrum = new double[2 * h * w];
+        this.frameBuf = new double[2 * fh * fw];
+        this.rawSpectrum = exact ? new double[2 * h * w] : null;
     }
 
     /**
@@ -61,7 +71,7 @@ public final class CcmKernel {
         CcmPeak first = correlate(frame, offset, maxShift, mapOut, mapOffset);
         double dx = first.dx();
         double dy = first.dy();
-        if (refinePasses > 0) {
+        if (refinePasses > 0 && exact) {
             // the unwindowed spectrum, translated back by a phase ramp in each pass
             for (int i = 0; i < h * w; i++) {
                 rawSpectrum[2 * i] = frame[offset + i];
@@ -75,16 +85,21 @@ public final class CcmKernel {
             if (h - 2 * my < MIN_INTERIOR || w - 2 * mx < MIN_INTERIOR) {
                 break;
             }
-            System.arraycopy(rawSpectrum, 0, frameBuf, 0, frameBuf.length);
-            FourierShift.applyRamp(frameBuf, h, w, -dx, -dy);
-            fft.inverse(frameBuf);
-            for (int i = 0; i < h * w; i++) {
-                shifted[i] = (float) frameBuf[2 * i];
+            if (exact) {
+                System.arraycopy(rawSpectrum, 0, frameBuf, 0, frameBuf.length);
+                FourierShift.applyRamp(frameBuf, h, w, -dx, -dy);
+                fft.inverse(frameBuf);
+                for (int i = 0; i < h * w; i++) {
+                    shifted[i] = (float) frameBuf[2 * i];
+                }
+            } else {
+                // a padded FFT would wrap the hard image edge into view; Lanczos-3 has no such edge
+                SubPixelShift.shift(frame, offset, h, w, -dx, -dy, Interpolator.LANCZOS3, Border.NEAREST, shifted, 0);
             }
             double[] ref = referenceSpectrum(my, mx);
             crossPower(ref, windowedSpectrum(shifted, 0, my, mx, frameBuf));
             inverseToCorr();
-            SubPixelPeak.Located r = SubPixelPeak.locate(spectrum, corr, h, w, 2);
+            SubPixelPeak.Located r = SubPixelPeak.locate(spectrum, corr, fh, fw, 2, 2);
             if (Math.abs(r.dx()) > 1 || Math.abs(r.dy()) > 1) {
                 break;
             }
@@ -98,37 +113,47 @@ public final class CcmKernel {
     public CcmPeak correlate(float[] frame, int offset, double maxShift, float[] mapOut, int mapOffset) {
         crossPower(referenceSpectrum(0, 0), windowedSpectrum(frame, offset, 0, 0, frameBuf));
         inverseToCorr();
-        int iMax = 0;
-        int iMin = 0;
-        for (int i = 1; i < corr.length; i++) {
-            if (corr[i] > corr[iMax]) {
-                iMax = i;
-            }
-            if (corr[i] < corr[iMin]) {
-                iMin = i;
+        // extremes over the map's shifts: (-h/2 .. h-1-h/2) x (-w/2 .. w-1-w/2)
+        int cy = h / 2;
+        int cx = w / 2;
+        double vMax = Double.NEGATIVE_INFINITY;
+        double vMin = Double.POSITIVE_INFINITY;
+        int[] at = new int[4];
+        for (int y = 0; y < h; y++) {
+            int row = Math.floorMod(y - cy, fh) * fw;
+            for (int x = 0; x < w; x++) {
+                double v = corr[row + Math.floorMod(x - cx, fw)];
+                if (v > vMax) {
+                    vMax = v;
+                    at[0] = y - cy;
+                    at[1] = x - cx;
+                }
+                if (v < vMin) {
+                    vMin = v;
+                    at[2] = y - cy;
+                    at[3] = x - cx;
+                }
             }
         }
-        double vMax = corr[iMax];
-        double vMin = corr[iMin];
         double range = vMax - vMin;
-        double pMax = range > 0 ? pearsonAt(frame, offset, iMax) : 0;
-        double pMin = range > 0 ? pearsonAt(frame, offset, iMin) : 0;
+        double pMax = range > 0 ? Pearson.overlap(reference, refOffset, frame, offset, h, w, at[0], at[1]) : 0;
+        double pMin = range > 0 ? Pearson.overlap(reference, refOffset, frame, offset, h, w, at[2], at[3]) : 0;
         double scale = range > 0 ? (pMax - pMin) / range : 0;
         double base = range > 0 ? pMin - vMin * scale : 0;
         if (mapOut != null) {
-            int cy = h / 2;
-            int cx = w / 2;
             for (int y = 0; y < h; y++) {
-                int sy = Math.floorMod(y - cy, h);
+                int row = Math.floorMod(y - cy, fh) * fw;
                 for (int x = 0; x < w; x++) {
-                    mapOut[mapOffset + y * w + x] = (float) (base + scale * corr[sy * w + Math.floorMod(x - cx, w)]);
+                    mapOut[mapOffset + y * w + x] = (float) (base + scale * corr[row + Math.floorMod(x - cx, fw)]);
                 }
             }
         }
         if (range <= 0) {
             return new CcmPeak(0, 0, 0);
         }
-        SubPixelPeak.Located peak = SubPixelPeak.locate(spectrum, corr, h, w, maxShift);
+        int limY = maxShift > 0 ? (int) Math.min(Math.floor(maxShift), cy) : cy;
+        int limX = maxShift > 0 ? (int) Math.min(Math.floor(maxShift), cx) : cx;
+        SubPixelPeak.Located peak = SubPixelPeak.locate(spectrum, corr, fh, fw, limY, limX);
         return new CcmPeak(peak.dx(), peak.dy(), base + scale * peak.value());
     }
 
@@ -153,34 +178,24 @@ public final class CcmKernel {
 
     private double[] referenceSpectrum(int my, int mx) {
         return refSpectra.computeIfAbsent(key(my, mx), k -> {
-            double[] s = windowedSpectrum(reference, refOffset, my, mx, new double[2 * h * w]);
+            double[] s = windowedSpectrum(reference, refOffset, my, mx, new double[2 * fh * fw]);
             for (int i = 1; i < s.length; i += 2) {
                 s[i] = -s[i];
             }
             if (smoothing > 0) {
                 double c = 2 * Math.PI * Math.PI * smoothing * smoothing;
-                for (int ky = 0; ky < h; ky++) {
-                    double fy = (ky <= h / 2 ? ky : ky - h) / (double) h;
-                    for (int kx = 0; kx < w; kx++) {
-                        double fx = (kx <= w / 2 ? kx : kx - w) / (double) w;
+                for (int ky = 0; ky < fh; ky++) {
+                    double fy = (ky <= fh / 2 ? ky : ky - fh) / (double) fh;
+                    for (int kx = 0; kx < fw; kx++) {
+                        double fx = (kx <= fw / 2 ? kx : kx - fw) / (double) fw;
                         double g = Math.exp(-c * (fx * fx + fy * fy));
-                        s[2 * (ky * w + kx)] *= g;
-                        s[2 * (ky * w + kx) + 1] *= g;
+                        s[2 * (ky * fw + kx)] *= g;
+                        s[2 * (ky * fw + kx) + 1] *= g;
                     }
                 }
             }
             return s;
         });
-    }
-
-    private double pearsonAt(float[] frame, int offset, int index) {
-        int sy = signed(index / w, h);
-        int sx = signed(index % w, w);
-        return Pearson.overlap(reference, refOffset, frame, offset, h, w, sy, sx);
-    }
-
-    private static int signed(int k, int n) {
-        return k <= n / 2 ? k : k - n;
     }
 
     private static long key(int my, int mx) {
@@ -206,15 +221,29 @@ public final class CcmKernel {
             }
         }
         double mean = wsum > 0 ? sum / wsum : 0;
+        java.util.Arrays.fill(a, 0);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                a[2 * i] = (image[offset + i] - mean) * ty[y] * tx[x];
-                a[2 * i + 1] = 0;
+                a[2 * (y * fw + x)] = (image[offset + y * w + x] - mean) * ty[y] * tx[x];
             }
         }
         fft.forward(a);
         return a;
+    }
+
+    /** The smallest n' >= n whose only prime factors are 2, 3 and 5 (JTransforms' fast mixed-radix sizes). */
+    static int smoothSize(int n) {
+        for (int m = n;; m++) {
+            int r = m;
+            for (int p : new int[] {2, 3, 5}) {
+                while (r % p == 0) {
+                    r /= p;
+                }
+            }
+            if (r == 1) {
+                return m;
+            }
+        }
     }
 
     private static double[] taper(int n, int margin) {

@@ -33,11 +33,12 @@ public final class SubPixelPeak {
      *
      * @param spectrum cross-power spectrum, interleaved complex (h*w), whose inverse DFT (with 1/(h w)) is corr
      * @param corr     the real correlation indexed by shift (length h*w)
-     * @param maxShift largest |shift| per axis searched for the integer maximum, in pixels; {@code <= 0}: no limit
+     * @param limY     largest |shift| along y searched for the integer maximum (at most h/2)
+     * @param limX     the same along x
      */
-    public static Located locate(double[] spectrum, double[] corr, int h, int w, double maxShift) {
-        int limY = maxShift > 0 ? (int) Math.min(Math.floor(maxShift), h / 2) : h / 2;
-        int limX = maxShift > 0 ? (int) Math.min(Math.floor(maxShift), w / 2) : w / 2;
+    public static Located locate(double[] spectrum, double[] corr, int h, int w, int limY, int limX) {
+        limY = Math.min(limY, h / 2);
+        limX = Math.min(limX, w / 2);
         int by = 0;
         int bx = 0;
         double best = Double.NEGATIVE_INFINITY;
