@@ -16,6 +16,7 @@ public final class LiveExtensions {
         all.add(new AverageLive());
         all.add(new EsrrfLive());
         all.add(new QualityLive());
+        all.add(new DriftLive());
         return all;
     }
 
