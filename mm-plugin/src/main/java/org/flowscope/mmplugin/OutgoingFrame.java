@@ -6,6 +6,10 @@ package org.flowscope.mmplugin;
  * carries.
  */
 public final class OutgoingFrame {
+    /** Pixel type code of 8-bit unsigned frames ({@code byte[]}). */
+    public static final int PIXEL_U8 = WireFormat.PIXEL_U8;
+    /** Pixel type code of 16-bit unsigned frames ({@code short[]}). */
+    public static final int PIXEL_U16 = WireFormat.PIXEL_U16;
     final int width;
     final int height;
     final int pixelType;
@@ -16,7 +20,7 @@ public final class OutgoingFrame {
     final int channel;
 
     /**
-     * @param pixelType   {@link WireFormat#PIXEL_U8} with a {@code byte[]} or {@link WireFormat#PIXEL_U16} with a
+     * @param pixelType   {@link #PIXEL_U8} with a {@code byte[]} or {@link #PIXEL_U16} with a
      *                    {@code short[]} of {@code width * height} values (read unsigned)
      * @param sequence    the camera's image number, or -1
      * @param timeNs      acquisition time in ns since the acquisition started

@@ -257,6 +257,12 @@ public final class ServedFrameSource implements FrameSource {
         if (stopping) {
             throw new WireProtocolException(WireProtocol.ERR_STOPPED, "the service is shutting down");
         }
+        long frameBytes = (long) hello.width() * hello.height() * hello.pixelType().bytes();
+        if (frameBytes > config.maxFrameBytes()) {
+            throw new WireProtocolException(WireProtocol.ERR_FRAME_TOO_LARGE, hello.width() + "x" + hello.height()
+                    + " " + hello.pixelType() + " frames of " + frameBytes + " bytes exceed this service's limit of "
+                    + config.maxFrameBytes() + " bytes");
+        }
         if (admittedClients.incrementAndGet() > config.maxClients()) {
             admittedClients.decrementAndGet();
             throw new WireProtocolException(WireProtocol.ERR_BUSY,
