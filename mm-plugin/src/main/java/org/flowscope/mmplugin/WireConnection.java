@@ -1,34 +1,38 @@
 package org.flowscope.mmplugin;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 
 /**
  * One connection to a flowscope service: handshake, frames, END and the service's acknowledgement. Not
  * thread-safe; the sender thread owns it.
+ *
+ * <p>Frames go out through a blocking {@link SocketChannel} from direct buffers, so the pixels are copied once
+ * (array to little-endian buffer) before the kernel takes them; the service's few replies are read through the
+ * socket's stream, which honours the read timeout.
  */
 final class WireConnection implements Closeable {
+    private final SocketChannel channel;
     private final Socket socket;
-    private final OutputStream out;
     private final DataInputStream in;
-    private final ByteBuffer header = ByteBuffer.allocate(1 + 4 + WireFormat.FRAME_HEADER_BYTES + 4)
+    private final ByteBuffer header = ByteBuffer.allocateDirect(1 + 4 + WireFormat.FRAME_HEADER_BYTES + 4)
             .order(ByteOrder.LITTLE_ENDIAN);
-    private ByteBuffer payload = ByteBuffer.allocate(0);
+    private final ByteBuffer[] message = new ByteBuffer[2];
+    private ByteBuffer payload = ByteBuffer.allocateDirect(0);
     private long sent;
 
-    private WireConnection(Socket socket) throws IOException {
-        this.socket = socket;
-        this.out = socket.getOutputStream();
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+    private WireConnection(SocketChannel channel) throws IOException {
+        this.channel = channel;
+        this.socket = channel.socket();
+        this.in = new DataInputStream(socket.getInputStream());
     }
 
     /**
@@ -38,18 +42,19 @@ final class WireConnection implements Closeable {
      * @throws IOException   when the service cannot be reached
      */
     static WireConnection open(SenderSettings settings, OutgoingFrame first, int timeoutMs) throws IOException {
-        Socket socket = new Socket();
+        SocketChannel channel = SocketChannel.open();
         try {
+            Socket socket = channel.socket();
             socket.setTcpNoDelay(true);
-            socket.setSendBufferSize(1 << 21);
+            socket.setSendBufferSize(1 << 22);
             socket.connect(new InetSocketAddress(settings.host(), settings.port()), timeoutMs);
             socket.setSoTimeout(timeoutMs);
-            WireConnection connection = new WireConnection(socket);
+            WireConnection connection = new WireConnection(channel);
             connection.handshake(settings, first);
             socket.setSoTimeout(0);
             return connection;
         } catch (IOException | RuntimeException e) {
-            socket.close();
+            channel.close();
             throw e;
         }
     }
@@ -67,8 +72,8 @@ final class WireConnection implements Closeable {
             hello.putShort((short) s.length).put(s);
         }
         hello.putInt(first.width).putInt(first.height).put((byte) first.pixelType).putDouble(first.pixelSizeNm);
-        out.write(hello.array());
-        out.flush();
+        hello.flip();
+        writeFully(hello);
 
         byte[] magic = new byte[4];
         in.readFully(magic);
@@ -108,16 +113,22 @@ final class WireConnection implements Closeable {
                 .putLong(frame.sequence).putLong(frame.timeNs).putInt(frame.width).putInt(frame.height)
                 .put((byte) frame.pixelType).putShort((short) frame.channel).putDouble(frame.pixelSizeNm)
                 .putShort((short) 0).putInt(bytes);
-        out.write(header.array(), 0, header.position());
+        header.flip();
         if (payload.capacity() < bytes) {
-            payload = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            payload = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
         }
+        payload.clear();
         if (frame.pixels instanceof short[]) {
-            payload.clear();
             payload.asShortBuffer().put((short[]) frame.pixels);
-            out.write(payload.array(), 0, bytes);
         } else {
-            out.write((byte[]) frame.pixels, 0, bytes);
+            payload.put((byte[]) frame.pixels);
+        }
+        payload.position(0);
+        payload.limit(bytes);
+        message[0] = header;
+        message[1] = payload;
+        while (payload.hasRemaining()) {
+            channel.write(message);
         }
         sent++;
     }
@@ -132,8 +143,10 @@ final class WireConnection implements Closeable {
      * @return the number of this connection's frames the service accepted
      */
     long end(int timeoutMs) throws IOException {
-        out.write(WireFormat.MSG_END);
-        out.flush();
+        ByteBuffer end = ByteBuffer.allocate(1);
+        end.put((byte) WireFormat.MSG_END);
+        end.flip();
+        writeFully(end);
         socket.setSoTimeout(timeoutMs);
         int type = in.read();
         if (type == WireFormat.MSG_ACK) {
@@ -163,8 +176,14 @@ final class WireConnection implements Closeable {
         return new WireException("service error " + code + ": " + readString());
     }
 
+    private void writeFully(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        socket.close();
+        channel.close();
     }
 }

@@ -1,7 +1,5 @@
 package org.flowscope.adapters.net;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,6 +7,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -27,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * per-connection slots that the source's run thread hands to the pipeline and returns. A client that sends
  * faster than the pipeline takes frames waits for a free slot, so backpressure reaches it through TCP.
  * Every failure ends this connection only, with an error message to the client when the socket still works.
+ *
+ * <p>The handshake is read through the socket's stream (unbuffered, so nothing is read ahead, and with a
+ * timeout); frames are read through the channel into direct buffers, so that the pixels are copied once, from
+ * the little-endian buffer into the typed array the pipeline copies from.
  */
 final class ClientConnection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
@@ -34,44 +37,51 @@ final class ClientConnection implements Runnable {
     private static final int FIXED_HEADER_BYTES = 8 + 8 + 4 + 4 + 1 + 2 + 8 + 2;
 
     private final ServedFrameSource service;
+    private final SocketChannel channel;
     private final Socket socket;
     private final String remote;
     private final BlockingQueue<Slot> free = new ArrayBlockingQueue<>(SLOTS);
-    private final byte[] header = new byte[WireProtocol.MAX_HEADER_BYTES];
+    private final ByteBuffer prefix = ByteBuffer.allocateDirect(5).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer header = ByteBuffer.allocateDirect(WireProtocol.MAX_HEADER_BYTES + 4)
+            .order(ByteOrder.LITTLE_ENDIAN);
     private String name;
     private ClientHello hello;
     private long received;
     private long accepted;
     private boolean midFrame;
 
-    ClientConnection(ServedFrameSource service, Socket socket) {
+    ClientConnection(ServedFrameSource service, SocketChannel channel) {
         this.service = service;
-        this.socket = socket;
+        this.channel = channel;
+        this.socket = channel.socket();
         this.remote = String.valueOf(socket.getRemoteSocketAddress());
         this.name = remote;
     }
 
     /** A reusable frame buffer: raw little-endian bytes and the typed array the pipeline sees. */
     private static final class Slot {
-        final byte[] raw;
+        final ByteBuffer raw;
         final PixelData pixels;
 
         Slot(PixelType type, int pixelCount) {
-            raw = new byte[pixelCount * type.bytes()];
+            raw = ByteBuffer.allocateDirect(pixelCount * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
             pixels = switch (type) {
-                case U8 -> new PixelData.U8(raw);
+                case U8 -> new PixelData.U8(new byte[pixelCount]);
                 case U16 -> new PixelData.U16(new short[pixelCount]);
                 case F32 -> new PixelData.F32(new float[pixelCount]);
             };
         }
 
         void decode() {
-            ByteBuffer bytes = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+            raw.flip();
             if (pixels instanceof PixelData.U16 u16) {
-                bytes.asShortBuffer().get(u16.pixels());
+                raw.asShortBuffer().get(u16.pixels());
             } else if (pixels instanceof PixelData.F32 f32) {
-                bytes.asFloatBuffer().get(f32.pixels());
+                raw.asFloatBuffer().get(f32.pixels());
+            } else if (pixels instanceof PixelData.U8 u8) {
+                raw.get(u8.pixels());
             }
+            raw.clear();
         }
     }
 
@@ -85,7 +95,7 @@ final class ClientConnection implements Runnable {
 
     void close() {
         try {
-            socket.close();
+            channel.close();
         } catch (IOException e) {
             LOG.debug("closing {}: {}", name, e.getMessage());
         }
@@ -108,11 +118,11 @@ final class ClientConnection implements Runnable {
     @Override
     public void run() {
         boolean admitted = false;
-        try (socket) {
+        try (channel) {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(service.config().handshakeTimeoutMs());
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
             try {
                 hello = readHello(in);
                 name = hello.clientName().isEmpty() ? remote : hello.clientName() + " (" + remote + ")";
@@ -155,14 +165,14 @@ final class ClientConnection implements Runnable {
     private void serve(DataInputStream in, OutputStream out) throws IOException, InterruptedException {
         try {
             while (true) {
-                int type = in.read();
+                int type = readType();
                 if (type < 0) {
                     service.clientDropped(false);
                     LOG.warn("client {} closed its connection without END after {} frames", name, received);
                     return;
                 }
                 if (type == WireProtocol.MSG_FRAME) {
-                    readFrame(in);
+                    readFrame();
                 } else if (type == WireProtocol.MSG_END) {
                     long count = awaitAccepted();
                     ByteBuffer ack = ByteBuffer.allocate(9).order(ByteOrder.LITTLE_ENDIAN);
@@ -203,16 +213,38 @@ final class ClientConnection implements Runnable {
         }
     }
 
-    private void readFrame(DataInputStream in) throws IOException, InterruptedException {
+    /** The next message type, or -1 at a clean end of stream. */
+    private int readType() throws IOException {
+        prefix.clear().limit(1);
+        while (prefix.hasRemaining()) {
+            if (channel.read(prefix) < 0) {
+                return -1;
+            }
+        }
+        return prefix.get(0) & 0xFF;
+    }
+
+    private void fill(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer) < 0) {
+                throw new EOFException("end of stream");
+            }
+        }
+    }
+
+    private void readFrame() throws IOException, InterruptedException {
         midFrame = true;
-        int headerLength = in.readInt();
-        headerLength = Integer.reverseBytes(headerLength);
+        prefix.clear().limit(4);
+        fill(prefix);
+        int headerLength = prefix.getInt(0);
         if (headerLength < FIXED_HEADER_BYTES || headerLength > WireProtocol.MAX_HEADER_BYTES) {
             throw new WireProtocolException(WireProtocol.ERR_MALFORMED, "frame header of " + headerLength
                     + " bytes; it must be in [" + FIXED_HEADER_BYTES + ", " + WireProtocol.MAX_HEADER_BYTES + "]");
         }
-        in.readFully(header, 0, headerLength);
-        ByteBuffer h = ByteBuffer.wrap(header, 0, headerLength).order(ByteOrder.LITTLE_ENDIAN);
+        // The header and the payload length that follows it, in one read.
+        header.clear().limit(headerLength + 4);
+        fill(header);
+        ByteBuffer h = header.flip();
         long sequence = h.getLong();
         long timeNs = h.getLong();
         int width = h.getInt();
@@ -225,7 +257,7 @@ final class ClientConnection implements Runnable {
                     + height + " " + type + " but the handshake announced " + hello.width() + "x" + hello.height()
                     + " " + hello.pixelType() + "; reconnect to change the format");
         }
-        long payload = Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
+        long payload = Integer.toUnsignedLong(header.getInt(headerLength));
         if (payload > service.config().maxFrameBytes()) {
             service.frameRefused();
             throw new WireProtocolException(WireProtocol.ERR_FRAME_TOO_LARGE, "frame of " + payload
@@ -242,7 +274,13 @@ final class ClientConnection implements Runnable {
                     + "(frame limit reached or shutting down)");
         }
         Slot slot = takeFreeSlot();
-        in.readFully(slot.raw, 0, (int) payload);
+        try {
+            fill(slot.raw);
+        } catch (IOException e) {
+            slot.raw.clear();
+            free.add(slot);
+            throw e;
+        }
         midFrame = false;
         slot.decode();
         received++;

@@ -3,8 +3,8 @@ package org.flowscope.adapters.net;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
@@ -46,7 +46,7 @@ public final class ServedFrameSource implements FrameSource {
     private static final int READY_CAPACITY = 8;
 
     private final FrameServiceConfig config;
-    private final ServerSocket server;
+    private final ServerSocketChannel server;
     private final Thread acceptor;
     private final BlockingQueue<ClientConnection.Received> ready = new ArrayBlockingQueue<>(READY_CAPACITY);
     private final CompletableFuture<SourceFormat> format = new CompletableFuture<>();
@@ -67,7 +67,7 @@ public final class ServedFrameSource implements FrameSource {
     private final AtomicLong protocolErrors = new AtomicLong();
     private final AtomicLong droppedConnections = new AtomicLong();
 
-    private ServedFrameSource(FrameServiceConfig config, ServerSocket server) {
+    private ServedFrameSource(FrameServiceConfig config, ServerSocketChannel server) {
         this.config = config;
         this.server = server;
         this.acceptor = new Thread(this::acceptLoop, "flowscope-serve-accept");
@@ -81,10 +81,10 @@ public final class ServedFrameSource implements FrameSource {
      */
     public static ServedFrameSource start(FrameServiceConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
-        ServerSocket server = new ServerSocket();
+        ServerSocketChannel server = ServerSocketChannel.open();
         try {
-            server.setReuseAddress(true);
-            server.setReceiveBufferSize(1 << 21);
+            server.socket().setReuseAddress(true);
+            server.socket().setReceiveBufferSize(1 << 22);
             server.bind(new InetSocketAddress(InetAddress.getByName(config.bind()), config.port()), 16);
         } catch (IOException e) {
             server.close();
@@ -92,14 +92,14 @@ public final class ServedFrameSource implements FrameSource {
         }
         ServedFrameSource source = new ServedFrameSource(config, server);
         source.acceptor.start();
-        LOG.info("flowscope service listening on {}:{}{}", config.bind(), server.getLocalPort(),
+        LOG.info("flowscope service listening on {}:{}{}", config.bind(), server.socket().getLocalPort(),
                 config.token().isPresent() ? " (token required)" : "");
         return source;
     }
 
     /** The address clients connect to (the bound port when 0 was asked for). */
     public InetSocketAddress address() {
-        return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
+        return new InetSocketAddress(server.socket().getInetAddress(), server.socket().getLocalPort());
     }
 
     FrameServiceConfig config() {
@@ -211,7 +211,7 @@ public final class ServedFrameSource implements FrameSource {
 
     private void acceptLoop() {
         while (!stopping) {
-            Socket socket;
+            SocketChannel socket;
             try {
                 socket = server.accept();
             } catch (IOException e) {
