@@ -3,6 +3,7 @@ package org.flowscope.adapters.mm;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
@@ -145,6 +146,19 @@ public final class MmCoreSource implements FrameSource {
     /** True for a finite (stop-on-overflow) run. */
     public boolean finite() {
         return frames.isPresent();
+    }
+
+    /**
+     * Why the run must count as failed: a finite run that lost frames, unless loss is allowed. Open-ended runs
+     * report their loss but never fail for it (a live view that falls behind is not a failed acquisition).
+     */
+    public Optional<String> lossFailure(boolean allowLoss) {
+        MmLoss result = loss();
+        if (!finite() || allowLoss || !result.any()) {
+            return Optional.empty();
+        }
+        return Optional.of("the camera lost frames: " + result.summary() + ", " + result.delivered() + " of "
+                + frames.getAsLong() + " delivered; the outputs are kept; pass --allow-loss to accept a lossy run");
     }
 
     @Override

@@ -55,6 +55,7 @@ class MmCoreSourceTest {
             source.run(out);
             assertFalse(source.loss().any(), source.loss().toString());
             assertEquals(12, source.loss().delivered());
+            assertTrue(source.lossFailure(false).isEmpty());
         }
         assertTrue(core.calls.contains("startSequenceAcquisition 12 true"), core.calls.toString());
         assertEquals(12, out.metadata.size());
@@ -94,6 +95,8 @@ class MmCoreSourceTest {
             assertEquals(16, loss.lostFrames());
             assertTrue(loss.overflowed());
             assertTrue(loss.any());
+            assertTrue(source.lossFailure(false).orElseThrow().contains("4 of 20 delivered"));
+            assertTrue(source.lossFailure(true).isEmpty(), "--allow-loss accepts it");
         }
         assertEquals(4, core.produced(), "the camera stops when the buffer is full");
         assertEquals(List.of(0L, 1L, 2L, 3L), out.metadata.stream().map(FrameMetadata::sequence).toList());
@@ -119,6 +122,7 @@ class MmCoreSourceTest {
             assertEquals(1, loss.bufferResets());
             assertTrue(loss.exact());
             assertFalse(loss.overflowed(), "MMCore never flags overflow in continuous mode");
+            assertTrue(source.lossFailure(false).isEmpty(), "an open-ended run reports loss but does not fail");
         }
         assertTrue(core.calls.contains("startContinuousSequenceAcquisition"));
         long[] seq = out.sequences();
