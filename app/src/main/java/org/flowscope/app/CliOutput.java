@@ -1,0 +1,74 @@
+package org.flowscope.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Output of a command: a human summary by default, one JSON object with {@code --json}. Every command mixes this
+ * in ({@code @Mixin CliOutput out;}) and reports its result through {@link #result}.
+ */
+public final class CliOutput {
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--json", description = "Print a machine-readable JSON result on stdout instead of text.")
+    boolean json;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    public boolean json() {
+        return json;
+    }
+
+    /** The command's stdout. */
+    public PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Progress and notes for humans: suppressed with --json so stdout stays parseable. */
+    public void info(String line) {
+        if (!json) {
+            out().println(line);
+            out().flush();
+        }
+    }
+
+    /**
+     * Reports the command's result: with {@code --json}, {@code {"ok": true, "command": ..., ...fields}}; otherwise
+     * the human summary line(s).
+     */
+    public void result(Map<String, ?> fields, String humanSummary) {
+        if (json) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("ok", true);
+            all.put("command", spec.qualifiedName(" "));
+            all.putAll(fields);
+            out().println(toJson(all));
+        } else {
+            out().println(humanSummary);
+        }
+        out().flush();
+    }
+
+    /** Serializes with the CLI's JSON settings (pretty-printed). */
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shared JSON mapper (for run.json and friends). */
+    public static ObjectMapper mapper() {
+        return JSON;
+    }
+}

@@ -1,0 +1,26 @@
+package org.flowscope.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flowscope engine <command>}: the compute engine (devices, benchmark history, contention). The engine
+ * owners add their subcommand classes to {@code subcommands}.
+ */
+@Command(name = "engine",
+        mixinStandardHelpOptions = true,
+        description = "Inspect and benchmark the compute engine.",
+        subcommands = {})
+public final class EngineCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), spec.subcommands().isEmpty()
+                ? "no engine commands are available in this build"
+                : "missing engine command: choose one of " + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,290 @@
+package org.flowscope.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.flowscope.app.live.LiveExtension;
+import org.flowscope.app.live.LiveExtensions;
+import org.flowscope.app.live.LiveSetup;
+import org.flowscope.app.live.LiveSources;
+import org.flowscope.app.live.OperatorFactory;
+import org.flowscope.app.live.ProgressPrinter;
+import org.flowscope.app.live.RunJson;
+import org.flowscope.app.live.SourceFactory;
+import org.flowscope.core.pipeline.LivePipeline;
+import org.flowscope.core.pipeline.ResultListener;
+import org.flowscope.core.pipeline.RunContributor;
+import org.flowscope.core.pipeline.RunSummary;
+import org.flowscope.core.pipeline.WindowOperator;
+import org.flowscope.core.sink.FrameSink;
+import org.flowscope.core.sink.TiffFrameSink;
+import org.flowscope.core.sink.TiffResultSink;
+import org.flowscope.core.source.FrameSource;
+import org.flowscope.core.source.SourceFormat;
+import org.flowscope.core.stream.BackpressurePolicy;
+import org.flowscope.core.stream.RunCounters;
+import org.flowscope.core.window.WindowSpec;
+import org.flowscope.simulators.camera.GroundTruthFiles;
+import org.flowscope.simulators.camera.SimulatedCamera;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code flowscope live}: a source streams frames through windows and an operator chain into files, with a progress
+ * line on stderr. Operations and stages come from {@link LiveExtensions} (see {@link LiveExtension}), sources from
+ * {@link LiveSources} (see {@link SourceFactory}). Writes {@code result.tif}, {@code raw.tif} (with
+ * {@code --save-raw}; from the simulator also its ground truth {@code raw_emitters.csv}, {@code raw_drift.csv},
+ * {@code raw_truth_x<M>.tif}) and {@code run.json} into {@code --out}. Ctrl-C stops the source and keeps what was acquired.
+ */
+@Command(name = "live",
+        mixinStandardHelpOptions = true,
+        description = {"Run a live acquisition: source -> windows -> operator -> result.tif (+ raw.tif, run.json).",
+                "Sources: sim[:key=value,...] (keys: size=WxH, pattern, density, photons, background, pon, poff, psf,",
+                "pixel, bits, offset, gain, readnoise, driftx, drifty, walk, seed, pacing=realtime|fast|virtual)",
+                "or replay:FILE (a TIFF stack)."})
+public final class LiveCommand implements Callable<Integer> {
+    @Mixin
+    CliOutput out;
+
+    @Option(names = "--source", defaultValue = "sim", paramLabel = "SPEC",
+            description = "sim[:key=value,...] or replay:FILE (default: ${DEFAULT-VALUE}).")
+    String source;
+
+    @Option(names = "--fps", paramLabel = "N",
+            description = "Frame rate: paces sim (default 100) and replay (default: the file's rate); 0 = as fast as possible.")
+    Double fps;
+
+    @Option(names = "--frames", paramLabel = "N",
+            description = "Stop after N frames (sim default " + LiveSources.DEFAULT_SIM_FRAMES + "; replay: the whole file).")
+    Long frames;
+
+    @Option(names = "--window", paramLabel = "N", defaultValue = "100", description = "Frames per window (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--step", paramLabel = "K", description = "Frames between window starts (default: = --window, tumbling).")
+    Integer step;
+
+    @Option(names = "--op", paramLabel = "NAME", defaultValue = "average", description = "Operator per window (default: ${DEFAULT-VALUE}).")
+    String op;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if missing).")
+    Path outDir;
+
+    @Option(names = "--save-raw", description = "Also write every acquired frame to raw.tif.")
+    boolean saveRaw;
+
+    @Option(names = "--overwrite", description = "Replace result.tif, raw.tif and run.json of an earlier run in --out.")
+    boolean overwrite;
+
+    @Option(names = "--policy", paramLabel = "lag|skip", defaultValue = "lag",
+            description = "Analysis backpressure: lag (process every window, fall behind) or skip (drop whole windows). Default: ${DEFAULT-VALUE}.")
+    String policy;
+
+    @Option(names = "--lag-spool", paramLabel = "N", defaultValue = "4",
+            description = "Windows that may wait for the analysis under lag before the source is slowed (default: ${DEFAULT-VALUE}).")
+    int lagSpool;
+
+    private final List<LiveExtension> extensions;
+    private final List<SourceFactory> sources = LiveSources.create();
+
+    public LiveCommand() {
+        this(LiveExtensions.create());
+    }
+
+    /** With the given extensions instead of {@link LiveExtensions#create()} (tests of the extension point). */
+    LiveCommand(List<LiveExtension> extensions) {
+        this.extensions = List.copyOf(extensions);
+    }
+
+    /** The extensions whose options this command carries (added as mixins by {@link FlowscopeCli}). */
+    public List<LiveExtension> extensions() {
+        return extensions;
+    }
+
+    @Override
+    public Integer call() {
+        if (window < 1) {
+            throw new IllegalArgumentException("--window must be >= 1 frame, got " + window);
+        }
+        int stepFrames = step == null ? window : step;
+        if (stepFrames < 1) {
+            throw new IllegalArgumentException("--step must be >= 1 frame, got " + stepFrames);
+        }
+        if (lagSpool < 1) {
+            throw new IllegalArgumentException("--lag-spool must be >= 1 window, got " + lagSpool);
+        }
+        BackpressurePolicy pol = BackpressurePolicy.parse(policy);
+        Map<String, OperatorFactory> ops = LiveExtensions.operators(extensions);
+        OperatorFactory opFactory = ops.get(op);
+        if (opFactory == null) {
+            throw new IllegalArgumentException("unknown --op '" + op + "': available are " + String.join(", ", ops.keySet()));
+        }
+        Path dir = prepareOutDir();
+        Instant started = Instant.now();
+        try (FrameSource src = LiveSources.open(sources, source, fps, frames)) {
+            SourceFormat fmt = src.format();
+            if (fmt.frameCount().isPresent() && window > fmt.frameCount().getAsLong()) {
+                throw new IllegalArgumentException("--window " + window + " is larger than the source ("
+                        + fmt.frameCount().getAsLong() + " frames)");
+            }
+            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir);
+            List<WindowOperator> stages = new ArrayList<>();
+            List<ResultListener> listeners = new ArrayList<>();
+            for (LiveExtension e : extensions) {
+                stages.addAll(e.stagesBefore(setup));
+                listeners.addAll(e.sideBranches(setup));
+            }
+            stages.add(opFactory.create(setup));
+            WindowOperator chain = WindowOperator.chain(stages);
+            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started);
+        }
+    }
+
+    private int run(FrameSource src, SourceFormat fmt, WindowOperator chain, List<ResultListener> listeners,
+                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started) {
+        RunJson json = new RunJson(started);
+        json.inputs(source, fmt);
+        json.parameters(parameters(stepFrames, chain));
+        Path result = dir.resolve("result.tif");
+        Path raw = dir.resolve("raw.tif");
+        double inputNm = fmt.pixelSizeNm().orElse(0);
+        double intervalMs = fmt.framesPerSecond().isPresent() ? stepFrames * 1e3 / fmt.framesPerSecond().getAsDouble() : 0;
+        TiffResultSink resultSink = new TiffResultSink(result, inputNm > 0 ? inputNm / chain.outputScale() : 0, intervalMs);
+        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt) : null;
+        boolean terminal = System.console() != null;
+        ProgressPrinter printer = new ProgressPrinter(out.spec.commandLine().getErr(), terminal, 2000);
+        LivePipeline.Builder b = LivePipeline.builder(src)
+                .window(WindowSpec.sliding(window, stepFrames))
+                .operator(chain).policy(pol).lagSpool(lagSpool)
+                .resultSink(resultSink)
+                .progress(printer, terminal ? 250 : 1000);
+        if (rawSink != null) {
+            b.rawSink(rawSink);
+        }
+        listeners.forEach(b::listener);
+        if (src instanceof RunContributor c) {
+            b.contributor(c);
+        }
+        LivePipeline pipeline = b.build();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            pipeline.stop();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "flowscope-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long t0 = System.nanoTime();
+        try {
+            RunSummary s;
+            try {
+                s = pipeline.run();
+            } catch (RuntimeException e) {
+                json.failed(e.getMessage() == null ? e.toString() : e.getMessage(), (System.nanoTime() - t0) / 1e6);
+                json.write(dir.resolve("run.json"));
+                throw e;
+            }
+            printer.finish(pipeline.progress());
+            Map<String, Object> outputs = new LinkedHashMap<>();
+            outputs.put("result", result.toString());
+            outputs.put("resultFrames", resultSink.framesWritten());
+            outputs.put("raw", saveRaw ? raw.toString() : null);
+            if (saveRaw && src instanceof SimulatedCamera cam) {
+                // a simulated recording is only useful for accuracy checks together with its ground truth
+                int m = chain.outputScale() > 1 ? (int) Math.round(chain.outputScale()) : 5;
+                GroundTruthFiles.write(raw, cam.truth(), m, 0).forEach((k, v) -> outputs.put("truth." + k, v.toString()));
+            }
+            outputs.put("runJson", dir.resolve("run.json").toString());
+            json.outputs(outputs);
+            json.summary(s);
+            json.write(dir.resolve("run.json"));
+            report(s, outputs);
+            return ExitCodes.OK;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for 'done', which is now counted down
+            }
+        }
+    }
+
+    private Map<String, Object> parameters(int stepFrames, WindowOperator chain) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("window", window);
+        p.put("step", stepFrames);
+        p.put("op", op);
+        p.put("stages", chain.stages().stream().map(WindowOperator::name).toList());
+        p.put("policy", policy);
+        p.put("lagSpool", lagSpool);
+        p.put("fps", fps);
+        p.put("frames", frames);
+        p.put("saveRaw", saveRaw);
+        return p;
+    }
+
+    private void report(RunSummary s, Map<String, Object> outputs) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("frames", s.frames());
+        r.put("framesPerSecond", s.framesPerSecond());
+        r.put("elapsedMs", s.elapsedMs());
+        r.put("windowsProcessed", s.counter(RunCounters.ANALYSIS_PROCESSED));
+        r.put("windowsSkipped", s.counter(RunCounters.ANALYSIS_SKIPPED));
+        r.put("cameraLost", s.counter(RunCounters.CAMERA_LOST));
+        r.put("counters", s.counters());
+        r.putAll(outputs);
+        StringBuilder human = new StringBuilder(String.format("live: %d frames in %.1f s (%.1f fps), %d window(s) analysed, %d skipped, %d lost by the camera",
+                s.frames(), s.elapsedMs() / 1e3, s.framesPerSecond(), s.counter(RunCounters.ANALYSIS_PROCESSED),
+                s.counter(RunCounters.ANALYSIS_SKIPPED), s.counter(RunCounters.CAMERA_LOST)));
+        human.append(System.lineSeparator()).append("counters: ").append(s.counters());
+        human.append(System.lineSeparator()).append("wrote ").append(outputs.get("result"));
+        if (outputs.get("raw") != null) {
+            human.append(", ").append(outputs.get("raw"));
+        }
+        human.append(", ").append(outputs.get("runJson"));
+        out.result(r, human.toString());
+    }
+
+    private Path prepareOutDir() {
+        Path dir = outDir;
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--out must be a directory, but " + dir + " is a file");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create output directory " + dir + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException("output directory is not writable: " + dir);
+        }
+        for (String name : List.of("result.tif", "raw.tif", "run.json")) {
+            Path p = dir.resolve(name);
+            if (Files.exists(p)) {
+                if (!overwrite) {
+                    throw new IllegalArgumentException("output directory " + dir + " already holds " + name
+                            + " from an earlier run; choose another --out or add --overwrite");
+                }
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot remove " + p, e);
+                }
+            }
+        }
+        return dir;
+    }
+}

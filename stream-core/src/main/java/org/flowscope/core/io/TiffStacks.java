@@ -1,0 +1,212 @@
+package org.flowscope.core.io;
+
+import ij.ImagePlus;
+import ij.io.FileInfo;
+import ij.io.TiffEncoder;
+import ij.measure.Calibration;
+import ij.process.FloatProcessor;
+import ij.process.ShortProcessor;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flowscope.core.frame.PixelType;
+import org.flowscope.core.image.ImageStack;
+
+/**
+ * Reading and writing whole (frames, rows, cols) stacks as TIFF files with ImageJ metadata (pixel size,
+ * frame interval), readable by Fiji and Python's tifffile.
+ *
+ * <p>Writes are atomic: the file is written as {@code <name>.partial} next to the target and renamed onto
+ * it only when complete; on any failure the partial file is deleted, so a failed run never leaves a
+ * complete-looking file. Frame-by-frame writing for the raw sink is {@link TiffStreamWriter}.
+ */
+public final class TiffStacks {
+    /** Suffix of files being written; never a finished result. */
+    public static final String PARTIAL_SUFFIX = ".partial";
+
+    private TiffStacks() {
+    }
+
+    /**
+     * Reads a whole stack into float32 (u8/u16 values are not rescaled). Rejects missing, truncated, corrupt,
+     * multi-channel and 4-D files, unsupported pixel types and non-finite (NaN, infinite) pixels with an
+     * {@link IllegalArgumentException} naming the problem and the value.
+     */
+    public static TiffStack read(Path file) {
+        try (TiffStackReader reader = TiffStackReader.open(file)) {
+            int n = reader.frameCount();
+            long total = (long) n * reader.width() * reader.height();
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("stack too large to load whole (" + n + " frames of "
+                        + reader.width() + "x" + reader.height() + "): " + file);
+            }
+            float[] data = new float[(int) total];
+            int frameSize = reader.width() * reader.height();
+            for (int f = 0; f < n; f++) {
+                reader.readFrame(f, data, f * frameSize);
+            }
+            if (reader.pixelType() == PixelType.F32) {
+                requireFinite(data, frameSize, reader.width(), file.toString());
+            }
+            return new TiffStack(new ImageStack(n, reader.height(), reader.width(), data), reader.metadata());
+        }
+    }
+
+    /** Throws when any value is NaN or infinite, naming the first one's frame, row and column. */
+    public static void requireFinite(float[] data, int frameSize, int width, String what) {
+        for (int i = 0; i < data.length; i++) {
+            if (!Float.isFinite(data[i])) {
+                int f = i / frameSize;
+                int r = i % frameSize;
+                throw new IllegalArgumentException("non-finite pixel " + data[i] + " at frame " + f + ", row "
+                        + (r / width) + ", column " + (r % width) + " in " + what);
+            }
+        }
+    }
+
+    /** Writes {@code stack} as float32, atomically. */
+    public static void writeF32(Path file, ImageStack stack, StackMetadata metadata) {
+        write(file, stack, metadata, PixelType.F32);
+    }
+
+    /**
+     * Writes {@code stack} as u16, atomically. Values are rounded to the nearest integer; NaN or values outside
+     * [0, 65535] are rejected (nothing is written).
+     */
+    public static void writeU16(Path file, ImageStack stack, StackMetadata metadata) {
+        write(file, stack, metadata, PixelType.U16);
+    }
+
+    /** Writes {@code stack} in {@code type} (F32 or U16), atomically. */
+    public static void write(Path file, ImageStack stack, StackMetadata metadata, PixelType type) {
+        if (type == PixelType.U8) {
+            throw new IllegalArgumentException("writing u8 stacks is not supported, use U16 or F32");
+        }
+        ImagePlus imp = toImagePlus(stack, metadata, type);
+        FileInfo fi = imp.getFileInfo();
+        fi.nImages = stack.frames();
+        fi.intelByteOrder = true;
+        double[] range = range(stack);
+        fi.description = ImageJDescription.build(stack.frames(), metadata.pixelSizeNm(), metadata.frameIntervalMs(),
+                range[0], range[1]);
+        writeAtomically(file, out -> new TiffEncoder(fi).write(out));
+    }
+
+    private static ImagePlus toImagePlus(ImageStack stack, StackMetadata md, PixelType type) {
+        int w = stack.width();
+        int h = stack.height();
+        int n = w * h;
+        ij.ImageStack ijStack = new ij.ImageStack(w, h);
+        float[] data = stack.data();
+        for (int f = 0; f < stack.frames(); f++) {
+            int off = stack.offset(f);
+            if (type == PixelType.F32) {
+                float[] px = new float[n];
+                System.arraycopy(data, off, px, 0, n);
+                ijStack.addSlice(null, new FloatProcessor(w, h, px));
+            } else {
+                short[] px = new short[n];
+                for (int i = 0; i < n; i++) {
+                    px[i] = PixelConversion.toU16(data[off + i], f, i);
+                }
+                ijStack.addSlice(null, new ShortProcessor(w, h, px, null));
+            }
+        }
+        ImagePlus imp = new ImagePlus("flowscope", ijStack);
+        imp.setDimensions(1, 1, stack.frames());
+        Calibration cal = imp.getCalibration();
+        if (md.pixelSizeNm().isPresent()) {
+            cal.pixelWidth = md.pixelSizeNm().getAsDouble() / 1e3;
+            cal.pixelHeight = cal.pixelWidth;
+            cal.setUnit("micron");
+        }
+        if (md.frameIntervalMs().isPresent()) {
+            cal.frameInterval = md.frameIntervalMs().getAsDouble() / 1e3;
+            cal.setTimeUnit("sec");
+        }
+        return imp;
+    }
+
+    private static double[] range(ImageStack stack) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : stack.data()) {
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
+        }
+        return new double[] {min, max};
+    }
+
+    /** Body of an atomic write: writes the whole file content to {@code out}. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Runs {@code body} against {@code <file>.partial} and renames it onto {@code file} when it returns; deletes
+     * the partial file when it throws. The parent directory must exist and be writable.
+     */
+    public static void writeAtomically(Path file, Writer body) {
+        Path partial = partialPath(file);
+        requireWritableParent(file);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
+            body.write(out);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("cannot write " + file, e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+        commit(partial, file);
+    }
+
+    /** {@code <file>.partial}. */
+    public static Path partialPath(Path file) {
+        return file.resolveSibling(file.getFileName().toString() + PARTIAL_SUFFIX);
+    }
+
+    /** Throws {@link IllegalArgumentException} when {@code file}'s directory is missing or not writable. */
+    public static void requireWritableParent(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("output directory does not exist: " + dir);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException("output directory is not writable: " + dir);
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("output path is a directory, expected a file: " + file);
+        }
+    }
+
+    static void commit(Path partial, Path file) {
+        try {
+            try {
+                Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("cannot rename " + partial + " to " + file, e);
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // the original failure is what the caller needs to see
+        }
+    }
+}
