@@ -1,6 +1,7 @@
 package org.flowscope.adapters.mm;
 
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.flowscope.core.frame.FrameMetadata;
 import org.flowscope.core.frame.PixelType;
+import org.flowscope.core.pipeline.RunContributor;
 import org.flowscope.core.source.FrameConsumer;
 import org.flowscope.core.source.FrameSource;
 import org.flowscope.core.source.PixelData;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>8- and 16-bit pixels are handed over as {@link PixelData.U8} and {@link PixelData.U16} (unsigned).
  */
-public final class MmCoreSource implements FrameSource {
+public final class MmCoreSource implements FrameSource, RunContributor {
     private static final Logger LOG = LoggerFactory.getLogger(MmCoreSource.class);
     private static final long IDLE_PARK_NS = 200_000;
 
@@ -48,6 +50,7 @@ public final class MmCoreSource implements FrameSource {
     private final CountDownLatch runFinished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile LossTracker tracker = new LossTracker(1);
+    private volatile int capacity;
 
     private MmCoreSource(MmCorePort core, String camera, SourceFormat format, OptionalLong frames) {
         this.core = core;
@@ -162,6 +165,36 @@ public final class MmCoreSource implements FrameSource {
     }
 
     @Override
+    public String section() {
+        return "mm";
+    }
+
+    /** The camera, the acquisition mode and what was delivered and lost. */
+    @Override
+    public Object runJsonSection() {
+        MmLoss l = loss();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("camera", camera);
+        m.put("mode", finite() ? "sequence, stop on overflow" : "continuous");
+        m.put("requestedFrames", finite() ? frames.getAsLong() : null);
+        m.put("bufferCapacityFrames", capacity);
+        m.put("delivered", l.delivered());
+        m.put("lostFrames", l.lostFrames());
+        m.put("lossExact", l.exact());
+        m.put("imageNumberGaps", l.gaps());
+        m.put("bufferResets", l.bufferResets());
+        m.put("overflowed", l.overflowed());
+        return m;
+    }
+
+    @Override
+    public Map<String, String> progressFields() {
+        MmLoss l = loss();
+        return Map.of("mm lost", (l.exact() ? "" : ">=") + l.lostFrames()
+                + (l.bufferResets() > 0 ? " (" + l.bufferResets() + " resets)" : "") + (l.overflowed() ? " overflow" : ""));
+    }
+
+    @Override
     public void run(FrameConsumer consumer) throws Exception {
         Objects.requireNonNull(consumer, "consumer");
         if (!started.compareAndSet(false, true)) {
@@ -171,7 +204,8 @@ public final class MmCoreSource implements FrameSource {
             throw new IllegalStateException("the MmCoreSource is closed");
         }
         try {
-            LossTracker loss = new LossTracker(core.bufferTotalCapacity());
+            capacity = core.bufferTotalCapacity();
+            LossTracker loss = new LossTracker(capacity);
             tracker = loss;
             if (frames.isPresent()) {
                 call("startSequenceAcquisition(" + frames.getAsLong() + ", 0, true)",

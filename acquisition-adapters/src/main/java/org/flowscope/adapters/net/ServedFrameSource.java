@@ -7,6 +7,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.flowscope.core.pipeline.RunContributor;
 import org.flowscope.core.source.FrameConsumer;
 import org.flowscope.core.source.FrameSource;
 import org.flowscope.core.source.SourceFormat;
@@ -41,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #run} returns after {@link #stop()} (or the frame limit, or a client's END when so configured) once
  * every frame already received has been handed over.
  */
-public final class ServedFrameSource implements FrameSource {
+public final class ServedFrameSource implements FrameSource, RunContributor {
     private static final Logger LOG = LoggerFactory.getLogger(ServedFrameSource.class);
     private static final int READY_CAPACITY = 8;
 
@@ -207,6 +210,39 @@ public final class ServedFrameSource implements FrameSource {
         return new ServiceStats(clientsAccepted.get(), clientsRejected.get(), framesAccepted.get(),
                 bytesAccepted.get(), framesRefused.get(), incompleteFrames.get(), protocolErrors.get(),
                 droppedConnections.get());
+    }
+
+    @Override
+    public String section() {
+        return "serve";
+    }
+
+    /** Where the service listened and what its clients delivered. */
+    @Override
+    public Object runJsonSection() {
+        ServiceStats s = stats();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", config.bind() + ":" + server.socket().getLocalPort());
+        m.put("tokenRequired", config.token().isPresent());
+        m.put("protocolVersion", WireProtocol.VERSION);
+        m.put("clientsAccepted", s.clientsAccepted());
+        m.put("clientsRejected", s.clientsRejected());
+        m.put("framesAccepted", s.framesAccepted());
+        m.put("bytesAccepted", s.bytesAccepted());
+        m.put("framesRefused", s.framesRefused());
+        m.put("incompleteFrames", s.incompleteFrames());
+        m.put("protocolErrors", s.protocolErrors());
+        m.put("droppedConnections", s.droppedConnections());
+        return m;
+    }
+
+    @Override
+    public Map<String, String> progressFields() {
+        ServiceStats s = stats();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("clients", admittedClients.get() + " (" + s.clientsRejected() + " refused)");
+        fields.put("net cut", Long.toString(s.incompleteFrames() + s.framesRefused()));
+        return fields;
     }
 
     private void acceptLoop() {
