@@ -17,6 +17,8 @@ public final class LiveExtensions {
         all.add(new EsrrfLive());
         all.add(new QualityLive());
         all.add(new DriftLive());
+        all.add(new MmLive());
+        all.add(new ServeLive());
         return all;
     }
 
