@@ -58,7 +58,13 @@ public final class FlowscopeCli implements Runnable {
 
     /** Adds each live extension's options object to {@code live} as a picocli mixin named after the extension. */
     static void installLiveExtensions(CommandLine live) {
-        for (var ext : ((LiveCommand) live.getCommand()).extensions()) {
+        LiveCommand command = live.getCommand();
+        java.util.List<String> description = new java.util.ArrayList<>(
+                java.util.List.of(live.getCommandSpec().usageMessage().description()));
+        description.add("Sources:");
+        command.sourceUsages().forEach(u -> description.add("  " + u));
+        live.getCommandSpec().usageMessage().description(description.toArray(String[]::new));
+        for (var ext : command.extensions()) {
             if (ext.options() != null) {
                 live.addMixin(ext.name(), ext.options());
             }

@@ -49,15 +49,15 @@ import picocli.CommandLine.Option;
 @Command(name = "live",
         mixinStandardHelpOptions = true,
         description = {"Run a live acquisition: source -> windows -> operator -> result.tif (+ raw.tif, run.json).",
-                "Sources: sim[:key=value,...] (keys: size=WxH, pattern, density, photons, background, pon, poff, psf,",
-                "pixel, bits, offset, gain, readnoise, driftx, drifty, walk, seed, pacing=realtime|fast|virtual)",
-                "or replay:FILE (a TIFF stack)."})
+                "sim keys: size=WxH, pattern, density, photons, background, pon, poff, psf, pixel, bits, offset, gain, "
+                        + "readnoise, driftx, drifty, walk, seed, pacing=realtime|fast|virtual. "
+                        + "replay:FILE replays a TIFF stack."})
 public final class LiveCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
 
     @Option(names = "--source", defaultValue = "sim", paramLabel = "SPEC",
-            description = "sim[:key=value,...] or replay:FILE (default: ${DEFAULT-VALUE}).")
+            description = "Frame source, one of the schemes listed under Sources (default: ${DEFAULT-VALUE}).")
     String source;
 
     @Option(names = "--fps", paramLabel = "N",
@@ -104,6 +104,13 @@ public final class LiveCommand implements Callable<Integer> {
     /** With the given extensions instead of {@link LiveExtensions#create()} (tests of the extension point). */
     LiveCommand(List<LiveExtension> extensions) {
         this.extensions = List.copyOf(extensions);
+    }
+
+    /** "usage" lines of every source scheme: built-in ones, then the extensions'. */
+    public List<String> sourceUsages() {
+        List<String> all = new ArrayList<>(sources.stream().map(SourceFactory::usage).toList());
+        extensions.forEach(e -> e.sources().forEach(f -> all.add(f.usage())));
+        return all;
     }
 
     /** The extensions whose options this command carries (added as mixins by {@link FlowscopeCli}). */
