@@ -13,8 +13,9 @@ import org.flowscope.engine.model.Prediction;
 import org.flowscope.engine.spi.Backend;
 
 /**
- * The plain greedy selector: smallest predicted time, else a CPU implementation. No delay handling and no
- * exploration; kept as the baseline the agent is compared with ("engine off" keeps one implementation instead).
+ * The plain greedy selector ({@code EngineConfig.withAgent(false)}): smallest predicted time, else a CPU
+ * implementation. No delay handling and no exploration, so a candidate without any prediction is never tried while
+ * another has one: the baseline the agent is compared with.
  */
 public final class FastestMeasuredSelector implements ImplementationSelector {
     private final BenchmarkStore store;
@@ -34,17 +35,12 @@ public final class FastestMeasuredSelector implements ImplementationSelector {
     public Decision choose(SelectionRequest request) {
         List<CandidateEstimate> estimates = new ArrayList<>();
         int best = -1;
-        int cpu = -1;
         for (int i = 0; i < request.candidates().size(); i++) {
             Candidate c = request.candidates().get(i);
             Prediction p = model.predict(key(request, c), request.cost());
             estimates.add(new CandidateEstimate(c.implementationId(), c.deviceIdentity(), p, DelayState.NONE, p.seconds()));
             if (p.known() && (best < 0 || p.seconds() < estimates.get(best).expectedSeconds())) {
                 best = i;
-            }
-            Backend b = c.info().backend();
-            if (b == Backend.CPU_THREADED || (b == Backend.CPU && cpu < 0)) {
-                cpu = b == Backend.CPU_THREADED && cpu >= 0 && request.candidates().get(cpu).info().backend() == Backend.CPU_THREADED ? cpu : i;
             }
         }
         long seq = sequence.incrementAndGet();
@@ -54,8 +50,23 @@ public final class FastestMeasuredSelector implements ImplementationSelector {
         if (best >= 0) {
             return new Decision(seq, request.operation(), request.shape(), request.cost(), estimates, best, Reason.FASTEST_PREDICTED, "");
         }
-        return new Decision(seq, request.operation(), request.shape(), request.cost(), estimates, Math.max(cpu, 0),
+        return new Decision(seq, request.operation(), request.shape(), request.cost(), estimates, preferredCpu(request.candidates()),
                 Reason.COLD_START_DEFAULT, "no candidate has a prediction");
+    }
+
+    /** The first threaded CPU candidate, else the first plain CPU one, else the first candidate. */
+    private static int preferredCpu(List<Candidate> candidates) {
+        int plain = -1;
+        for (int i = 0; i < candidates.size(); i++) {
+            Backend b = candidates.get(i).info().backend();
+            if (b == Backend.CPU_THREADED) {
+                return i;
+            }
+            if (b == Backend.CPU && plain < 0) {
+                plain = i;
+            }
+        }
+        return Math.max(plain, 0);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package org.flowscope.engine.agent;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.flowscope.engine.history.Medians;
 import org.flowscope.engine.history.Sample;
 import org.flowscope.engine.history.WindowStats;
 
@@ -31,31 +31,40 @@ public final class RobustDelayModel implements DelayModel {
 
     @Override
     public boolean observe(DelayKey key, double seconds, List<Sample> previous) {
-        List<Sample> normal = new ArrayList<>(WINDOW);
-        for (int i = previous.size() - 1; i >= 0 && normal.size() < WINDOW; i--) {
+        double[] v = new double[WINDOW];
+        int n = 0;
+        for (int i = previous.size() - 1; i >= 0 && n < WINDOW; i--) {
             if (!previous.get(i).delayed()) {
-                normal.add(previous.get(i));
+                v[n++] = previous.get(i).seconds();
             }
         }
-        if (normal.size() < MIN_RUNS) {
+        if (n < MIN_RUNS) {
             return false;
         }
-        WindowStats st = WindowStats.ofSamples(normal, WINDOW);
-        double threshold = threshold(st);
+        double median = Medians.medianInPlace(v, n);
+        for (int i = 0; i < n; i++) {
+            v[i] = Math.abs(v[i] - median);
+        }
+        double threshold = threshold(median, Medians.medianInPlace(v, n));
         boolean delayed = seconds > threshold;
         states.compute(key, (k, state) -> {
             if (!delayed) {
                 return null;
             }
             int runs = state == null ? 1 : state.flaggedRuns() + 1;
-            return new DelayState(true, seconds / st.median(), persistence(previous), runs);
+            return new DelayState(true, seconds / median, persistence(previous), runs);
         });
         return delayed;
     }
 
     /** The flag threshold for a reference window. */
     public static double threshold(WindowStats st) {
-        return st.median() + Math.max(K * st.robustSigma(), MIN_EXCESS * st.median());
+        return threshold(st.median(), st.mad());
+    }
+
+    /** {@code median + max(K·1.4826·mad, MIN_EXCESS·median)}. */
+    public static double threshold(double median, double mad) {
+        return median + Math.max(K * 1.4826 * mad, MIN_EXCESS * median);
     }
 
     private static double persistence(List<Sample> previous) {

@@ -8,6 +8,7 @@ import org.flowscope.engine.history.BenchmarkKey;
 import org.flowscope.engine.history.BenchmarkStore;
 import org.flowscope.engine.history.FactoryPriors;
 import org.flowscope.engine.history.History;
+import org.flowscope.engine.history.Medians;
 import org.flowscope.engine.history.Sample;
 import org.flowscope.engine.spi.DeviceIdentity;
 
@@ -125,10 +126,6 @@ public final class CostRegressionModel implements PerformanceModel {
                 v[n++] = s.seconds();
             }
         }
-        if (n == 0) {
-            return Double.NaN;
-        }
-        java.util.Arrays.sort(v, 0, n);
-        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+        return Medians.medianInPlace(v, n);
     }
 }
