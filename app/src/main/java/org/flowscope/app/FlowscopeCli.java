@@ -51,14 +51,18 @@ public final class FlowscopeCli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(FlowscopeCli::handleExecutionException);
         cl.setParameterExceptionHandler(FlowscopeCli::handleParameterException);
-        CommandLine live = cl.getSubcommands().get("live");
+        installLiveExtensions(cl.getSubcommands().get("live"));
+        applyExitCodeHelp(cl);
+        return cl;
+    }
+
+    /** Adds each live extension's options object to {@code live} as a picocli mixin named after the extension. */
+    static void installLiveExtensions(CommandLine live) {
         for (var ext : ((LiveCommand) live.getCommand()).extensions()) {
             if (ext.options() != null) {
                 live.addMixin(ext.name(), ext.options());
             }
         }
-        applyExitCodeHelp(cl);
-        return cl;
     }
 
     private static void applyExitCodeHelp(CommandLine cl) {

@@ -94,8 +94,17 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Windows that may wait for the analysis under lag before the source is slowed (default: ${DEFAULT-VALUE}).")
     int lagSpool;
 
-    private final List<LiveExtension> extensions = LiveExtensions.create();
+    private final List<LiveExtension> extensions;
     private final List<SourceFactory> sources = LiveSources.create();
+
+    public LiveCommand() {
+        this(LiveExtensions.create());
+    }
+
+    /** With the given extensions instead of {@link LiveExtensions#create()} (tests of the extension point). */
+    LiveCommand(List<LiveExtension> extensions) {
+        this.extensions = List.copyOf(extensions);
+    }
 
     /** The extensions whose options this command carries (added as mixins by {@link FlowscopeCli}). */
     public List<LiveExtension> extensions() {

@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>Timing: only the implementation call is timed, minus any kernel build or module load it triggered on the
  * device (recorded by the device instead), so first runs do not pollute the history.
  *
- * <p>Failure handling: a candidate that throws {@link BackendUnavailableException}, {@link DeviceMemoryException}
- * or {@link KernelBuildException} is remembered as failed (with the reason, listed by {@link #candidates}) and the
- * call is retried on the next best; any other exception is a bug or bad input and propagates unchanged.
+ * <p>Failure handling: a candidate that throws {@link BackendUnavailableException} or {@link KernelBuildException}
+ * is remembered as failed for this engine (with the reason, listed by {@link #candidates}) and the call is retried
+ * on the next best; {@link DeviceMemoryException} skips the candidate for this call only (the memory may be free
+ * again later); any other exception is a bug or bad input and propagates unchanged.
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -101,7 +102,12 @@ public final class Engine implements AutoCloseable {
             O out;
             try {
                 out = impl.run(params, input, new ExecutionContexts(chosen.device()));
-            } catch (BackendUnavailableException | DeviceMemoryException | KernelBuildException e) {
+            } catch (DeviceMemoryException e) {
+                // memory may be held by another process only for now: skip the candidate for this call only
+                LOG.warn("{} lacks device memory for this call, trying the next candidate: {}", chosen.label(), e.getMessage());
+                candidates.remove(chosen);
+                continue;
+            } catch (BackendUnavailableException | KernelBuildException e) {
                 failures.put(chosen, e.getClass().getSimpleName() + ": " + e.getMessage());
                 LOG.warn("{} failed, excluding it from this engine: {}", chosen.label(), e.toString());
                 candidates.remove(chosen);

@@ -112,6 +112,32 @@ class EngineTest {
     }
 
     @Test
+    void deviceMemoryShortageSkipsTheCandidateForThatCallOnly() {
+        int[] calls = new int[1];
+        Implementation<Float, float[], float[]> tight = new Implementation<>() {
+            @Override
+            public ImplementationInfo info() {
+                return new ImplementationInfo("test.scale.tight", Scale.ID, Backend.CPU, Precision.FP32, "fails once for memory");
+            }
+
+            @Override
+            public float[] run(Float p, float[] in, ExecutionContext c) {
+                if (calls[0]++ == 0) {
+                    throw new org.flowscope.engine.spi.DeviceMemoryException("buffer", 100, 10);
+                }
+                return in;
+            }
+        };
+        try (CpuDevice cpu = CpuDevice.withCores(1);
+                Engine engine = Engine.create(EngineConfig.inMemory().withDevices(DeviceSet.of(List.of(cpu)))
+                        .withRegistry(ImplementationRegistry.of(List.of(tight, new ScaleCpu()))))) {
+            assertArrayEquals(new float[] {2}, engine.run(scale, 2f, new float[] {1}, RunOptions.backend(Backend.CPU)));
+            assertArrayEquals(new float[] {1}, engine.run(scale, 2f, new float[] {1}, RunOptions.implementation("test.scale.tight")));
+            assertTrue(engine.candidates(Scale.ID).stream().allMatch(s -> s.availability().available()));
+        }
+    }
+
+    @Test
     void badInputPropagatesAsIllegalArgument() {
         try (Engine engine = Engine.create(EngineConfig.forTests(store).withOpenCl(false).withCuda(false))) {
             var e = assertThrows(IllegalArgumentException.class, () -> engine.run(scale, Float.NaN, new float[] {1}));

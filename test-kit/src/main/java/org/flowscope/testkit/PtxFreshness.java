@@ -28,6 +28,20 @@ public final class PtxFreshness {
     private PtxFreshness() {
     }
 
+    /** Checks every {@code .cu} file under {@code dir} (recursively) against its {@code .ptx} sibling; fails if there is none. */
+    public static void assertAllFresh(Path dir) {
+        List<Path> sources;
+        try (var files = Files.walk(dir)) {
+            sources = files.filter(p -> p.getFileName().toString().endsWith(".cu")).sorted().toList();
+        } catch (IOException e) {
+            throw new AssertionError("cannot list " + dir, e);
+        }
+        assertTrue(!sources.isEmpty(), "no .cu sources under " + dir.toAbsolutePath());
+        for (Path cu : sources) {
+            assertFresh(cu);
+        }
+    }
+
     /** {@code cuSource} with {@code .cu} replaced by {@code .ptx} next to it is checked. */
     public static void assertFresh(Path cuSource) {
         String name = cuSource.getFileName().toString();

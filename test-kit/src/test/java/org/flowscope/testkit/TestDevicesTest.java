@@ -16,6 +16,18 @@ class TestDevicesTest {
     }
 
     @Test
+    void openClDeviceOrASkipWithTheReason() {
+        boolean cl = TestDevices.discovered().backend(DeviceKind.OPENCL).orElseThrow().available();
+        try {
+            var device = TestDevices.openClOrSkip();
+            assertTrue(cl);
+            assertTrue(device.globalMemBytes() > 0);
+        } catch (TestAbortedException e) {
+            assertTrue(!cl && e.getMessage().contains("no OPENCL device"), e.getMessage());
+        }
+    }
+
+    @Test
     void missingGpuBackendSkipsWithTheDiscoveryReason() {
         boolean cuda = TestDevices.discovered().backend(DeviceKind.CUDA).orElseThrow().available();
         try {

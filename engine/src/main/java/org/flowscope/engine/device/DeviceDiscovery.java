@@ -37,6 +37,23 @@ public final class DeviceDiscovery {
         return new DeviceSet(devices, statuses);
     }
 
+    /**
+     * The informative part of a native-loading error: JCuda/JOCL put whole nested stack traces into the message;
+     * the line naming the missing shared object is what a user needs.
+     */
+    static String concise(Throwable e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String cause = message.lines()
+                .filter(l -> l.contains("cannot open shared object file") || l.contains("undefined symbol"))
+                .findFirst().orElse(null);
+        if (cause != null) {
+            int so = cause.indexOf(".so: ");
+            return so >= 0 ? cause.substring(so + 5).trim() : cause.replaceFirst("^.*UnsatisfiedLinkError: ", "").trim();
+        }
+        String first = message.lines().findFirst().orElse(message).trim();
+        return first.length() > 300 ? first.substring(0, 300) + "…" : first;
+    }
+
     private static BackendStatus probe(DeviceKind kind, boolean enabled, Supplier<List<? extends Device>> open,
             List<Device> into, String linkReason, String name) {
         if (!enabled) {
@@ -51,10 +68,10 @@ public final class DeviceDiscovery {
             return new BackendStatus(kind, found.size(), "");
         } catch (LinkageError e) {
             LOG.debug("{} unavailable", name, e);
-            return new BackendStatus(kind, 0, linkReason + ": " + e.getMessage());
+            return new BackendStatus(kind, 0, linkReason + ": " + concise(e));
         } catch (RuntimeException e) {
             LOG.debug("{} unavailable", name, e);
-            return new BackendStatus(kind, 0, name + " unavailable: " + e);
+            return new BackendStatus(kind, 0, name + " unavailable: " + concise(e));
         }
     }
 }

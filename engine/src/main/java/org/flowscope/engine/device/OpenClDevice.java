@@ -59,8 +59,11 @@ public final class OpenClDevice implements Device {
         this.globalMemBytes = deviceLong(id, CL_DEVICE_GLOBAL_MEM_SIZE);
         int units = (int) deviceLong(id, CL_DEVICE_MAX_COMPUTE_UNITS, Sizeof.cl_uint);
         String driver = platformString(platform, CL_PLATFORM_NAME) + " " + deviceString(id, CL_DRIVER_VERSION);
+        // CPU devices (PoCL) report a share of the currently free RAM, which changes between runs; identities must
+        // not, or every run would start a new history: their identity carries no memory figure
+        boolean cpuType = (deviceLong(id, CL_DEVICE_TYPE) & CL_DEVICE_TYPE_CPU) != 0;
         this.identity = new DeviceIdentity(DeviceKind.OPENCL, deviceString(id, CL_DEVICE_VENDOR),
-                deviceString(id, CL_DEVICE_NAME), driver, globalMemBytes, units);
+                deviceString(id, CL_DEVICE_NAME), driver, cpuType ? 0 : globalMemBytes, units);
         this.buffers = new BufferPool<>(bytes -> {
             throw new IllegalStateException("allocation goes through buffer()");
         }, m -> clReleaseMemObject(m), maxAllocBytes, globalMemBytes / 4);

@@ -17,8 +17,10 @@ import org.flowscope.engine.spi.Implementation;
 public final class ImplementationRegistry {
     private final Map<String, Implementation<?, ?, ?>> byId;
     private final List<Implementation<?, ?, ?>> ordered;
+    private final List<String> problems;
 
-    private ImplementationRegistry(Collection<? extends Implementation<?, ?, ?>> implementations) {
+    private ImplementationRegistry(Collection<? extends Implementation<?, ?, ?>> implementations, List<String> problems) {
+        this.problems = List.copyOf(problems);
         Map<String, Implementation<?, ?, ?>> map = new LinkedHashMap<>();
         for (Implementation<?, ?, ?> impl : implementations) {
             String id = impl.info().id();
@@ -32,19 +34,38 @@ public final class ImplementationRegistry {
         this.ordered = List.copyOf(map.values());
     }
 
-    /** Every implementation registered on {@code loader}'s class path. */
+    /**
+     * Every implementation registered on {@code loader}'s class path. One that cannot be instantiated (a missing
+     * class, a throwing constructor) is left out and listed in {@link #problems()}; it does not stop the others.
+     */
     @SuppressWarnings("rawtypes")
     public static ImplementationRegistry load(ClassLoader loader) {
         List<Implementation<?, ?, ?>> found = new ArrayList<>();
-        for (Implementation impl : ServiceLoader.load(Implementation.class, loader)) {
-            found.add(impl);
+        List<String> problems = new ArrayList<>();
+        java.util.Iterator<Implementation> it = ServiceLoader.load(Implementation.class, loader).iterator();
+        // the iterator moves on to the next provider after an error; the bound only guards against a loader that does not
+        for (int errors = 0; errors < 1000; ) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (java.util.ServiceConfigurationError | LinkageError e) {
+                errors++;
+                problems.add(e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+            }
         }
-        return new ImplementationRegistry(found);
+        return new ImplementationRegistry(found, problems);
     }
 
     /** A registry of exactly these implementations (tests, embedding). */
     public static ImplementationRegistry of(Collection<? extends Implementation<?, ?, ?>> implementations) {
-        return new ImplementationRegistry(implementations);
+        return new ImplementationRegistry(implementations, List.of());
+    }
+
+    /** Declared implementations that could not be instantiated, with the error. */
+    public List<String> problems() {
+        return problems;
     }
 
     /** All implementations, in class-path declaration order. */

@@ -42,6 +42,14 @@ class OpenClDeviceTest {
     }
 
     @Test
+    void identityIsStableAcrossDiscoveries() {
+        try (DeviceSet again = DeviceDiscovery.discover(1, true, false)) {
+            assertEquals(device.identity(), again.devices(DeviceKind.OPENCL).get(0).identity(),
+                    "history keys must not change between runs");
+        }
+    }
+
+    @Test
     void buildsEachKernelOnceAndRecordsTheBuildTime() {
         var first = device.kernel(ScaleOpenCl.class, "scale.cl", "scale", "-cl-fast-relaxed-math");
         int builds = device.builds().size();

@@ -20,6 +20,14 @@ class ImplementationRegistryTest {
     }
 
     @Test
+    void skipsAnImplementationThatCannotBeBuiltAndSaysWhy() {
+        ImplementationRegistry r = ImplementationRegistry.load(getClass().getClassLoader());
+        assertEquals(1, r.problems().size());
+        assertTrue(r.problems().get(0).contains("BrokenImplementation") && r.problems().get(0).contains("simulated missing native library"),
+                r.problems().get(0));
+    }
+
+    @Test
     void rejectsDuplicateIdsNamingBothClasses() {
         var e = assertThrows(IllegalStateException.class, () -> ImplementationRegistry.of(List.of(new ScaleCpu(), new ScaleCpu())));
         assertTrue(e.getMessage().contains("duplicate implementation id 'test.scale.cpu'"), e.getMessage());

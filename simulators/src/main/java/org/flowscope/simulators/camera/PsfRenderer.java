@@ -1,12 +1,14 @@
 package org.flowscope.simulators.camera;
 
-import org.apache.commons.math3.special.Erf;
-
 /**
  * Adds a pixel-integrated 2-D Gaussian PSF to an image: an emitter of {@code n} photons at continuous position
  * (x, y) (pixel k spans [k, k+1)) deposits in pixel (r, c)
  * {@code n * Ix(c) * Iy(r)} with {@code Ix(c) = (erf((c + 1 - x) / (sqrt 2 sigma)) - erf((c - x) / (sqrt 2 sigma))) / 2},
  * i.e. the Gaussian integrated over the pixel's area. Pixels farther than 5 sigma are skipped (mass &lt; 6e-7).
+ *
+ * <p>erf is evaluated with the Chebyshev-fitted complementary error function of Press et al., Numerical Recipes
+ * (2nd ed., section 6.2, {@code erfcc}): fractional error below 1.2e-7 everywhere, so a pixel's weight is off by at
+ * most ~2e-7 of the emitter's photons, far below shot noise, at a fraction of the cost of a series evaluation.
  */
 public final class PsfRenderer {
     private final double sigmaPx;
@@ -46,11 +48,21 @@ public final class PsfRenderer {
         }
     }
 
+    /** erf(x) to ~1.2e-7 (see the class comment). */
+    static double erf(double x) {
+        double z = Math.abs(x);
+        double t = 1 / (1 + 0.5 * z);
+        double erfc = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+                + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? 1 - erfc : erfc - 1;
+    }
+
     private double[] weights(int k0, int k1, double centre) {
         double[] w = new double[k1 - k0 + 1];
-        double prev = Erf.erf((k0 - centre) * inv);
+        double prev = erf((k0 - centre) * inv);
         for (int k = k0; k <= k1; k++) {
-            double next = Erf.erf((k + 1 - centre) * inv);
+            double next = erf((k + 1 - centre) * inv);
             w[k - k0] = 0.5 * (next - prev);
             prev = next;
         }

@@ -27,6 +27,7 @@ public final class Simulation {
     private final SplittableRandom driftRng;
     private final SplittableRandom noiseRng;
     private final double[] expected;
+    private final PoissonTable background;
     private double[] driftTable = new double[256];
     private double walkX;
     private double walkY;
@@ -49,6 +50,7 @@ public final class Simulation {
         }
         this.psf = new PsfRenderer(params.psfSigmaPx());
         this.expected = new double[cam.width() * cam.height()];
+        this.background = new PoissonTable(params.sample().backgroundPhotons());
     }
 
     public SimulationParams params() {
@@ -104,7 +106,8 @@ public final class Simulation {
         double offset = cam.offsetAdu();
         int max = cam.maxValue();
         for (int i = 0; i < lambda.length; i++) {
-            double electrons = Noise.poisson(lambda[i], noiseRng);
+            // most pixels see only the background: sample those from its table, the rest exactly
+            double electrons = lambda[i] == background.lambda() ? background.sample(noiseRng) : Noise.poisson(lambda[i], noiseRng);
             if (read > 0) {
                 electrons += read * noiseRng.nextGaussian();
             }

@@ -25,4 +25,29 @@ class NoiseTest {
         assertEquals(lambda, mean, 5 * Math.sqrt(lambda / n));
         assertEquals(lambda, var, 5 * lambda * Math.sqrt(2.0 / n) + 5 * Math.sqrt(lambda / n));
     }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 0.5, 10, 37.5, 400})
+    void tabulatedSamplerMatchesThePoissonProbabilities(double lambda) {
+        PoissonTable table = new PoissonTable(lambda);
+        SplittableRandom rng = new SplittableRandom(3);
+        int n = 40_000;
+        int kMax = (int) (lambda + 10 * Math.sqrt(lambda) + 10);
+        long[] hist = new long[kMax + 1];
+        for (int i = 0; i < n; i++) {
+            long k = table.sample(rng);
+            if (k <= kMax) {
+                hist[(int) k]++;
+            }
+        }
+        // each bin within 5 binomial standard errors (+ 1 count) of n * P(k)
+        double logP = -lambda;
+        for (int k = 0; k <= kMax; k++) {
+            if (k > 0) {
+                logP += Math.log(lambda) - Math.log(k);
+            }
+            double p = Math.exp(logP);
+            assertEquals(n * p, hist[k], 5 * Math.sqrt(n * p * (1 - p)) + 1, "k=" + k);
+        }
+    }
 }

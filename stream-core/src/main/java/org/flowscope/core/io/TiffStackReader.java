@@ -203,8 +203,13 @@ public final class TiffStackReader implements AutoCloseable {
         if (factor <= 0 || !(fi.pixelWidth > 0) || !Double.isFinite(fi.pixelWidth)) {
             return OptionalDouble.empty();
         }
+        double nm = fi.pixelWidth * factor;
+        if (nm < 0.1 || nm > 1e6) {
+            // outside 0.1 nm .. 1 mm the resolution tags are not a microscope calibration (seen in converted OME files)
+            return OptionalDouble.empty();
+        }
         // TIFF stores 1/pixel size as a rational: round away its ~1e-8 relative error, to 0.001 nm.
-        return OptionalDouble.of(Math.round(fi.pixelWidth * factor * 1e3) / 1e3);
+        return OptionalDouble.of(Math.round(nm * 1e3) / 1e3);
     }
 
     private static OptionalDouble frameIntervalMs(Map<String, String> desc) {

@@ -187,7 +187,7 @@ public final class LivePipeline {
         return summary((System.nanoTime() - t0) / 1e6);
     }
 
-    private Object process(FrameWindow w) {
+    private WindowContext process(FrameWindow w) {
         WindowContext ctx = w.context();
         long lastIngest = w.last().ingestNanos();
         ImageStack stack;
