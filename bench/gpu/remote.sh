@@ -20,7 +20,7 @@ fi
 
 # a fixed, pre-touched heap: otherwise the first calls of a fresh JVM pay page faults on every new output array
 # (seen here: 6000x6000 CUDA calls at 120 ms in a fresh JVM against 55 ms once the heap was touched)
-HEAP_MB=8192
+HEAP_MB=4096
 export B HEAP_MB
 # libjsig keeps the JVM's signal handlers first when native GPU libraries install their own (a JVM whose SIGSEGV
 # handler is replaced dies on its own safepoint polls; seen here after the first PTX JIT); children inherit it

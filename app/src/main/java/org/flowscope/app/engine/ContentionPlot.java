@@ -32,10 +32,10 @@ final class ContentionPlot {
 
     /** Draws the plot. */
     static BufferedImage draw(ContentionTrace on, ContentionTrace off, String initial, int contendFrom, int contendTo, double gain) {
-        int width = 1400;
+        int width = 1500;
         int height = 700;
         int left = 80;
-        int right = 330;
+        int right = 430;
         int top = 50;
         int bottom = 60;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -70,7 +70,7 @@ final class ContentionPlot {
                     Math.max(1, xOf.applyAsInt(Math.min(n, contendTo)) - xOf.applyAsInt(Math.max(1, contendFrom))), ph);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             g.setColor(Color.GRAY);
-            for (double d = Math.ceil(logLo); d <= logHi + 1e-9; d += 1) {
+            for (double d = Math.floor(logLo); d <= logHi + 1e-9; d += 1) {
                 for (int m = 1; m < 10; m++) {
                     double v = Math.pow(10, d) * m;
                     double lv = Math.log10(v);

@@ -104,15 +104,16 @@ public final class ContentionReport {
                 "contention calls %d-%d of %d, initially fastest %s%n"
                         + "  engine on : mean %.2f ms (before %.2f, during %.2f, after %.2f)%n"
                         + "  engine off: mean %.2f ms (before %.2f, during %.2f, after %.2f)%n"
-                        + "  gain %.2fx; switched away after %s call(s) of contention, back after %s call(s); %d switches",
+                        + "  gain %.2fx; moved away (for >= %d calls) %s, came back %s; %d changes of choice",
                 contendFrom, contendTo, on.calls().size(), initial,
                 s.get("meanOnMs"), s.get("meanOnBeforeMs"), s.get("meanOnDuringMs"), s.get("meanOnAfterMs"),
                 s.get("meanOffMs"), s.get("meanOffBeforeMs"), s.get("meanOffDuringMs"), s.get("meanOffAfterMs"),
-                gain(), describe(s.get("callsUntilSwitchAway")), describe(s.get("callsUntilSwitchBack")), on.switches());
+                gain(), ContentionTrace.SUSTAIN, describe(s.get("callsUntilSwitchAway"), "contended"),
+                describe(s.get("callsUntilSwitchBack"), "uncontended"), on.switches());
     }
 
-    private static String describe(Object calls) {
-        return calls == null ? "never" : calls.toString();
+    private static String describe(Object calls, String what) {
+        return calls == null ? "never" : "after " + calls + " " + what + " call(s)";
     }
 
     /** {@code call,contended,on_choice,on_ms,off_choice,off_ms}, one row per call. */

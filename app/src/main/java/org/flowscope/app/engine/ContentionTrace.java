@@ -42,38 +42,44 @@ public record ContentionTrace(String mode, List<Call> calls) {
         return meanMillis(Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
+    /** Consecutive calls a switch must last to count, so that a single exploration probe is not a switch. */
+    public static final int SUSTAIN = 3;
+
     /**
-     * Calls from {@code onset} on that still ran {@code initial} before the first call that ran something else; empty
-     * when it never switched away.
+     * Calls from {@code onset} on before the agent moved away from {@code initial} for at least {@link #SUSTAIN}
+     * consecutive calls (0 = the first contended call already started such a run); empty when it never did.
      */
     public OptionalInt callsUntilSwitchAway(int onset, String initial) {
-        int n = 0;
-        for (Call c : calls) {
-            if (c.index() < onset) {
-                continue;
-            }
-            if (!c.choice().equals(initial)) {
-                return OptionalInt.of(n);
-            }
-            n++;
-        }
-        return OptionalInt.empty();
+        return firstSustained(onset, c -> !c.choice().equals(initial));
     }
 
     /**
-     * Calls from {@code end + 1} on that ran something other than {@code initial} before the first that ran it again;
-     * empty when it never came back.
+     * Calls after {@code end} before the agent ran {@code initial} again for at least {@link #SUSTAIN} consecutive
+     * calls; empty when it never came back for good.
      */
     public OptionalInt callsUntilSwitchBack(int end, String initial) {
-        int n = 0;
-        for (Call c : calls) {
-            if (c.index() <= end) {
-                continue;
+        return firstSustained(end + 1, c -> c.choice().equals(initial));
+    }
+
+    private OptionalInt firstSustained(int from, java.util.function.Predicate<Call> test) {
+        int start = -1;
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i).index() >= from) {
+                start = i;
+                break;
             }
-            if (c.choice().equals(initial)) {
-                return OptionalInt.of(n);
+        }
+        if (start < 0) {
+            return OptionalInt.empty();
+        }
+        for (int i = start; i < calls.size(); i++) {
+            int run = 0;
+            while (i + run < calls.size() && run < SUSTAIN && test.test(calls.get(i + run))) {
+                run++;
             }
-            n++;
+            if (run == SUSTAIN || (run > 0 && i + run == calls.size())) {
+                return OptionalInt.of(i - start);
+            }
         }
         return OptionalInt.empty();
     }

@@ -46,11 +46,24 @@ class ContentionReportTest {
     }
 
     @Test
+    void aSingleExplorationProbeIsNotASwitch() {
+        List<ContentionTrace.Call> calls = new ArrayList<>();
+        String[] choices = {GPU, GPU, CPU, GPU, GPU, CPU, CPU, CPU, GPU, GPU, GPU};
+        for (int i = 0; i < choices.length; i++) {
+            calls.add(new ContentionTrace.Call(i + 1, i >= 1 && i <= 7, choices[i], 1));
+        }
+        ContentionTrace t = new ContentionTrace("on", calls);
+        // contention calls 2..8: the probe at call 3 is ignored, the sustained move starts at call 6 (4 calls after onset)
+        assertEquals(4, t.callsUntilSwitchAway(2, GPU).getAsInt());
+        assertEquals(0, t.callsUntilSwitchBack(8, GPU).getAsInt());
+    }
+
+    @Test
     void reportsNeverWhenTheAgentDoesNotSwitch() {
         List<ContentionTrace.Call> calls = List.of(new ContentionTrace.Call(1, false, GPU, 1), new ContentionTrace.Call(2, true, GPU, 5));
         ContentionReport r = new ContentionReport(new ContentionTrace("on", calls), new ContentionTrace("off", calls), GPU, 2, 2);
         assertNull(r.summary().get("callsUntilSwitchAway"));
-        assertTrue(r.text().contains("switched away after never"), r.text());
+        assertTrue(r.text().contains("moved away (for >= 3 calls) never"), r.text());
     }
 
     @Test
@@ -63,7 +76,7 @@ class ContentionReportTest {
         assertEquals("call,contended,on_choice,on_ms,off_choice,off_ms", lines.get(0));
         assertEquals("13,true," + CPU + ",20.0000," + GPU + ",100.0000", lines.get(13));
         BufferedImage img = ImageIO.read(dir.resolve("plot.png").toFile());
-        assertEquals(1400, img.getWidth());
+        assertEquals(1500, img.getWidth());
         assertFalse(Files.exists(dir.resolve(".plot.png.part")));
     }
 }

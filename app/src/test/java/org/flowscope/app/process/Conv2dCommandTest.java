@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class Conv2dCommandTest {
+    /** Runs the CLI with the engine's history kept in memory, so tests never write to the home folder. */
     private static int cli(StringWriter out, String... args) {
-        return FlowscopeCli.execute(args, new PrintWriter(out, true), new PrintWriter(out, true));
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = "--no-history";
+        return FlowscopeCli.execute(all, new PrintWriter(out, true), new PrintWriter(out, true));
     }
 
     private static Path image(Path dir) {

@@ -5,7 +5,9 @@ import static org.jocl.CL.CL_OUT_OF_RESOURCES;
 import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clSetKernelArg;
@@ -71,13 +73,15 @@ public final class Conv2dOpenCl implements Implementation<Conv2dParams, ImageSta
                 clSetKernelArg(kernel, 4, Sizeof.cl_int, Pointer.to(new int[] {w}));
                 clSetKernelArg(kernel, 5, Sizeof.cl_int, Pointer.to(new int[] {params.kh()}));
                 clSetKernelArg(kernel, 6, Sizeof.cl_int, Pointer.to(new int[] {params.kw()}));
+                // 32 x 8 groups suit GPUs; a device that allows fewer work items per group picks its own
+                long[] local = maxGroup(kernel, dev) >= LOCAL[0] * LOCAL[1] ? LOCAL : null;
                 for (int f0 = 0; f0 < input.frames(); f0 += chunk) {
                     int n = Math.min(chunk, input.frames() - f0);
                     long bytes = n * frameBytes;
                     long offset = f0 * frameBytes;
                     clEnqueueWriteBuffer(q, inBuf.mem(), CL_TRUE, 0, bytes, Pointer.to(in).withByteOffset(offset), 0, null, null);
-                    long[] global = {roundUp(w, LOCAL[0]), roundUp(h, LOCAL[1]), n};
-                    clEnqueueNDRangeKernel(q, kernel, 3, null, global, LOCAL, 0, null, null);
+                    long[] global = local == null ? new long[] {w, h, n} : new long[] {roundUp(w, LOCAL[0]), roundUp(h, LOCAL[1]), n};
+                    clEnqueueNDRangeKernel(q, kernel, 3, null, global, local, 0, null, null);
                     clEnqueueReadBuffer(q, outBuf.mem(), CL_TRUE, 0, bytes, Pointer.to(out).withByteOffset(offset), 0, null, null);
                 }
             } catch (CLException e) {
@@ -89,6 +93,12 @@ public final class Conv2dOpenCl implements Implementation<Conv2dParams, ImageSta
             }
         }
         return new ImageStack(input.frames(), h, w, out);
+    }
+
+    private static long maxGroup(cl_kernel kernel, OpenClDevice dev) {
+        long[] size = new long[1];
+        clGetKernelWorkGroupInfo(kernel, dev.id(), CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(size), null);
+        return size[0];
     }
 
     private static long roundUp(long n, long m) {

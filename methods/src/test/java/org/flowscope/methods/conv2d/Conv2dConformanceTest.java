@@ -79,6 +79,11 @@ class Conv2dConformanceTest {
     }
 
     @Test
+    void threadedConformsThroughTheKit() {
+        KIT.assertConforms(new Conv2dCpuThreaded(), cpu, cases());
+    }
+
+    @Test
     @Tag("gpu")
     void openClConformsOnEveryOpenClDevice() {
         for (OpenClDevice d : TestDevices.openClDevicesOrSkip()) {

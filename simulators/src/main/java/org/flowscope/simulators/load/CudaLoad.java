@@ -161,7 +161,10 @@ public final class CudaLoad implements DeviceLoad {
             CUfunction fn = new CUfunction();
             cuModuleGetFunction(fn, module, "busy");
             // the contexts start together, so each takes a fixed share of the device's total memory
-            long want = (long) (totalBytes * settings.memoryFraction() / settings.contexts());
+            // (less what this context allocates below for its kernel data and copies)
+            long copyBytes = (long) settings.copyMegabytes() << 20;
+            long want = Math.max(0, (long) (totalBytes * settings.memoryFraction() / settings.contexts())
+                    - copyBytes - (long) elements * 4);
             long chunk = 1L << 30;
             for (long got = 0; got < want; ) {
                 long n = Math.min(chunk, want - got) & ~3L;
@@ -185,7 +188,6 @@ public final class CudaLoad implements DeviceLoad {
             cuMemAlloc(data, (long) elements * 4);
             cuMemsetD32(data, 0x3e800000, elements);
             hold.add(data);
-            long copyBytes = (long) settings.copyMegabytes() << 20;
             CUdeviceptr copyDev = null;
             if (copyBytes > 0) {
                 host = new Pointer();
