@@ -82,11 +82,12 @@ public final class GaussianFilter {
         for (int i = 0; i < ext.length; i++) {
             ext[i] = line[reflect(i - radius, n)];
         }
-        int taps = w.length;
+        // SciPy's symmetric-kernel loop: centre tap, then pairs of mirrored samples (half the multiplications)
         for (int i = 0; i < n; i++) {
-            double acc = 0;
-            for (int k = 0; k < taps; k++) {
-                acc += w[k] * ext[i + k];
+            int c = i + radius;
+            double acc = ext[c] * w[radius];
+            for (int k = 1; k <= radius; k++) {
+                acc += (ext[c + k] + ext[c - k]) * w[radius + k];
             }
             out[i] = acc;
         }
