@@ -19,7 +19,7 @@ class SquirrelTest {
     @Test
     void matchesNanoPyxErrorMapReference() {
         JsonNode ref = ReferenceData.json(ReferenceData.resource("reference/squirrel/blink200_64_errormap.json"));
-        ImageStack sr = load("reference/esrrf/blink200_64_AVG.tif");
+        ImageStack sr = load("reference/squirrel/blink200_64_AVG.tif");
         ImageStack mean = load("reference/squirrel/blink200_64_mean_ref.tif");
         SquirrelResult r = SquirrelCpu.compute(SquirrelParams.defaults(), new SquirrelInput(sr, mean));
         assertEquals(5, r.magnification());
