@@ -12,8 +12,9 @@ import org.flowscope.methods.quality.GaussianFilter;
  * The plain-Java reference implementation of {@link Squirrel}.
  *
  * <p>There is no second implementation: the RSF search is a sequential line search (each step depends on the
- * previous one) of about 30 evaluations, each two Gaussian blurs of one image; the whole map takes well under a
- * second for 512&times;512, and a device variant would mostly move the same image back and forth.
+ * previous one) of 30&ndash;40 evaluations, each two Gaussian blurs of one image, and it must reproduce NumPy's float32
+ * rounding to land on NanoPyx's sigma (see {@link #error}); a parallel or device blur would change that rounding.
+ * Speed-up candidates, if SQUIRREL ever runs live: blurring rows in parallel keeps the arithmetic identical.
  */
 public final class SquirrelCpu implements Implementation<SquirrelParams, SquirrelInput, SquirrelResult> {
     private static final Squirrel OPERATION = new Squirrel();
