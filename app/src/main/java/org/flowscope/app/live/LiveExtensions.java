@@ -15,8 +15,9 @@ public final class LiveExtensions {
         List<LiveExtension> all = new ArrayList<>();
         all.add(new AverageLive());
         all.add(new EsrrfLive());
-        all.add(new QualityLive());
         all.add(new DriftLive());
+        // after drift: the quality split stage takes its even/odd means from the drift-corrected window
+        all.add(new QualityLive());
         all.add(new MmLive());
         all.add(new ServeLive());
         return all;

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.engine.EngineOptions;
+import org.flowscope.engine.Engine;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.StackMetadata;
 import org.flowscope.core.io.TiffStack;
 import org.flowscope.core.io.TiffStacks;
-import org.flowscope.methods.quality.squirrel.SquirrelCpu;
+import org.flowscope.methods.quality.squirrel.Squirrel;
 import org.flowscope.methods.quality.squirrel.SquirrelInput;
 import org.flowscope.methods.quality.squirrel.SquirrelParams;
 import org.flowscope.methods.quality.squirrel.SquirrelResult;
@@ -21,7 +23,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code flowscope process squirrel}: SQUIRREL error map, RSE and RSP of SR images against a widefield reference. */
+/**
+ * {@code flowscope process squirrel}: SQUIRREL error map, RSE and RSP of SR images against a widefield reference, through
+ * the engine (sequential or threaded blurs, bit-identical).
+ */
 @Command(name = "squirrel",
         mixinStandardHelpOptions = true,
         description = {"SQUIRREL error map (Culley et al. 2018) of super-resolved images against a diffraction-limited reference.",
@@ -30,6 +35,9 @@ import picocli.CommandLine.Option;
 public final class SquirrelCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
+
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--input", required = true, paramLabel = "SR", description = "Super-resolved image(s), TIFF.")
     Path input;
@@ -56,8 +64,10 @@ public final class SquirrelCommand implements Callable<Integer> {
         ImageStack ref = QualityFiles.mean(TiffStacks.read(reference).stack());
         long t0 = System.nanoTime();
         List<SquirrelResult> results = new ArrayList<>();
-        for (int f = 0; f < sr.stack().frames(); f++) {
-            results.add(SquirrelCpu.compute(params, new SquirrelInput(sr.stack().frame(f), ref)));
+        try (Engine e = Engine.create(engine.config())) {
+            for (int f = 0; f < sr.stack().frames(); f++) {
+                results.add(e.run(new Squirrel(), params, new SquirrelInput(sr.stack().frame(f), ref)));
+            }
         }
         double ms = (System.nanoTime() - t0) / 1e6;
         if (output != null) {

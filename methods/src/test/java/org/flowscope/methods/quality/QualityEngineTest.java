@@ -36,6 +36,7 @@ class QualityEngineTest {
             DecorrResult threaded = engine.run(new Decorr(), DecorrParams.defaults(), a, RunOptions.backend(Backend.CPU_THREADED));
             assertEquals(DecorrCpu.compute(DecorrParams.defaults(), a).resolutionPx(), threaded.resolutionPx(), 0);
             assertTrue(engine.candidates("decorr").size() >= 2, "both decorrelation implementations registered");
+            assertTrue(engine.candidates("squirrel").size() >= 2, "both SQUIRREL implementations registered");
         }
     }
 }

@@ -12,8 +12,9 @@ import org.flowscope.methods.quality.SavitzkyGolay;
  * The plain-Java reference implementation of {@link Frc}.
  *
  * <p>There is deliberately no threaded, OpenCL or CUDA variant: the work is two FFTs of one image (JTransforms
- * already splits large transforms over threads) plus a ring sum of a few thousand bilinear samples, a few ms for
- * 512&times;512. A device variant would spend more on the transfer than on the arithmetic.
+ * already splits large transforms over threads) plus a ring sum of about 2&pi;r bilinear samples per ring, i.e.
+ * O(N&sup2;) samples against the FFTs' O(N&sup2; log N). A device variant would mostly move the two images and
+ * three spectra planes back and forth.
  */
 public final class FrcCpu implements Implementation<FrcParams, FrcInput, FrcResult> {
     private static final Frc OPERATION = new Frc();

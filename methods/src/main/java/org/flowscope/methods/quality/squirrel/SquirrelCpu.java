@@ -1,5 +1,6 @@
 package org.flowscope.methods.quality.squirrel;
 
+import java.util.concurrent.ForkJoinPool;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.ExecutionContext;
@@ -11,9 +12,10 @@ import org.flowscope.methods.quality.GaussianFilter;
 /**
  * The plain-Java reference implementation of {@link Squirrel}.
  *
- * <p>There is no second implementation: the RSF search is a sequential line search (each step depends on the
- * previous one) of about 30 evaluations, each two Gaussian blurs of one image; the whole map takes well under a
- * second for 512&times;512, and a device variant would mostly move the same image back and forth.
+ * <p>The RSF search is a sequential line search (each step depends on the previous one) of 30&ndash;40 evaluations,
+ * each two Gaussian blurs of the SR image, and it must reproduce NumPy's float32 rounding to land on NanoPyx's sigma
+ * (see {@link #error}). The blurs are where the time goes, and their lines are independent: {@link SquirrelCpuThreaded}
+ * spreads them over the CPU pool with identical arithmetic. A device blur would change the rounding, so there is none.
  */
 public final class SquirrelCpu implements Implementation<SquirrelParams, SquirrelInput, SquirrelResult> {
     private static final Squirrel OPERATION = new Squirrel();
@@ -33,6 +35,11 @@ public final class SquirrelCpu implements Implementation<SquirrelParams, Squirre
 
     /** Computes the error map without an engine (validates first). */
     public static SquirrelResult compute(SquirrelParams params, SquirrelInput input) {
+        return compute(params, input, null);
+    }
+
+    /** The computation, with the Gaussian blurs' lines spread over {@code pool} (null: sequential). */
+    static SquirrelResult compute(SquirrelParams params, SquirrelInput input, ForkJoinPool pool) {
         OPERATION.validate(params, input);
         int m = input.magnification();
         ImageStack ref = input.reference();
@@ -44,11 +51,11 @@ public final class SquirrelCpu implements Implementation<SquirrelParams, Squirre
         double bound = SIGMA_BOUND_PER_M * m;
         double sigma;
         if (params.fixedSigma() == 0) {
-            sigma = BrentMinimizer.minimize(s -> error(s, sr, refUp, rows, cols), 0, bound, params.maxIterations());
+            sigma = BrentMinimizer.minimize(s -> error(s, sr, refUp, rows, cols, pool), 0, bound, params.maxIterations());
         } else {
             sigma = params.fixedSigma() * m;
         }
-        double[] ab = alphaBeta(sigma, sr, refUp, rows, cols);
+        double[] ab = alphaBeta(sigma, sr, refUp, rows, cols, pool);
         // NanoPyx stores sigma, alpha and beta as float32 before the final map, computed in float32
         float alpha = (float) ab[0];
         float beta = (float) ab[1];
@@ -57,7 +64,7 @@ public final class SquirrelCpu implements Implementation<SquirrelParams, Squirre
         for (int i = 0; i < sr.length; i++) {
             scaled[i] = sr[i] * alpha + beta;
         }
-        float[] s = GaussianFilter.filter(scaled, rows, cols, sigmaF);
+        float[] s = GaussianFilter.filter(scaled, rows, cols, sigmaF, pool);
         float[] map = new float[s.length];
         float[] sq = new float[s.length];
         for (int i = 0; i < s.length; i++) {
@@ -76,15 +83,15 @@ public final class SquirrelCpu implements Implementation<SquirrelParams, Squirre
      * applies (alpha, beta) as Python floats to a float32 image, so NumPy computes the rescale, the blur and the
      * difference in float32; doing the same puts the minimum where NanoPyx finds it (in double it moves by ~1e-4 px).
      */
-    static double error(double sigma, float[] sr, float[] refUp, int rows, int cols) {
-        double[] ab = alphaBeta(sigma, sr, refUp, rows, cols);
+    static double error(double sigma, float[] sr, float[] refUp, int rows, int cols, ForkJoinPool pool) {
+        double[] ab = alphaBeta(sigma, sr, refUp, rows, cols, pool);
         float alpha = (float) ab[0];
         float beta = (float) ab[1];
         float[] scaled = new float[sr.length];
         for (int i = 0; i < sr.length; i++) {
             scaled[i] = sr[i] * alpha + beta;
         }
-        float[] s = GaussianFilter.filter(scaled, rows, cols, sigma);
+        float[] s = GaussianFilter.filter(scaled, rows, cols, sigma, pool);
         for (int i = 0; i < s.length; i++) {
             float d = s[i] - refUp[i];
             s[i] = d * d;
@@ -93,8 +100,8 @@ public final class SquirrelCpu implements Implementation<SquirrelParams, Squirre
     }
 
     /** Least-squares line {alpha, beta} of {@code refUp} (y) against the blurred SR image (x), as SciPy's linregress. */
-    static double[] alphaBeta(double sigma, float[] sr, float[] refUp, int rows, int cols) {
-        float[] x = GaussianFilter.filter(sr, rows, cols, sigma);
+    static double[] alphaBeta(double sigma, float[] sr, float[] refUp, int rows, int cols, ForkJoinPool pool) {
+        float[] x = GaussianFilter.filter(sr, rows, cols, sigma, pool);
         int n = x.length;
         double mx = 0;
         double my = 0;

@@ -54,6 +54,25 @@ class FrcTest {
     }
 
     @Test
+    void cropsNonSquareImagesToTheCentralEvenSquare() {
+        ImageStack a = image("pair256_a.tif");
+        ImageStack b = image("pair256_b.tif");
+        FrcResult cropped = FrcCpu.compute(FrcParams.defaults(), new FrcInput(crop(a, 20, 30, 101, 130), crop(b, 20, 30, 101, 130)));
+        // 101 x 130 -> side 100, rows from (101-100)/2 = 0, columns from (130-100)/2 = 15
+        FrcResult square = FrcCpu.compute(FrcParams.defaults(), new FrcInput(crop(a, 20, 45, 100, 100), crop(b, 20, 45, 100, 100)));
+        assertEquals(square.resolutionPx(), cropped.resolutionPx(), 0);
+        assertEquals(49, cropped.raw().length, "rings 0 .. N/2 - 2");
+    }
+
+    private static ImageStack crop(ImageStack s, int y0, int x0, int h, int w) {
+        float[] out = new float[h * w];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(s.data(), (y0 + y) * s.width() + x0, out, y * w, w);
+        }
+        return ImageStack.ofImage(h, w, out);
+    }
+
+    @Test
     void rejectsImagesOfDifferentSizes() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new FrcInput(ImageStack.zeros(1, 32, 32), ImageStack.zeros(1, 32, 30)));

@@ -19,7 +19,7 @@ class SquirrelTest {
     @Test
     void matchesNanoPyxErrorMapReference() {
         JsonNode ref = ReferenceData.json(ReferenceData.resource("reference/squirrel/blink200_64_errormap.json"));
-        ImageStack sr = load("reference/esrrf/blink200_64_AVG.tif");
+        ImageStack sr = load("reference/squirrel/blink200_64_AVG.tif");
         ImageStack mean = load("reference/squirrel/blink200_64_mean_ref.tif");
         SquirrelResult r = SquirrelCpu.compute(SquirrelParams.defaults(), new SquirrelInput(sr, mean));
         assertEquals(5, r.magnification());
@@ -59,6 +59,23 @@ class SquirrelTest {
                 assertTrue(Math.abs(rsp[a] - rsp[b]) > 1e-4, "RSP of " + a + " and " + b + " differ");
             }
         }
+    }
+
+    @Test
+    void fixedSigmaAtMagnificationOneFitsAnAffineIntensityChangeExactly() {
+        ImageStack img = load("reference/squirrel/blink200_64_mean_ref.tif");
+        float[] scaled = new float[img.data().length];
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = 2 * img.data()[i] - 50;
+        }
+        // the reference is the "SR" image rescaled: with sigma 0 the fit inverts the scaling and the error vanishes
+        SquirrelResult r = SquirrelCpu.compute(new SquirrelParams(1e-20, 10),
+                new SquirrelInput(ImageStack.ofImage(64, 64, scaled), img));
+        assertEquals(1, r.magnification());
+        assertEquals(0.5, r.alpha(), 1e-5);
+        assertEquals(25, r.beta(), 1e-3);
+        assertEquals(0, r.rse(), 1e-3);
+        assertEquals(1, r.rsp(), 1e-6);
     }
 
     @Test
