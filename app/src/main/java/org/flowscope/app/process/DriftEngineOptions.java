@@ -61,6 +61,11 @@ public final class DriftEngineOptions {
     }
 
     private RunOptions optionsFor(String operation) {
+        if (implementation != null && !implementation.startsWith(CrossCorrelation.ID + ".")
+                && !implementation.startsWith(DriftCorrection.ID + ".")) {
+            throw new IllegalArgumentException("--implementation must name a " + CrossCorrelation.ID + ".* or "
+                    + DriftCorrection.ID + ".* implementation (see 'flowscope engine'), got " + implementation);
+        }
         if (implementation != null && implementation.startsWith(operation + ".")) {
             return RunOptions.implementation(implementation);
         }

@@ -100,6 +100,15 @@ public class DriftCommandsTest {
     }
 
     @Test
+    void driftEstimateRejectsAnUnknownImplementation() {
+        Path in = write("two.tif", spots(32, 32, new double[] {0, 1}, new double[] {0, 0}, 6));
+        var r = CliRunner.run("process", "drift-estimate", "--input", in.toString(), "--output",
+                dir.resolve("d.csv").toString(), "--implementation", "nope", "--engine-store", store());
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("--implementation must name"), r.err());
+    }
+
+    @Test
     void driftApplyRejectsAShiftLargerThanTheImage() throws Exception {
         Path in = write("s.tif", spots(32, 32, new double[] {0, 0}, new double[] {0, 0}, 3));
         Path csv = dir.resolve("big.csv");
