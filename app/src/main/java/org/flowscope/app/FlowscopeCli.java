@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = FlowscopeCli.Version.class,
         description = "Live super-resolution from microscope frame streams.",
-        subcommands = {SimulateCommand.class, LiveCommand.class, ProcessCommand.class, EngineCommand.class,
+        subcommands = {SimulateCommand.class, LiveCommand.class, ServeCommand.class, ProcessCommand.class, EngineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FlowscopeCli implements Runnable {
     @Spec

@@ -131,7 +131,9 @@ public final class LiveCommand implements Callable<Integer> {
         }
         Path dir = prepareOutDir();
         Instant started = Instant.now();
-        try (FrameSource src = LiveSources.open(sources, source, fps, frames)) {
+        List<SourceFactory> allSources = new ArrayList<>(sources);
+        extensions.forEach(e -> allSources.addAll(e.sources()));
+        try (FrameSource src = LiveSources.open(allSources, source, fps, frames)) {
             SourceFormat fmt = src.format();
             if (fmt.frameCount().isPresent() && window > fmt.frameCount().getAsLong()) {
                 throw new IllegalArgumentException("--window " + window + " is larger than the source ("
@@ -211,6 +213,13 @@ public final class LiveCommand implements Callable<Integer> {
             json.summary(s);
             json.write(dir.resolve("run.json"));
             report(s, outputs);
+            for (LiveExtension e : extensions) {
+                var failure = e.failure(s);
+                if (failure.isPresent()) {
+                    out.spec.commandLine().getErr().println("flowscope: failed: " + failure.get());
+                    return ExitCodes.RUNTIME_FAILURE;
+                }
+            }
             return ExitCodes.OK;
         } finally {
             done.countDown();

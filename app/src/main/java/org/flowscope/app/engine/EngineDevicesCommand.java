@@ -1,14 +1,15 @@
 package org.flowscope.app.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowscope.app.CliOutput;
+import org.flowscope.app.ExitCodes;
 import org.flowscope.engine.CandidateStatus;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.device.BackendStatus;
@@ -17,9 +18,6 @@ import org.flowscope.engine.spi.Device;
 import org.flowscope.engine.spi.DeviceIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code flowscope engine devices}: each backend with its devices or the reason it has none, and each implementation's availability. */
 @Command(name = "devices", mixinStandardHelpOptions = true,
@@ -28,33 +26,26 @@ public final class EngineDevicesCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--json", description = "Print a machine-readable result.")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CliOutput out;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() {
         try (Engine engine = Engine.create(engineOptions.config().withStoreDir(null).withPriors(false))) {
             List<CandidateStatus> implementations = new ArrayList<>();
             for (String op : engine.registry().operations()) {
                 implementations.addAll(engine.candidates(op));
             }
-            if (json) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("backends", engine.backends());
-                doc.put("devices", engine.devices().stream().map(Device::identity).toList());
-                doc.put("implementations", implementations.stream().map(EngineDevicesCommand::row).toList());
-                doc.put("notLoaded", engine.registry().problems());
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
-            } else {
-                print(engine, implementations, out);
-            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("backends", engine.backends());
+            doc.put("devices", engine.devices().stream().map(Device::identity).toList());
+            doc.put("implementations", implementations.stream().map(EngineDevicesCommand::row).toList());
+            doc.put("notLoaded", engine.registry().problems());
+            StringWriter text = new StringWriter();
+            print(engine, implementations, new PrintWriter(text));
+            out.result(doc, text.toString().stripTrailing());
         }
-        out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static Map<String, Object> row(CandidateStatus s) {
@@ -92,9 +83,10 @@ public final class EngineDevicesCommand implements Callable<Integer> {
         out.println();
         out.println("implementations:");
         for (CandidateStatus s : implementations) {
-            out.printf(Locale.ROOT, "  %-24s %-13s %-5s %-45s %s%n", s.info().id(), s.info().backend(), s.info().precision(),
+            out.printf(Locale.ROOT, "  %-24s %-13s %-5s %-50s %s%n", s.info().id(), s.info().backend(), s.info().precision(),
                     s.device().map(DeviceIdentity::label).orElse("-"),
                     s.availability().available() ? "available" : "unavailable: " + s.availability().reason());
         }
+        out.flush();
     }
 }

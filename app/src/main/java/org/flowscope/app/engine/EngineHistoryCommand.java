@@ -1,8 +1,8 @@
 package org.flowscope.app.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowscope.app.CliOutput;
+import org.flowscope.app.ExitCodes;
 import org.flowscope.engine.history.FactoryPriors;
 import org.flowscope.engine.history.History;
 import org.flowscope.engine.history.JsonBenchmarkStore;
@@ -21,9 +23,7 @@ import org.flowscope.engine.history.Sample;
 import org.flowscope.engine.model.CostRegressionModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code flowscope engine history [--op X]}: what the engine has measured on this machine. */
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -35,16 +35,13 @@ public final class EngineHistoryCommand implements Callable<Integer> {
     @Option(names = "--op", paramLabel = "ID", description = "Only this operation (e.g. conv2d).")
     String operation;
 
-    @Option(names = "--json", description = "Print a machine-readable result.")
-    boolean json;
+    @Mixin
+    CliOutput out;
 
     @Option(names = "--export-priors", paramLabel = "FILE",
             description = "Also write the listed histories as factory priors (merged into FILE if it exists), e.g. "
                     + "methods/src/main/resources/META-INF/flowscope/engine-priors.json.")
     Path exportPriors;
-
-    @Spec
-    CommandSpec spec;
 
     /** One line of the listing. */
     public record Row(String operation, String implementation, String device, List<Integer> dimensions, Map<String, String> parameters,
@@ -52,8 +49,7 @@ public final class EngineHistoryCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() throws IOException {
         Path dir = engineOptions.storeDir();
         List<Row> rows = new ArrayList<>();
         List<History> histories = List.of();
@@ -70,23 +66,30 @@ public final class EngineHistoryCommand implements Callable<Integer> {
         }
         rows.sort(Comparator.comparing(Row::operation).thenComparing(r -> r.dimensions().toString())
                 .thenComparing(r -> r.parameters().toString()).thenComparingDouble(Row::medianMs));
-        if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
-        } else if (rows.isEmpty()) {
-            out.println("no history" + (operation == null ? "" : " for operation '" + operation + "'") + " in "
+        StringWriter buffer = new StringWriter();
+        PrintWriter text = new PrintWriter(buffer);
+        if (rows.isEmpty()) {
+            text.println("no history" + (operation == null ? "" : " for operation '" + operation + "'") + " in "
                     + (dir == null ? "memory" : dir));
         } else {
-            out.printf(Locale.ROOT, "%-10s %-24s %-40s %-18s %-16s %4s %4s %11s %11s%n", "operation", "implementation", "device",
+            text.printf(Locale.ROOT, "%-10s %-24s %-50s %-18s %-16s %4s %4s %11s %11s%n", "operation", "implementation", "device",
                     "dimensions", "parameters", "n", "dly", "median ms", "min ms");
             for (Row r : rows) {
-                out.printf(Locale.ROOT, "%-10s %-24s %-40s %-18s %-16s %4d %4d %11.3f %11.3f%n", r.operation(), r.implementation(),
+                text.printf(Locale.ROOT, "%-10s %-24s %-50s %-18s %-16s %4d %4d %11.3f %11.3f%n", r.operation(), r.implementation(),
                         r.device(), r.dimensions(), r.parameters(), r.samples(), r.delayed(), r.medianMs(), r.minMs());
             }
         }
-        out.flush();
-        return 0;
+        if (exportPriors != null) {
+            text.println("priors written to " + exportPriors);
+        }
+        text.flush();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("store", dir == null ? null : dir.toString());
+        doc.put("histories", rows);
+        doc.put("priorsExported", exportPriors == null ? null : exportPriors.toString());
+        out.result(doc, buffer.toString().stripTrailing());
+        return ExitCodes.OK;
     }
-
     private static Row row(History h) {
         List<Sample> s = h.samples();
         double min = s.stream().mapToDouble(Sample::seconds).min().orElse(Double.NaN);

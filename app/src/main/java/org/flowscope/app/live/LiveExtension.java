@@ -47,4 +47,17 @@ public interface LiveExtension {
     default List<ResultListener> sideBranches(LiveSetup setup) {
         return List.of();
     }
+
+    /** {@code --source} schemes this extension provides (e.g. {@code mm}, {@code serve}), besides {@link LiveSources}. */
+    default List<SourceFactory> sources() {
+        return List.of();
+    }
+
+    /**
+     * After a run that completed: a reason to end the command with exit code 4 although the outputs were written
+     * (a finite camera run that lost frames), or empty.
+     */
+    default java.util.Optional<String> failure(org.flowscope.core.pipeline.RunSummary summary) {
+        return java.util.Optional.empty();
+    }
 }

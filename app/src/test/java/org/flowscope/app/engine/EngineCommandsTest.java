@@ -63,13 +63,32 @@ class EngineCommandsTest {
         String text = run(new EngineHistoryCommand(), "--store", store.toString(), "--op", "conv2d");
         assertTrue(text.contains("conv2d.opencl") && text.contains("3.000") && text.contains("[1, 512, 512]"), text);
         assertTrue(!text.contains("other.cpu"), text);
-        JsonNode rows = new ObjectMapper().readTree(run(new EngineHistoryCommand(), "--store", store.toString(), "--json"));
-        assertEquals(2, rows.size());
+        JsonNode doc = new ObjectMapper().readTree(run(new EngineHistoryCommand(), "--store", store.toString(), "--json"));
+        assertTrue(doc.get("ok").asBoolean());
+        assertEquals(2, doc.get("histories").size());
+        assertEquals(3, doc.get("histories").get(0).get("samples").asInt() + doc.get("histories").get(1).get("samples").asInt() - 1);
         Path priors = store.resolve("priors/engine-priors.json");
         run(new EngineHistoryCommand(), "--store", store.toString(), "--op", "conv2d", "--export-priors", priors.toString());
         var loaded = org.flowscope.engine.history.FactoryPriors.of(
                 new ObjectMapper().readValue(priors.toFile(), org.flowscope.engine.history.HistoryFile.class).histories());
         assertEquals(3, loaded.series("conv2d", "conv2d.opencl", device).histories().get(0).samples().size());
+    }
+
+    @Test
+    void reachableThroughTheFlowscopeCommand() {
+        var r = org.flowscope.app.CliRunner.run("engine", "devices", "--store", store.toString(), "--no-opencl", "--no-cuda");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("OPENCL  unavailable: OpenCL disabled by configuration"), r.toString());
+        var h = org.flowscope.app.CliRunner.run("engine", "history", "--store", store.toString(), "--op", "nothing");
+        assertEquals(0, h.exitCode(), h.toString());
+        assertTrue(h.out().contains("no history for operation 'nothing'"), h.toString());
+    }
+
+    @Test
+    void badDetectorIsAUsageErrorNamingTheValue() {
+        var r = org.flowscope.app.CliRunner.run("engine", "devices", "--detector", "fuzzy", "--no-opencl", "--no-cuda");
+        assertTrue(r.exitCode() != 0, r.toString());
+        assertTrue(r.err().contains("fuzzy"), r.toString());
     }
 
     @Test

@@ -30,8 +30,9 @@ import org.flowscope.engine.model.PredictionSource;
  * noticed within {@code PROBE_INTERVAL + 1} calls, at a bounded cost);</li>
  * <li>otherwise, with probability {@code ε_n = ε₀·τ/(τ + n)} after {@code n} calls of the operation, a random
  * undelayed other candidate is re-measured — if it is predicted {@code r} times slower than the best, only with
- * probability {@code min(1, EXPLORE_RATIO / r)}, which bounds the expected cost. The schedule decays, yet never
- * stops ({@code Σ ε_n} diverges), so one bad measurement cannot lock an implementation out for good.</li>
+ * probability {@code min(1, 4/r²)} when its time rests on {@value #WELL_KNOWN}+ samples, {@code min(1, 4/r)}
+ * otherwise; this bounds the expected cost of an exploration to about the best time. The schedule decays, yet
+ * never stops ({@code Σ ε_n} diverges), so one bad measurement cannot lock an implementation out for good.</li>
  * </ol>
  * Randomness comes from the injected, seeded generator. Thread-safe.
  */
@@ -46,7 +47,9 @@ public final class DelayAwareSelector implements ImplementationSelector {
 
     public static final int PROBE_INTERVAL = 4;
     public static final double EXPLORE_RATIO = 4;
-    public static final double EPSILON_0 = 0.05;
+    public static final double EPSILON_0 = 0.02;
+    /** Own samples of a shape from which a candidate's time is considered well known. */
+    public static final int WELL_KNOWN = 3;
     public static final double TAU = 200;
 
     private final BenchmarkStore store;
@@ -114,9 +117,12 @@ public final class DelayAwareSelector implements ImplementationSelector {
             if (!eligible.isEmpty()) {
                 int pick = eligible.get(random.nextInt(eligible.size()));
                 double ratio = est.get(pick).expectedSeconds() / est.get(best).expectedSeconds();
-                // a much slower candidate is re-measured proportionally less often: the expected cost of exploring
-                // stays below EXPLORE_RATIO × ε × the best time, yet no candidate is ever excluded for good
-                if (random.nextDouble() < Math.min(1, EXPLORE_RATIO / ratio)) {
+                // a much slower candidate is re-measured less often, so the expected cost of an exploration stays
+                // below about the best time; yet never at zero probability, so no candidate is excluded for good.
+                // Well-known times are re-checked far less than times resting on one or two samples.
+                boolean wellKnown = est.get(pick).prediction().samples() >= WELL_KNOWN;
+                double accept = wellKnown ? Math.min(1, 4 / (ratio * ratio)) : Math.min(1, EXPLORE_RATIO / ratio);
+                if (random.nextDouble() < accept) {
                     return decision(request, est, pick, Reason.EXPLORE_REFRESH, String.format(Locale.ROOT,
                             "re-measuring (exploration probability %.4f at call %d, predicted %.1fx the best)", epsilon, call, ratio));
                 }

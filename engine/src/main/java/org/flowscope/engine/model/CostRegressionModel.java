@@ -14,8 +14,8 @@ import org.flowscope.engine.spi.DeviceIdentity;
 /**
  * Predicts run times from the history, in this order:
  * <ol>
- * <li>{@link PredictionSource#MEASURED}: the median of the undelayed samples of exactly this shape, once there are
- * {@link #MIN_OWN_SAMPLES};</li>
+ * <li>{@link PredictionSource#MEASURED}: the median of the undelayed samples of exactly this shape once there are
+ * three, the faster of the two when there are {@link #MIN_OWN_SAMPLES};</li>
  * <li>{@link PredictionSource#REGRESSION} / {@link PredictionSource#NEAREST_SHAPE}: a {@link CostFit} over the
  * other shapes this implementation measured on this device (time against the operation's cost feature);</li>
  * <li>{@link PredictionSource#PRIOR_SAME_DEVICE} / {@link PredictionSource#PRIOR_SAME_KIND}: the same fit over
@@ -56,7 +56,10 @@ public final class CostRegressionModel implements PerformanceModel {
     public Prediction predict(BenchmarkKey key, double cost) {
         List<Sample> own = store.window(key);
         if (own.size() >= MIN_OWN_SAMPLES) {
-            return new Prediction(median(key, own), PredictionSource.MEASURED, own.size());
+            // with two samples, the faster one: a first run often carries one-off costs (JIT, page faults), and
+            // optimism lets a candidate that was unlucky once win again (from three samples on, the median)
+            double t = own.size() < 3 ? Math.min(own.get(0).seconds(), own.get(1).seconds()) : median(key, own);
+            return new Prediction(t, PredictionSource.MEASURED, own.size());
         }
         Series series = new Series(key.operation(), key.implementation(), key.device(), key.libraryVersion());
         long revision = store.revision(key.implementation(), key.device());

@@ -92,7 +92,9 @@ class CostRegressionModelTest {
         assertEquals(0.5, m.predict(key, cost(300)).seconds(), 1e-12);
         store.record(key, cost(300), new Sample(0.7, 1, false));
         assertEquals(PredictionSource.MEASURED, m.predict(key, cost(300)).source());
-        assertEquals(0.6, m.predict(key, cost(300)).seconds(), 1e-12);
+        assertEquals(0.5, m.predict(key, cost(300)).seconds(), 1e-12, "two samples: the faster");
+        store.record(key, cost(300), new Sample(0.9, 2, false));
+        assertEquals(0.7, m.predict(key, cost(300)).seconds(), 1e-12, "three on: the median");
     }
 
     @Test

@@ -1,0 +1,375 @@
+package org.flowscope.adapters.net;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.OptionalDouble;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.flowscope.core.frame.FrameMetadata;
+import org.flowscope.core.frame.PixelType;
+import org.flowscope.core.source.PixelData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client of a {@link ServedFrameSource}, on its own thread: handshake, then frames read into a few
+ * per-connection slots that the source's run thread hands to the pipeline and returns. A client that sends
+ * faster than the pipeline takes frames waits for a free slot, so backpressure reaches it through TCP.
+ * Every failure ends this connection only, with an error message to the client when the socket still works.
+ *
+ * <p>The handshake is read through the socket's stream (unbuffered, so nothing is read ahead, and with a
+ * timeout); frames are read through the channel into direct buffers, so that the pixels are copied once, from
+ * the little-endian buffer into the typed array the pipeline copies from.
+ */
+final class ClientConnection implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+    private static final int SLOTS = 3;
+    private static final int FIXED_HEADER_BYTES = 8 + 8 + 4 + 4 + 1 + 2 + 8 + 2;
+
+    private final ServedFrameSource service;
+    private final SocketChannel channel;
+    private final Socket socket;
+    private final String remote;
+    private final BlockingQueue<Slot> free = new ArrayBlockingQueue<>(SLOTS);
+    private final ByteBuffer prefix = ByteBuffer.allocateDirect(5).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer header = ByteBuffer.allocateDirect(WireProtocol.MAX_HEADER_BYTES + 4)
+            .order(ByteOrder.LITTLE_ENDIAN);
+    private String name;
+    private ClientHello hello;
+    private long received;
+    private long accepted;
+    private boolean midFrame;
+
+    ClientConnection(ServedFrameSource service, SocketChannel channel) {
+        this.service = service;
+        this.channel = channel;
+        this.socket = channel.socket();
+        this.remote = String.valueOf(socket.getRemoteSocketAddress());
+        this.name = remote;
+    }
+
+    /** A reusable frame buffer: raw little-endian bytes and the typed array the pipeline sees. */
+    private static final class Slot {
+        final ByteBuffer raw;
+        final PixelData pixels;
+
+        Slot(PixelType type, int pixelCount) {
+            raw = ByteBuffer.allocateDirect(pixelCount * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+            pixels = switch (type) {
+                case U8 -> new PixelData.U8(new byte[pixelCount]);
+                case U16 -> new PixelData.U16(new short[pixelCount]);
+                case F32 -> new PixelData.F32(new float[pixelCount]);
+            };
+        }
+
+        void decode() {
+            raw.flip();
+            if (pixels instanceof PixelData.U16 u16) {
+                raw.asShortBuffer().get(u16.pixels());
+            } else if (pixels instanceof PixelData.F32 f32) {
+                raw.asFloatBuffer().get(f32.pixels());
+            } else if (pixels instanceof PixelData.U8 u8) {
+                raw.get(u8.pixels());
+            }
+            raw.clear();
+        }
+    }
+
+    /** A frame ready for the pipeline. */
+    record Received(FrameMetadata metadata, PixelData pixels, ClientConnection owner, Object slot) {
+    }
+
+    String name() {
+        return name;
+    }
+
+    void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing {}: {}", name, e.getMessage());
+        }
+    }
+
+    /** Gives back the slot of a frame that was never handed over (the run failed or ended). */
+    void frameDiscarded(Object slot) {
+        free.add((Slot) slot);
+    }
+
+    /** Called by the run thread once the consumer has copied the frame. */
+    void frameAccepted(Object slot) {
+        free.add((Slot) slot);
+        synchronized (this) {
+            accepted++;
+            notifyAll();
+        }
+    }
+
+    @Override
+    public void run() {
+        boolean admitted = false;
+        try (channel) {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(service.config().handshakeTimeoutMs());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            try {
+                hello = readHello(in);
+                name = hello.clientName().isEmpty() ? remote : hello.clientName() + " (" + remote + ")";
+                service.admit(hello);
+                admitted = true;
+            } catch (WireProtocolException e) {
+                service.clientRejected();
+                LOG.warn("refused client {}: {}", name, e.getMessage());
+                writeHandshake(out, e.code(), e.getMessage());
+                drainBeforeClose(in);
+                return;
+            }
+            writeHandshake(out, WireProtocol.OK, "flowscope service ready");
+            socket.setSoTimeout(0);
+            LOG.info("client {} streams {}x{} {}{}", name, hello.width(), hello.height(), hello.pixelType(),
+                    hello.parameters().isEmpty() ? "" : " with parameters '" + hello.parameters() + "'");
+            for (int i = 0; i < SLOTS; i++) {
+                free.add(new Slot(hello.pixelType(), hello.width() * hello.height()));
+            }
+            serve(in, out);
+        } catch (EOFException e) {
+            service.clientDropped(midFrame);
+            LOG.warn("client {} disconnected {}after {} frames", name, midFrame ? "in the middle of a frame " : "", received);
+        } catch (IOException e) {
+            if (service.stopping()) {
+                LOG.debug("client {} closed by the service stopping: {}", name, e.getMessage());
+            } else {
+                service.clientDropped(midFrame);
+                LOG.warn("client {} connection failed after {} frames: {}", name, received, e.getMessage());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("client {} handler failed", name, e);
+        } finally {
+            service.clientGone(this, admitted);
+        }
+    }
+
+    private void serve(DataInputStream in, OutputStream out) throws IOException, InterruptedException {
+        try {
+            while (true) {
+                int type = readType();
+                if (type < 0) {
+                    service.clientDropped(false);
+                    LOG.warn("client {} closed its connection without END after {} frames", name, received);
+                    return;
+                }
+                if (type == WireProtocol.MSG_FRAME) {
+                    readFrame();
+                } else if (type == WireProtocol.MSG_END) {
+                    long count = awaitAccepted();
+                    ByteBuffer ack = ByteBuffer.allocate(9).order(ByteOrder.LITTLE_ENDIAN);
+                    ack.put((byte) WireProtocol.MSG_ACK).putLong(count);
+                    out.write(ack.array());
+                    out.flush();
+                    LOG.info("client {} ended its stream: {} frames accepted", name, count);
+                    service.clientEnded();
+                    return;
+                } else {
+                    throw new WireProtocolException(WireProtocol.ERR_MALFORMED,
+                            "unknown message type 0x" + Integer.toHexString(type) + " after " + received + " frames");
+                }
+            }
+        } catch (WireProtocolException e) {
+            service.protocolError();
+            LOG.warn("client {} broke the protocol after {} frames: {}", name, received, e.getMessage());
+            writeError(out, e.code(), e.getMessage());
+            drainBeforeClose(in);
+        }
+    }
+
+    /**
+     * Closing a socket with unread input resets the connection, and the reset can destroy the error message
+     * before the client reads it. So: half-close, then discard what the client still sends, briefly.
+     */
+    private void drainBeforeClose(DataInputStream in) {
+        try {
+            socket.shutdownOutput();
+            socket.setSoTimeout(200);
+            long deadline = System.nanoTime() + 1_000_000_000L;
+            byte[] sink = new byte[1 << 16];
+            while (System.nanoTime() < deadline && in.read(sink) >= 0) {
+                // discard
+            }
+        } catch (IOException e) {
+            LOG.debug("draining {} before close: {}", name, e.getMessage());
+        }
+    }
+
+    /** The next message type, or -1 at a clean end of stream. */
+    private int readType() throws IOException {
+        prefix.clear().limit(1);
+        while (prefix.hasRemaining()) {
+            if (channel.read(prefix) < 0) {
+                return -1;
+            }
+        }
+        return prefix.get(0) & 0xFF;
+    }
+
+    private void fill(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer) < 0) {
+                throw new EOFException("end of stream");
+            }
+        }
+    }
+
+    private void readFrame() throws IOException, InterruptedException {
+        midFrame = true;
+        prefix.clear().limit(4);
+        fill(prefix);
+        int headerLength = prefix.getInt(0);
+        if (headerLength < FIXED_HEADER_BYTES || headerLength > WireProtocol.MAX_HEADER_BYTES) {
+            throw new WireProtocolException(WireProtocol.ERR_MALFORMED, "frame header of " + headerLength
+                    + " bytes; it must be in [" + FIXED_HEADER_BYTES + ", " + WireProtocol.MAX_HEADER_BYTES + "]");
+        }
+        // The header and the payload length that follows it, in one read.
+        header.clear().limit(headerLength + 4);
+        fill(header);
+        ByteBuffer h = header.flip();
+        long sequence = h.getLong();
+        long timeNs = h.getLong();
+        int width = h.getInt();
+        int height = h.getInt();
+        PixelType type = WireProtocol.pixelType(h.get() & 0xFF);
+        int channel = h.getShort() & 0xFFFF;
+        double pixelSizeNm = h.getDouble();
+        if (width != hello.width() || height != hello.height() || type != hello.pixelType()) {
+            throw new WireProtocolException(WireProtocol.ERR_BAD_FORMAT, "frame " + received + " is " + width + "x"
+                    + height + " " + type + " but the handshake announced " + hello.width() + "x" + hello.height()
+                    + " " + hello.pixelType() + "; reconnect to change the format");
+        }
+        long payload = Integer.toUnsignedLong(header.getInt(headerLength));
+        if (payload > service.config().maxFrameBytes()) {
+            service.frameRefused();
+            throw new WireProtocolException(WireProtocol.ERR_FRAME_TOO_LARGE, "frame of " + payload
+                    + " bytes exceeds this service's limit of " + service.config().maxFrameBytes() + " bytes");
+        }
+        long expected = (long) width * height * type.bytes();
+        if (payload != expected) {
+            throw new WireProtocolException(WireProtocol.ERR_MALFORMED, "frame payload of " + payload
+                    + " bytes; " + width + "x" + height + " " + type + " needs " + expected);
+        }
+        if (!service.reserveFrame()) {
+            service.frameRefused();
+            throw new WireProtocolException(WireProtocol.ERR_STOPPED, "the service has stopped taking frames "
+                    + "(frame limit reached or shutting down)");
+        }
+        Slot slot = takeFreeSlot();
+        try {
+            fill(slot.raw);
+        } catch (IOException e) {
+            slot.raw.clear();
+            free.add(slot);
+            throw e;
+        }
+        midFrame = false;
+        slot.decode();
+        received++;
+        FrameMetadata metadata = new FrameMetadata(sequence, timeNs, width, height, type,
+                Double.isNaN(pixelSizeNm) || pixelSizeNm <= 0 ? OptionalDouble.empty() : OptionalDouble.of(pixelSizeNm),
+                channel, "net:" + (hello.clientName().isEmpty() ? remote : hello.clientName()));
+        service.enqueue(new Received(metadata, slot.pixels, this, slot));
+    }
+
+    private Slot takeFreeSlot() throws InterruptedException, IOException {
+        while (true) {
+            Slot slot = free.poll(100, TimeUnit.MILLISECONDS);
+            if (slot != null) {
+                return slot;
+            }
+            if (service.stopping()) {
+                throw new IOException("service stopping");
+            }
+        }
+    }
+
+    private synchronized long awaitAccepted() throws InterruptedException {
+        while (accepted < received && !service.runEnded()) {
+            wait(100);
+        }
+        return accepted;
+    }
+
+    private ClientHello readHello(DataInputStream in) throws IOException {
+        byte[] magic = new byte[4];
+        in.readFully(magic);
+        if (!Arrays.equals(magic, WireProtocol.MAGIC)) {
+            throw new WireProtocolException(WireProtocol.ERR_BAD_MAGIC, "not a flowscope wire stream: expected magic "
+                    + "'FSWP' (46535750), got " + HexFormat.of().formatHex(magic) + "; see docs/wire-protocol.md");
+        }
+        int version = Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
+        if (version != WireProtocol.VERSION) {
+            throw new WireProtocolException(WireProtocol.ERR_UNSUPPORTED_VERSION, "the client speaks wire protocol v"
+                    + version + "; this service speaks v" + WireProtocol.VERSION);
+        }
+        in.readShort(); // flags, reserved in v1
+        String token = readString(in);
+        String client = readString(in);
+        String operation = readString(in);
+        String parameters = readString(in);
+        int width = Integer.reverseBytes(in.readInt());
+        int height = Integer.reverseBytes(in.readInt());
+        PixelType type = WireProtocol.pixelType(in.readUnsignedByte());
+        double pixelSizeNm = Double.longBitsToDouble(Long.reverseBytes(in.readLong()));
+        if (width <= 0 || height <= 0) {
+            throw new WireProtocolException(WireProtocol.ERR_MALFORMED, "frame size must be positive, got "
+                    + Integer.toUnsignedString(width) + "x" + Integer.toUnsignedString(height));
+        }
+        return new ClientHello(version, token, client, operation, parameters, width, height, type, pixelSizeNm);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
+        if (length > WireProtocol.MAX_STRING_BYTES) {
+            throw new WireProtocolException(WireProtocol.ERR_MALFORMED,
+                    "string of " + length + " bytes; at most " + WireProtocol.MAX_STRING_BYTES);
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private void writeHandshake(OutputStream out, int status, String message) {
+        byte[] text = message.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer reply = ByteBuffer.allocate(4 + 2 + 1 + 4 + 2 + text.length).order(ByteOrder.LITTLE_ENDIAN);
+        reply.put(WireProtocol.MAGIC).putShort((short) WireProtocol.VERSION).put((byte) status)
+                .putInt((int) service.config().maxFrameBytes()).putShort((short) text.length).put(text);
+        send(out, reply.array());
+    }
+
+    private void writeError(OutputStream out, int code, String message) {
+        byte[] text = message.getBytes(StandardCharsets.UTF_8);
+        int length = Math.min(text.length, WireProtocol.MAX_STRING_BYTES);
+        ByteBuffer error = ByteBuffer.allocate(1 + 2 + 2 + length).order(ByteOrder.LITTLE_ENDIAN);
+        error.put((byte) WireProtocol.MSG_ERROR).putShort((short) code).putShort((short) length).put(text, 0, length);
+        send(out, error.array());
+    }
+
+    private void send(OutputStream out, byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            LOG.debug("could not tell client {}: {}", name, e.getMessage());
+        }
+    }
+}

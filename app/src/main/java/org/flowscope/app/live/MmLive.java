@@ -1,0 +1,83 @@
+package org.flowscope.app.live;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.flowscope.adapters.mm.MmCoreLoader;
+import org.flowscope.adapters.mm.MmCoreSource;
+import org.flowscope.adapters.mm.MmInstallation;
+import org.flowscope.adapters.mm.MmSourceSpec;
+import org.flowscope.core.pipeline.RunSummary;
+import org.flowscope.core.source.FrameSource;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code mm:} source of {@code live}: a Micro-Manager camera driven through the user's MMCore installation.
+ * A finite run ({@code --frames N}) that lost frames makes the command exit with code 4 unless {@code --allow-loss}.
+ */
+public final class MmLive implements LiveExtension {
+    private final Options options = new Options();
+    private volatile MmCoreSource opened;
+
+    /** {@code live} options of the mm: source. */
+    public static final class Options {
+        @Option(names = "--mm-home", paramLabel = "DIR",
+                description = "Micro-Manager installation for --source mm:... (MMCoreJ.jar under DIR, libMMCoreJ_wrap.so "
+                        + "and libmmgr_dal_*.so.0 in DIR); default: $MM_HOME.")
+        Path mmHome;
+
+        @Option(names = "--allow-loss",
+                description = "With --source mm: and --frames, exit 0 even when the camera lost frames (default: exit 4).")
+        boolean allowLoss;
+    }
+
+    @Override
+    public String name() {
+        return "mm";
+    }
+
+    @Override
+    public Object options() {
+        return options;
+    }
+
+    @Override
+    public List<SourceFactory> sources() {
+        return List.of(new SourceFactory() {
+            @Override
+            public String scheme() {
+                return "mm";
+            }
+
+            @Override
+            public String usage() {
+                return "mm:config=FILE.cfg or mm:module=M,device=D[,exposure=MS][,roi=x:y:w:h][,binning=N][,Prop=Value...]";
+            }
+
+            @Override
+            public FrameSource open(String rest, Double fps, Long frames) {
+                return openSource(rest, frames);
+            }
+        });
+    }
+
+    private FrameSource openSource(String rest, Long frames) {
+        MmSourceSpec spec = MmSourceSpec.parse(MmSourceSpec.SCHEME + rest);
+        if (frames != null && frames < 1) {
+            throw new IllegalArgumentException("--frames must be >= 1, got " + frames);
+        }
+        MmInstallation installation = MmInstallation.locate(
+                MmInstallation.resolveHome(Optional.ofNullable(options.mmHome), System.getenv()));
+        MmCoreSource source = MmCoreSource.open(MmCoreLoader.load(installation), spec,
+                frames == null ? OptionalLong.empty() : OptionalLong.of(frames));
+        opened = source;
+        return source;
+    }
+
+    @Override
+    public Optional<String> failure(RunSummary summary) {
+        MmCoreSource source = opened;
+        return source == null ? Optional.empty() : source.lossFailure(options.allowLoss);
+    }
+}

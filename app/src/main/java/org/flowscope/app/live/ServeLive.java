@@ -1,0 +1,95 @@
+package org.flowscope.app.live;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.flowscope.adapters.net.FrameServiceConfig;
+import org.flowscope.adapters.net.ServedFrameSource;
+import org.flowscope.core.source.FrameSource;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code serve} source of {@code live}: frames streamed by the Micro-Manager plugin or any client of the
+ * wire protocol ({@code docs/wire-protocol.md}). {@code flowscope serve} is {@code live --source serve}.
+ */
+public final class ServeLive implements LiveExtension {
+    private final Options options = new Options();
+
+    /** {@code live} options of the serve source. */
+    public static final class Options {
+        @Option(names = "--port", paramLabel = "P", defaultValue = "7370",
+                description = "With --source serve: TCP port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port).")
+        int port;
+
+        @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+                description = "With --source serve: address to listen on (default: ${DEFAULT-VALUE}); "
+                        + "anything but loopback requires --token.")
+        String bind;
+
+        @Option(names = "--token", paramLabel = "T",
+                description = "With --source serve: shared secret clients must present.")
+        String token;
+
+        @Option(names = "--max-frame-mb", paramLabel = "MB", defaultValue = "64",
+                description = "With --source serve: largest frame accepted, MiB (default: ${DEFAULT-VALUE}).")
+        int maxFrameMb;
+
+        @Option(names = "--exit-on-end",
+                description = "With --source serve: finish the run when a client ends its stream.")
+        boolean exitOnEnd;
+    }
+
+    @Override
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public Object options() {
+        return options;
+    }
+
+    @Override
+    public List<SourceFactory> sources() {
+        return List.of(new SourceFactory() {
+            @Override
+            public String scheme() {
+                return "serve";
+            }
+
+            @Override
+            public String usage() {
+                return "serve[:op=NAME] (frames from the Micro-Manager plugin or any wire-protocol client; see --port)";
+            }
+
+            @Override
+            public FrameSource open(String rest, Double fps, Long frames) {
+                Optional<String> operation = Optional.empty();
+                if (!rest.isBlank()) {
+                    if (!rest.startsWith("op=") || rest.length() == 3 || rest.contains(",")) {
+                        throw new IllegalArgumentException("the serve source takes only op=NAME (the operation clients "
+                                + "may ask for); listening settings come from --port, --bind and --token; got 'serve:"
+                                + rest + "'");
+                    }
+                    operation = Optional.of(rest.substring(3));
+                }
+                if (frames != null && frames < 1) {
+                    throw new IllegalArgumentException("--frames must be >= 1, got " + frames);
+                }
+                if (options.maxFrameMb < 1 || options.maxFrameMb > 2047) {
+                    throw new IllegalArgumentException("--max-frame-mb must be in [1, 2047], got " + options.maxFrameMb);
+                }
+                FrameServiceConfig config = new FrameServiceConfig(options.bind, options.port,
+                        Optional.ofNullable(options.token), operation, (long) options.maxFrameMb << 20, 4,
+                        frames == null ? OptionalLong.empty() : OptionalLong.of(frames), options.exitOnEnd, 5_000);
+                try {
+                    return ServedFrameSource.start(config);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+    }
+}
