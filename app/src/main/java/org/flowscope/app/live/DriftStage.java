@@ -84,6 +84,7 @@ final class DriftStage implements WindowOperator, RunContributor {
                 e.put("dy_nm", w.dy() * pixelSizeNm.getAsDouble());
             }
             e.put("similarity", w.similarity());
+            e.put("measured", w.measured());
             windows.add(e);
             maxDx = Math.max(maxDx, Math.abs(w.dx()));
             maxDy = Math.max(maxDy, Math.abs(w.dy()));

@@ -1,13 +1,13 @@
 package org.flowscope.app.process;
 
-import java.nio.file.Path;
+import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.engine.Engine;
-import org.flowscope.engine.EngineConfig;
 import org.flowscope.engine.RunOptions;
 import org.flowscope.methods.ccm.CrossCorrelation;
 import org.flowscope.methods.drift.DriftCorrection;
 import org.flowscope.methods.drift.DriftShifter;
 import org.flowscope.methods.drift.ShiftMeasurer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,19 +20,18 @@ public final class DriftEngineOptions {
             description = "Force an implementation, e.g. ccm.java, ccm.threaded, drift-correct.threaded (default: the engine chooses).")
     String implementation;
 
-    @Option(names = "--engine-store", paramLabel = "DIR",
-            description = "Engine benchmark-history directory (default: ~/.flowscope/engine).")
-    Path engineStore;
+    @Mixin
+    EngineOptions engine;
 
     private volatile String lastImplementation;
 
     /**
-     * A new engine; close it after use. The drift and registration operations have CPU implementations only, so
-     * OpenCL and CUDA are not probed (their discovery costs seconds on some drivers).
+     * A new engine from the shared engine options ({@code --store}, {@code --no-history}, ...); close it after use.
+     * The drift and registration operations have CPU implementations only, so OpenCL and CUDA are not probed
+     * (their discovery costs seconds on some drivers).
      */
     public Engine open() {
-        EngineConfig c = EngineConfig.defaults().withOpenCl(false).withCuda(false);
-        return Engine.create(engineStore != null ? c.withStoreDir(engineStore) : c);
+        return Engine.create(engine.config().withOpenCl(false).withCuda(false));
     }
 
     /** Cross-correlation through {@code engine}. */
@@ -61,6 +60,11 @@ public final class DriftEngineOptions {
     }
 
     private RunOptions optionsFor(String operation) {
+        if (implementation != null && !implementation.startsWith(CrossCorrelation.ID + ".")
+                && !implementation.startsWith(DriftCorrection.ID + ".")) {
+            throw new IllegalArgumentException("--implementation must name a " + CrossCorrelation.ID + ".* or "
+                    + DriftCorrection.ID + ".* implementation (see 'flowscope engine'), got " + implementation);
+        }
         if (implementation != null && implementation.startsWith(operation + ".")) {
             return RunOptions.implementation(implementation);
         }

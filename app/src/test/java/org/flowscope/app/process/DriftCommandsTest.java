@@ -66,7 +66,7 @@ public class DriftCommandsTest {
         Path in = write("s.tif", spots(64, 72, dx, dy, 1));
         Path csv = dir.resolve("drift.csv");
         var r = CliRunner.run("process", "drift-estimate", "--input", in.toString(), "--output", csv.toString(),
-                "--engine-store", store(), "--json");
+                "--store", store(), "--json");
         assertEquals(0, r.exitCode(), r.toString());
         JsonNode j = JSON.readTree(r.out());
         assertTrue(j.path("ok").asBoolean());
@@ -78,11 +78,11 @@ public class DriftCommandsTest {
         }
         Path out = dir.resolve("corrected.tif");
         var a = CliRunner.run("process", "drift-apply", "--input", in.toString(), "--drift", csv.toString(), "--output",
-                out.toString(), "--engine-store", store());
+                out.toString(), "--store", store());
         assertEquals(0, a.exitCode(), a.toString());
         assertEquals(5, TiffStacks.read(out).stack().frames());
         var again = CliRunner.run("process", "drift-estimate", "--input", out.toString(), "--output",
-                dir.resolve("residual.json").toString(), "--engine-store", store());
+                dir.resolve("residual.json").toString(), "--store", store());
         assertEquals(0, again.exitCode(), again.toString());
         double[] m = DriftTable.read(dir.resolve("residual.json")).maxAbs();
         assertTrue(m[0] < 0.05 && m[1] < 0.05, "residual drift after correction " + m[0] + ", " + m[1]);
@@ -93,10 +93,19 @@ public class DriftCommandsTest {
         Path in = write("one.tif", spots(32, 32, new double[] {0}, new double[] {0}, 2));
         Path csv = dir.resolve("d.csv");
         var r = CliRunner.run("process", "drift-estimate", "--input", in.toString(), "--output", csv.toString(),
-                "--engine-store", store());
+                "--store", store());
         assertEquals(3, r.exitCode(), r.toString());
         assertTrue(r.err().contains("at least 2 frames"), r.err());
         assertFalse(Files.exists(csv));
+    }
+
+    @Test
+    void driftEstimateRejectsAnUnknownImplementation() {
+        Path in = write("two.tif", spots(32, 32, new double[] {0, 1}, new double[] {0, 0}, 6));
+        var r = CliRunner.run("process", "drift-estimate", "--input", in.toString(), "--output",
+                dir.resolve("d.csv").toString(), "--implementation", "nope", "--store", store());
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("--implementation must name"), r.err());
     }
 
     @Test
@@ -105,7 +114,7 @@ public class DriftCommandsTest {
         Path csv = dir.resolve("big.csv");
         Files.writeString(csv, "frame,dx_px,dy_px\n0,0,0\n1,40,0\n");
         var r = CliRunner.run("process", "drift-apply", "--input", in.toString(), "--drift", csv.toString(), "--output",
-                dir.resolve("o.tif").toString(), "--engine-store", store());
+                dir.resolve("o.tif").toString(), "--store", store());
         assertEquals(3, r.exitCode(), r.toString());
         assertTrue(r.err().contains("smaller than the image"), r.err());
         assertFalse(Files.exists(dir.resolve("o.tif")));
@@ -121,7 +130,7 @@ public class DriftCommandsTest {
         Path in = write("two.tif", new ImageStack(2, 96, 96, both));
         Path reg = dir.resolve("reg.json");
         var r = CliRunner.run("process", "register-estimate", "--input", in.toString(), "--reference-channel", "0",
-                "--output", reg.toString(), "--blocks", "1", "--engine-store", store(), "--json");
+                "--output", reg.toString(), "--blocks", "1", "--store", store(), "--json");
         assertEquals(0, r.exitCode(), r.toString());
         JsonNode ch1 = JSON.readTree(Files.readString(reg)).path("channels").get(1);
         assertEquals(1.7, ch1.path("dx_px").asDouble(), 0.05);
@@ -138,7 +147,7 @@ public class DriftCommandsTest {
         Path a = write("a.tif", spots(32, 32, new double[] {0}, new double[] {0}, 5));
         Path b = write("b.tif", spots(32, 30, new double[] {0}, new double[] {0}, 5));
         var r = CliRunner.run("process", "register-estimate", "--input", a.toString(), b.toString(), "--output",
-                dir.resolve("r.json").toString(), "--engine-store", store(), "--json");
+                dir.resolve("r.json").toString(), "--store", store(), "--json");
         assertEquals(3, r.exitCode(), r.toString());
         assertTrue(r.err().contains("channel 1 is 1x32x30"), r.err());
         assertFalse(Files.exists(dir.resolve("r.json")));

@@ -2,6 +2,7 @@ package org.flowscope.methods.ccm;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
@@ -44,7 +45,8 @@ import org.flowscope.engine.spi.WorkShape;
  * <p>Literature: Guizar-Sicairos, Thurman &amp; Fienup, "Efficient subpixel image registration algorithms",
  * Opt. Lett. 33:156 (2008); NanoPyx (Saraiva et al., Nat. Methods 2025) &sect;7 of the spec.
  */
-public final class CrossCorrelation implements Operation<CcmParams, CcmInput, CcmResult> {
+public final class CrossCorrelation implements Operation<CcmParams, CcmInput, CcmResult>,
+        BenchmarkInputs<CcmParams, CcmInput, CcmResult> {
     public static final String ID = "ccm";
 
     @Override
@@ -88,5 +90,23 @@ public final class CrossCorrelation implements Operation<CcmParams, CcmInput, Cc
     @Override
     public Tolerance tolerance() {
         return new Tolerance(1e-5, 1e-6);
+    }
+
+    /** Drifting spots, every frame against the first; {@code kernel} is ignored. */
+    @Override
+    public Case<CcmParams, CcmInput> benchmarkCase(Spec spec, long seed) {
+        var stack = BenchmarkScenes.drifting(spec.frames(), spec.height(), spec.width(), seed);
+        return new Case<>(CcmParams.peaksOnly(), new CcmInput(stack, stack.frame(0)),
+                spec.width() + "x" + spec.height() + "x" + spec.frames() + " drifting spots vs frame 0");
+    }
+
+    @Override
+    public float[] values(CcmResult output) {
+        return output.toFloatArray();
+    }
+
+    @Override
+    public String toString() {
+        return ID;
     }
 }

@@ -2,6 +2,7 @@ package org.flowscope.methods.drift;
 
 import java.util.List;
 import java.util.TreeMap;
+import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
@@ -21,7 +22,8 @@ import org.flowscope.methods.shift.Interpolator;
  * because a zero shift is the identity for every interpolator here.
  */
 public final class DriftCorrection implements Operation<DriftCorrectionParams, DriftCorrectionInput,
-        org.flowscope.core.image.ImageStack> {
+        org.flowscope.core.image.ImageStack>,
+        BenchmarkInputs<DriftCorrectionParams, DriftCorrectionInput, org.flowscope.core.image.ImageStack> {
     public static final String ID = "drift-correct";
 
     @Override
@@ -54,5 +56,35 @@ public final class DriftCorrection implements Operation<DriftCorrectionParams, D
     @Override
     public Tolerance tolerance() {
         return new Tolerance(1e-4, 1e-6);
+    }
+
+    /** Drifting spots with a seeded drift table of sub-pixel shifts; {@code kernel} is ignored. */
+    @Override
+    public Case<DriftCorrectionParams, DriftCorrectionInput> benchmarkCase(Spec spec, long seed) {
+        var stack = org.flowscope.methods.ccm.BenchmarkScenes.drifting(spec.frames(), spec.height(), spec.width(), seed);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed + 1);
+        double[] dx = new double[spec.frames()];
+        double[] dy = new double[spec.frames()];
+        for (int t = 0; t < dx.length; t++) {
+            dx[t] = 4 * (r.nextDouble() - 0.5);
+            dy[t] = 4 * (r.nextDouble() - 0.5);
+        }
+        double limit = Math.min(spec.width(), spec.height()) - 1;
+        for (int t = 0; t < dx.length; t++) {
+            dx[t] = Math.max(-limit, Math.min(limit, dx[t]));
+            dy[t] = Math.max(-limit, Math.min(limit, dy[t]));
+        }
+        return new Case<>(DriftCorrectionParams.defaults(), new DriftCorrectionInput(stack, new DriftTable(dx, dy, 0)),
+                spec.width() + "x" + spec.height() + "x" + spec.frames() + " Lanczos-3 shifts");
+    }
+
+    @Override
+    public float[] values(org.flowscope.core.image.ImageStack output) {
+        return output.data();
+    }
+
+    @Override
+    public String toString() {
+        return ID;
     }
 }

@@ -19,10 +19,17 @@ import org.flowscope.methods.ccm.CcmPeak;
  * <p>Not thread-safe: windows must arrive in order, one at a time (the live pipeline's concatMap does that).
  */
 public final class LiveDriftCorrector {
-    /** One window's measurement. {@code dx}/{@code dy}: drift at the window centre, pixels. */
+    /**
+     * One window's measurement. {@code dx}/{@code dy}: drift at the window centre, pixels; {@code measured} is false
+     * when the correlation peak was below {@link #MIN_SIMILARITY} (an empty or featureless window), in which case the
+     * previous window's drift is carried forward instead of a meaningless peak.
+     */
     public record WindowDrift(long window, long firstFrame, int frames, double centreFrame, double dx, double dy,
-            double similarity) {
+            double similarity, boolean measured) {
     }
+
+    /** Pearson peak below which a window's measurement is not trusted. */
+    public static final double MIN_SIMILARITY = 0.2;
 
     private final ShiftMeasurer measurer;
     private final DriftShifter shifter;
@@ -70,8 +77,11 @@ public final class LiveDriftCorrector {
         }
         CcmPeak p = measurer.measure(new CcmParams(maxShiftPx, false), new CcmInput(mean, reference)).peaks().get(0);
         double centre = firstFrame + (window.frames() - 1) / 2.0;
-        WindowDrift now = new WindowDrift(trace.size(), firstFrame, window.frames(), centre, p.dx(), p.dy(), p.value());
         WindowDrift before = trace.isEmpty() ? null : trace.get(trace.size() - 1);
+        boolean trusted = p.value() >= MIN_SIMILARITY;
+        double mx = trusted ? p.dx() : before == null ? 0 : before.dx();
+        double my = trusted ? p.dy() : before == null ? 0 : before.dy();
+        WindowDrift now = new WindowDrift(trace.size(), firstFrame, window.frames(), centre, mx, my, p.value(), trusted);
         trace.add(now);
         double[] dx = new double[window.frames()];
         double[] dy = new double[window.frames()];

@@ -68,6 +68,25 @@ class LiveDriftCorrectorTest {
     }
 
     @Test
+    void carriesTheLastDriftForwardThroughAFeaturelessWindow() {
+        BeadRenderer beads = new BeadRenderer(11, 50, H, W, 1.5, 6, 3);
+        LiveDriftCorrector live = new LiveDriftCorrector(ShiftMeasurer.reference(), DriftShifter.reference(), null, 0,
+                DriftCorrectionParams.defaults());
+        live.apply(beads.stack(H, W, new double[] {0, 0}, new double[] {0, 0}, 20, null), 0);
+        live.apply(beads.stack(H, W, new double[] {1, 1}, new double[] {0.5, 0.5}, 20, null), 2);
+        float[] noise = new float[2 * H * W];
+        Random r = new Random(1);
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) r.nextGaussian();
+        }
+        live.apply(new ImageStack(2, H, W, noise), 4);
+        LiveDriftCorrector.WindowDrift last = live.trace().get(2);
+        assertTrue(!last.measured(), "a pure-noise window is not trusted: similarity " + last.similarity());
+        assertEquals(live.trace().get(1).dx(), last.dx(), 0);
+        assertEquals(live.trace().get(1).dy(), last.dy(), 0);
+    }
+
+    @Test
     void rejectsWindowsOfAnotherSizeThanTheReference() {
         LiveDriftCorrector live = new LiveDriftCorrector(ShiftMeasurer.reference(), DriftShifter.reference(),
                 ImageStack.zeros(1, 32, 32), 0, DriftCorrectionParams.defaults());
