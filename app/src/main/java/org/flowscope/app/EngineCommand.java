@@ -12,7 +12,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "engine",
         mixinStandardHelpOptions = true,
         description = "Inspect and benchmark the compute engine.",
-        subcommands = {})
+        subcommands = {org.flowscope.app.engine.EngineDevicesCommand.class, org.flowscope.app.engine.EngineHistoryCommand.class,
+                org.flowscope.app.engine.BenchmarkCommand.class, org.flowscope.app.engine.ContentionCommand.class,
+                org.flowscope.app.engine.ConformanceCommand.class, org.flowscope.app.engine.RegretCommand.class,
+                org.flowscope.app.engine.EsrrfProofCommand.class})
 public final class EngineCommand implements Runnable {
     @Spec
     CommandSpec spec;

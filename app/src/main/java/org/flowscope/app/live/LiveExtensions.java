@@ -14,6 +14,9 @@ public final class LiveExtensions {
     public static List<LiveExtension> create() {
         List<LiveExtension> all = new ArrayList<>();
         all.add(new AverageLive());
+        all.add(new EsrrfLive());
+        all.add(new QualityLive());
+        all.add(new DriftLive());
         all.add(new MmLive());
         all.add(new ServeLive());
         return all;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "process",
         mixinStandardHelpOptions = true,
         description = "Process a recorded TIFF stack offline.",
-        subcommands = {AverageCommand.class})
+        subcommands = {AverageCommand.class, Conv2dCommand.class, EsrrfCommand.class, FrcCommand.class, DecorrCommand.class, SquirrelCommand.class, DriftEstimateCommand.class, DriftApplyCommand.class, RegisterEstimateCommand.class, RegisterApplyCommand.class})
 public final class ProcessCommand implements Runnable {
     @Spec
     CommandSpec spec;

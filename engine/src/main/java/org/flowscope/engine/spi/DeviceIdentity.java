@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param vendor       e.g. "NVIDIA Corporation", "GenuineIntel"
  * @param model        e.g. "NVIDIA H100 80GB HBM3", the CPU model name
  * @param driver       driver or runtime version, e.g. "580.159", "PoCL 3.1", the JVM version for the CPU
- * @param memoryBytes  device memory (global memory for GPUs, max heap for the CPU)
+ * @param memoryBytes  device memory (global memory for GPUs, physical memory for the CPU)
  * @param computeUnits cores (CPU), compute units (OpenCL) or multiprocessors (CUDA)
  */
 public record DeviceIdentity(DeviceKind kind, String vendor, String model, String driver, long memoryBytes, int computeUnits) {

@@ -13,6 +13,11 @@ public interface Implementation<P, I, O> {
         return Availability.ok();
     }
 
-    /** Computes the operation. Throws {@link BackendUnavailableException} or {@link DeviceMemoryException} on device trouble. */
+    /**
+     * Computes the operation. Returns only when the result is complete on the host (read back, stream synchronised):
+     * the engine times this call. Throws {@link BackendUnavailableException}, {@link DeviceMemoryException} or
+     * {@link KernelBuildException} on device trouble (the engine then falls back to another candidate); any other
+     * exception is treated as a bug or bad input and propagates.
+     */
     O run(P params, I input, ExecutionContext context);
 }

@@ -1,5 +1,6 @@
 package org.flowscope.engine.spi;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -20,7 +21,7 @@ public record WorkShape(String operation, List<Integer> dimensions, String pixel
         Objects.requireNonNull(operation, "operation");
         dimensions = List.copyOf(dimensions);
         Objects.requireNonNull(pixelType, "pixelType");
-        parameters = new TreeMap<>(parameters);
+        parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
     }
 
     /** Product of the dimensions. */

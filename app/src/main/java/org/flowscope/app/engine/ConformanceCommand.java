@@ -1,0 +1,119 @@
+package org.flowscope.app.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowscope.app.CliOutput;
+import org.flowscope.app.ExitCodes;
+import org.flowscope.engine.CandidateStatus;
+import org.flowscope.engine.Engine;
+import org.flowscope.engine.EngineConfig;
+import org.flowscope.engine.RunOptions;
+import org.flowscope.engine.spi.Backend;
+import org.flowscope.engine.spi.BenchmarkInputs;
+import org.flowscope.engine.spi.Operation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code flowscope engine conformance <op>}: every available implementation &times; device against the plain-Java
+ * reference on a seeded shape matrix (odd and tiny sizes, one- and multi-frame stacks, a range of the operation's
+ * size parameter), with the operation's tolerance. The same check the test suite makes, runnable on hardware CI
+ * does not have (the GPU machine).
+ */
+@Command(name = "conformance",
+        mixinStandardHelpOptions = true,
+        description = {"Check every available implementation x device against the plain-Java reference on seeded cases.",
+                "Exit 4 if any candidate differs beyond the operation's tolerance or fails."})
+public final class ConformanceCommand implements Callable<Integer> {
+    /** Image sizes cycled through the cases: tiny, odd, non-square, and one larger than a work group. */
+    static final int[][] SIZES = {{1, 1}, {7, 5}, {33, 17}, {64, 64}, {129, 97}, {3, 300}, {256, 255}, {300, 2}};
+
+    @Mixin
+    CliOutput out;
+
+    @Parameters(index = "0", paramLabel = "OP", description = "Operation id, e.g. conv2d.")
+    String op;
+
+    @Option(names = "--kernels", defaultValue = "0", paramLabel = "A-B",
+            description = "Range of the operation's size parameter (conv2d: kernel sides, e.g. 1-21); 0 = its default.")
+    String kernels;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the cases (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        int[] ks = SizeSpec.range(kernels, "--kernels");
+        Operations.Benchmarkable<Object, Object, Object> b = Operations.benchmarkable(op);
+        List<BenchmarkInputs.Case<Object, Object>> cases = cases(b.inputs(), ks[0], ks[1], seed);
+        List<Map<String, Object>> results = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        boolean allOk = true;
+        try (Engine engine = Engine.create(EngineConfig.inMemory())) {
+            List<CandidateStatus> candidates = engine.candidates(op);
+            String ref = candidates.stream().filter(c -> c.info().backend() == Backend.CPU).map(c -> c.info().id())
+                    .findFirst().orElseThrow(() -> new IllegalStateException(op + " has no plain-Java reference"));
+            List<float[]> expected = new ArrayList<>();
+            for (var c : cases) {
+                expected.add(b.inputs().values(engine.run(b.operation(), c.params(), c.input(),
+                        RunOptions.implementation(ref).recorded(false))));
+            }
+            for (CandidateStatus s : candidates) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("implementation", s.info().id());
+                m.put("device", s.device().map(d -> d.label()).orElse("none"));
+                if (!s.availability().available()) {
+                    m.put("status", "UNAVAILABLE");
+                    m.put("detail", s.availability().reason());
+                } else {
+                    String bad = check(engine, b.operation(), b.inputs(), s, cases, expected);
+                    m.put("status", bad == null ? "PASS" : "FAIL");
+                    m.put("detail", bad == null ? cases.size() + " cases within " + b.operation().tolerance() : bad);
+                    allOk &= bad == null;
+                }
+                results.add(m);
+                text.append(String.format("%-26s %-48s %-11s %s%n", m.get("implementation"), m.get("device"), m.get("status"), m.get("detail")));
+            }
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("operation", op);
+        r.put("cases", cases.stream().map(BenchmarkInputs.Case::label).toList());
+        r.put("allPassed", allOk);
+        r.put("results", results);
+        out.result(r, text.toString().stripTrailing());
+        return allOk ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
+    }
+
+    /** One case per size-parameter value, cycling through {@link #SIZES} and 1 or 2 frames. */
+    static <P, I, O> List<BenchmarkInputs.Case<P, I>> cases(BenchmarkInputs<P, I, O> inputs, int kFrom, int kTo, long seed) {
+        List<BenchmarkInputs.Case<P, I>> cases = new ArrayList<>();
+        int i = 0;
+        for (int k = kFrom; k <= kTo; k++, i++) {
+            int[] wh = SIZES[i % SIZES.length];
+            cases.add(inputs.benchmarkCase(new BenchmarkInputs.Spec(wh[0], wh[1], 1 + i % 2, k), seed + i));
+        }
+        return cases;
+    }
+
+    private static <P, I, O> String check(Engine engine, Operation<P, I, O> op, BenchmarkInputs<P, I, O> inputs,
+            CandidateStatus s, List<BenchmarkInputs.Case<P, I>> cases, List<float[]> expected) {
+        RunOptions forced = CandidateSelector.force(s).recorded(false);
+        for (int i = 0; i < cases.size(); i++) {
+            BenchmarkInputs.Case<P, I> c = cases.get(i);
+            try {
+                String bad = op.tolerance().firstViolation(expected.get(i), inputs.values(engine.run(op, c.params(), c.input(), forced)));
+                if (bad != null) {
+                    return c.label() + ": " + bad;
+                }
+            } catch (RuntimeException e) {
+                return c.label() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Runs on the GPU machine (see run.sh): installs the OpenCL ICD loader under /tmp, registers NVIDIA's OpenCL
+# driver, then runs every line of steps.txt with the bundled runtime, each with its own time limit and log.
+# Everything lands in $OUT: summary.txt, results.tgz and the PNG plots (the tool returns at most 8 files).
+set -uo pipefail
+B=$(cd "$(dirname "$0")" && pwd)
+OUT=${OUT:-/tmp/flowscope-out}
+W=/tmp/flowscope-results
+rm -rf "$W" && mkdir -p "$W/logs" "$OUT"
+export HOME="$W/home"   # the engine's history (~/.flowscope/engine) is then part of the results
+mkdir -p "$HOME"
+
+mkdir -p /tmp/ocl
+for d in "$B"/debs/*.deb; do dpkg -x "$d" /tmp/ocl; done
+export LD_LIBRARY_PATH="/tmp/ocl/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+if ldconfig -p | grep -q libnvidia-opencl.so.1; then
+    mkdir -p /etc/OpenCL/vendors
+    [ -f /etc/OpenCL/vendors/nvidia.icd ] || echo "libnvidia-opencl.so.1" > /etc/OpenCL/vendors/nvidia.icd
+fi
+
+# a fixed, pre-touched heap: otherwise the first calls of a fresh JVM pay page faults on every new output array
+# (seen here: 6000x6000 CUDA calls at 120 ms in a fresh JVM against 55 ms once the heap was touched)
+HEAP_MB=4096
+export B HEAP_MB
+# libjsig keeps the JVM's signal handlers first when native GPU libraries install their own (a JVM whose SIGSEGV
+# handler is replaced dies on its own safepoint polls; seen here after the first PTX JIT); children inherit it
+export LD_PRELOAD="$B/jre/lib/libjsig.so"
+fs() { "$B/jre/bin/java" "-Xms${HEAP_MB}m" "-Xmx${HEAP_MB}m" -XX:+AlwaysPreTouch -Djava.awt.headless=true "-Duser.home=$HOME" \
+    "-XX:ErrorFile=$RESULTS/logs/hs_err_%p.log" -jar "$B/flowscope.jar" "$@"; }
+export -f fs
+export RESULTS="$W"
+
+{
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm --format=csv,noheader 2>&1
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc)"
+} > "$W/summary.txt"
+cat "$W/summary.txt"
+
+# steps.txt: NAME | TIME LIMIT (s) | flowscope arguments ($RESULTS expands); '#' comments.
+# The device tool stops a command after 10 minutes: steps are cut short or skipped so that everything is packed
+# into $OUT by DEADLINE seconds after the start.
+DEADLINE=${DEADLINE:-540}
+T0=$(date +%s)
+while IFS='|' read -r name limit args; do
+    name=$(echo "$name" | sed 's/^ *//; s/ *$//')
+    [ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue
+    limit=$(echo "$limit" | tr -d ' ')
+    left=$(( DEADLINE - ($(date +%s) - T0) ))
+    if [ "$left" -lt 20 ]; then
+        printf '%-34s skipped: no time left before the deadline\n' "$name" | tee -a "$W/steps.txt"
+        continue
+    fi
+    [ "$limit" -gt "$left" ] && limit=$left
+    args=$(eval echo "$args")
+    start=$(date +%s)
+    # shellcheck disable=SC2086
+    timeout --kill-after=10 "$limit" bash -c "fs $args" > "$W/logs/$name.log" 2>&1
+    rc=$?
+    line=$(printf '%-34s rc=%-3s %4ss  fs %s' "$name" "$rc" "$(( $(date +%s) - start ))" "$args")
+    echo "$line" | tee -a "$W/steps.txt"
+done < "${STEPS:-$B/steps.txt}"
+
+# the tail of each log without stack-trace lines, then the step table last, so the reply's tail shows the figures
+for f in "$W"/logs/*.log; do
+    { echo; echo "---- $(basename "$f")"; grep -v -E '^\s+at |^\s*\.\.\. [0-9]+ more|^---|^Caused by|^Stack trace|UnsatisfiedLinkError|^Operating system|^Architecture' "$f" | tail -n 25; } >> "$W/summary.txt"
+done
+{ echo; echo "== steps"; cat "$W/steps.txt"; } >> "$W/summary.txt"
+cp "$W/summary.txt" "$OUT/summary.txt"
+n=0
+for p in "$W"/*/plot.png; do
+    [ -f "$p" ] || continue
+    n=$((n + 1)); [ "$n" -le 5 ] && cp "$p" "$OUT/$(basename "$(dirname "$p")").png"
+done
+tar czf "$OUT/results.tgz" --exclude=./home/.cache -C "$W" .
+tail -n 60 "$W/summary.txt"

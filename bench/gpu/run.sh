@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the GPU-machine bundle and prints the device-tool call that runs it.
+#
+#   bench/gpu/run.sh [BUNDLE_DIR]      (default /work/main/.bundle-engine-ops)
+#
+# The bundle holds: a jlinked Java runtime (jre/), the app's jars and their runtime dependencies (lib/, without
+# JCuda's 24 MB libJNvPTXCompiler, which the driver API does not need), the OpenCL ICD loader packages (debs/),
+# steps.txt (the list of CLI commands to run) and remote.sh (what runs on the GPU machine). It must stay under the
+# device tool's 64 MiB. The device tool ships the checkout it was started in (/work/main), so the bundle goes
+# there, in a git-ignored folder, and is named in `carry`.
+#
+# To add benchmarks (e.g. eSRRF), append lines to bench/gpu/steps.txt; nothing else needs to change.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DEST=${1:-/work/main/.bundle-engine-ops}
+NAME=$(basename "$DEST")
+cd "$ROOT"
+
+echo "== building app and dependencies (offline)"
+rm -rf "$DEST"
+mkdir -p "$DEST/lib" "$DEST/debs"
+mvn -q -B -o -pl app -am package -DskipTests
+# app/target/flowscope.jar names its dependencies in app/target/lib through its manifest class path
+cp app/target/flowscope.jar "$DEST/"
+cp app/target/lib/*.jar "$DEST/lib/"
+# the PTX compiler library is only for runtime PTX compilation, which this project does not use
+for j in "$DEST"/lib/jcuda-natives-*.jar; do
+    zip -q -d "$j" '*JNvPTXCompiler*' >/dev/null 2>&1 || true
+done
+
+echo "== jlink runtime"
+MODULES=java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml,java.naming
+jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$DEST/jre"
+
+echo "== OpenCL ICD loader packages"
+(cd "$DEST/debs" && apt-get download ocl-icd-libopencl1 ocl-icd-opencl-dev >/dev/null)
+
+cp bench/gpu/remote.sh bench/gpu/steps.txt "$DEST/"
+chmod +x "$DEST/remote.sh"
+du -sh "$DEST"/jre "$DEST"/lib "$DEST"/debs "$DEST"
+SIZE=$(du -sm "$DEST" | cut -f1)
+if [ "$SIZE" -ge 62 ]; then
+    echo "bundle is ${SIZE} MB: over the device tool's limit" >&2
+    exit 1
+fi
+cat <<CALL
+
+== device-tool call (from the lead's session or a helper allowed to use the GPU):
+run(kind="nvidia-h100-x1", timeout_s=600, carry=["$NAME"], command="bash $NAME/remote.sh")
+Results come back under files_at: summary.txt, results.tgz (logs, CSVs, JSON, history stores) and the plots.
+CALL

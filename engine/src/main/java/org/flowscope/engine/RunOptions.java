@@ -1,0 +1,85 @@
+package org.flowscope.engine;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.flowscope.engine.spi.Backend;
+
+/**
+ * Restrictions on one engine call. {@link #auto()} lets the agent choose among everything available; the other
+ * factories narrow the candidates (the agent still chooses among what is left, e.g. between two OpenCL devices).
+ * Immutable.
+ */
+public final class RunOptions {
+    private static final RunOptions AUTO = new RunOptions(null, null, null, true);
+    private final Backend backend;
+    private final String implementation;
+    private final String deviceModel;
+    private final boolean recorded;
+
+    private RunOptions(Backend backend, String implementation, String deviceModel, boolean recorded) {
+        this.backend = backend;
+        this.implementation = implementation;
+        this.deviceModel = deviceModel;
+        this.recorded = recorded;
+    }
+
+    public static RunOptions auto() {
+        return AUTO;
+    }
+
+    /** Only implementations of this backend. */
+    public static RunOptions backend(Backend backend) {
+        return new RunOptions(Objects.requireNonNull(backend, "backend"), null, null, true);
+    }
+
+    /** Only the implementation with this id (e.g. "conv2d.cuda"). */
+    public static RunOptions implementation(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("implementation id must not be blank, got '" + id + "'");
+        }
+        return new RunOptions(null, id, null, true);
+    }
+
+    /** Also restrict to devices whose model name contains {@code text} (case-insensitive). */
+    public RunOptions onDevice(String text) {
+        return new RunOptions(backend, implementation, Objects.requireNonNull(text, "text"), recorded);
+    }
+
+    /** Whether the run's time enters the history and the delay model (false for warm-up runs). */
+    public RunOptions recorded(boolean record) {
+        return new RunOptions(backend, implementation, deviceModel, record);
+    }
+
+    public Optional<Backend> backendFilter() {
+        return Optional.ofNullable(backend);
+    }
+
+    public Optional<String> implementationFilter() {
+        return Optional.ofNullable(implementation);
+    }
+
+    public Optional<String> deviceFilter() {
+        return Optional.ofNullable(deviceModel);
+    }
+
+    public boolean recorded() {
+        return recorded;
+    }
+
+    /** True when the caller narrowed the choice. */
+    public boolean restricted() {
+        return backend != null || implementation != null || deviceModel != null;
+    }
+
+    boolean admits(Candidate c) {
+        return (backend == null || c.info().backend() == backend)
+                && (implementation == null || c.implementationId().equals(implementation))
+                && (deviceModel == null || c.deviceIdentity().model().toLowerCase().contains(deviceModel.toLowerCase()));
+    }
+
+    @Override
+    public String toString() {
+        return restricted() ? "RunOptions[backend=" + backend + ", implementation=" + implementation + ", device=" + deviceModel + "]"
+                : "RunOptions[auto]";
+    }
+}

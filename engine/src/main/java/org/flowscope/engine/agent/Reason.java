@@ -1,0 +1,21 @@
+package org.flowscope.engine.agent;
+
+/** Why a decision chose its candidate. */
+public enum Reason {
+    /** Only one candidate was available or allowed. */
+    ONLY_CANDIDATE,
+    /** Smallest predicted time. */
+    FASTEST_PREDICTED,
+    /** Nothing could be predicted: the CPU is the safe default. */
+    COLD_START_DEFAULT,
+    /** Never measured here: tried once to learn its time. */
+    EXPLORE_UNTRIED,
+    /** Chosen by the decaying exploration schedule to refresh old or doubtful timings. */
+    EXPLORE_REFRESH,
+    /** The fastest is delayed; the delay-adjusted times changed the winner. */
+    DELAY_AVOIDED,
+    /** Paper eq. 4: drawn with probability proportional to 1/adjusted time squared. */
+    DELAY_DRAW,
+    /** The delayed fastest is re-run to see whether its delay is over. */
+    DELAY_PROBE
+}

@@ -1,0 +1,134 @@
+package org.flowscope.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.flowscope.engine.history.BenchmarkKey;
+import org.flowscope.engine.history.BenchmarkStore;
+import org.flowscope.engine.history.FactoryPriors;
+import org.flowscope.engine.history.History;
+import org.flowscope.engine.history.Sample;
+import org.flowscope.engine.spi.DeviceIdentity;
+
+/**
+ * Predicts run times from the history, in this order:
+ * <ol>
+ * <li>{@link PredictionSource#MEASURED}: the median of the undelayed samples of exactly this shape once there are
+ * three, the faster of the two when there are {@link #MIN_OWN_SAMPLES};</li>
+ * <li>{@link PredictionSource#REGRESSION} / {@link PredictionSource#NEAREST_SHAPE}: a {@link CostFit} over the
+ * other shapes this implementation measured on this device (time against the operation's cost feature);</li>
+ * <li>{@link PredictionSource#PRIOR_SAME_DEVICE} / {@link PredictionSource#PRIOR_SAME_KIND}: the same fit over
+ * factory priors;</li>
+ * <li>{@link PredictionSource#UNKNOWN}.</li>
+ * </ol>
+ * The median rather than NanoPyx's mean of the fastest half: it neither rewards a lucky run nor counts contention.
+ * Medians are cached per window and fits per implementation and device, recomputed only when that series
+ * changes. Thread-safe.
+ */
+public final class CostRegressionModel implements PerformanceModel {
+    /** Own samples of a shape needed before they are trusted over the model (NanoPyx: 2). */
+    public static final int MIN_OWN_SAMPLES = 2;
+
+    private record Series(String operation, String implementation, DeviceIdentity device, String libraryVersion) {
+    }
+
+    private record Cached(long revision, CostFit fit) {
+    }
+
+    private final BenchmarkStore store;
+    private final FactoryPriors priors;
+    private final Map<Series, Cached> ownFits = new ConcurrentHashMap<>();
+    private final Map<Series, Cached> priorFits = new ConcurrentHashMap<>();
+    private final Map<Series, FactoryPriors.Match> priorMatch = new ConcurrentHashMap<>();
+    private final Map<BenchmarkKey, Median> medians = new ConcurrentHashMap<>();
+
+    /** A window's median, valid while the store hands out the same (immutable) window object. */
+    private record Median(List<Sample> window, double value) {
+    }
+
+    public CostRegressionModel(BenchmarkStore store, FactoryPriors priors) {
+        this.store = store;
+        this.priors = priors;
+    }
+
+    @Override
+    public Prediction predict(BenchmarkKey key, double cost) {
+        List<Sample> own = store.window(key);
+        if (own.size() >= MIN_OWN_SAMPLES) {
+            // with two samples, the faster one: a first run often carries one-off costs (JIT, page faults), and
+            // optimism lets a candidate that was unlucky once win again (from three samples on, the median)
+            double t = own.size() < 3 ? Math.min(own.get(0).seconds(), own.get(1).seconds()) : median(key, own);
+            return new Prediction(t, PredictionSource.MEASURED, own.size());
+        }
+        Series series = new Series(key.operation(), key.implementation(), key.device(), key.libraryVersion());
+        long revision = store.revision(key.implementation(), key.device());
+        Cached cached = ownFits.get(series);
+        if (cached == null || cached.revision() != revision) {
+            cached = new Cached(revision, CostFit.of(ownPoints(store.histories(key.operation()), series)));
+            ownFits.put(series, cached);
+        }
+        if (cached.fit() != null) {
+            PredictionSource source = cached.fit().isRegression() ? PredictionSource.REGRESSION : PredictionSource.NEAREST_SHAPE;
+            return new Prediction(cached.fit().predict(cost), source, own.size());
+        }
+        Cached prior = priorFits.computeIfAbsent(series, s -> {
+            FactoryPriors.Series p = priors.series(s.operation(), s.implementation(), s.device());
+            priorMatch.put(s, p.match());
+            List<CostFit.Point> points = new ArrayList<>();
+            for (History h : p.histories()) {
+                points.add(new CostFit.Point(h.cost(), undelayedMedian(h.samples()), h.samples().size()));
+            }
+            return new Cached(0, CostFit.of(points));
+        });
+        if (prior.fit() != null) {
+            PredictionSource source = priorMatch.get(series) == FactoryPriors.Match.SAME_DEVICE
+                    ? PredictionSource.PRIOR_SAME_DEVICE : PredictionSource.PRIOR_SAME_KIND;
+            return new Prediction(prior.fit().predict(cost), source, own.size());
+        }
+        return Prediction.unknown(own.size());
+    }
+
+    private List<CostFit.Point> ownPoints(List<History> histories, Series series) {
+        List<CostFit.Point> points = new ArrayList<>();
+        for (History h : histories) {
+            boolean mine = h.key().sameSeries(series.implementation(), series.device())
+                    && h.key().libraryVersion().equals(series.libraryVersion());
+            if (mine && !h.samples().isEmpty()) {
+                points.add(new CostFit.Point(h.cost(), median(h.key(), h.samples()), h.samples().size()));
+            }
+        }
+        return points;
+    }
+
+    /** The undelayed median of a window, cached while the store hands out the same immutable window object. */
+    private double median(BenchmarkKey key, List<Sample> window) {
+        Median m = medians.get(key);
+        if (m == null || m.window() != window) {
+            m = new Median(window, undelayedMedian(window));
+            medians.put(key, m);
+        }
+        return m.value();
+    }
+
+    /** Median of the samples not flagged as delayed; of all samples when every one is flagged. */
+    public static double undelayedMedian(List<Sample> samples) {
+        double[] v = new double[samples.size()];
+        int n = 0;
+        for (Sample s : samples) {
+            if (!s.delayed()) {
+                v[n++] = s.seconds();
+            }
+        }
+        if (n == 0) {
+            for (Sample s : samples) {
+                v[n++] = s.seconds();
+            }
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        java.util.Arrays.sort(v, 0, n);
+        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    }
+}

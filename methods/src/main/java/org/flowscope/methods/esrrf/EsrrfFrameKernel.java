@@ -1,0 +1,191 @@
+package org.flowscope.methods.esrrf;
+
+/**
+ * The per-frame work of the threaded implementation, split so that several threads can share one frame: the
+ * gradient lattice (normalised to unit vectors), the horizontal pass of the image interpolation, then output rows.
+ * Holds the per-frame scratch; one instance per frame in flight.
+ */
+final class EsrrfFrameKernel {
+    private final EsrrfPlan plan;
+    final float[] nx;
+    final float[] ny;
+    /**
+     * Unit gradients with each lattice row stored as its even columns then its odd columns: the pixels of one
+     * phase read lattice columns two apart, which this layout makes contiguous.
+     */
+    private final float[] splitX;
+    private final float[] splitY;
+    /** Horizontal pass of the Catmull-Rom magnification: {@code h x wm}. */
+    private final float[] rowsInterp;
+    private float[] gc;
+    private float[] gr;
+    private float[] frame;
+    private int frameOff;
+
+    EsrrfFrameKernel(EsrrfPlan plan) {
+        this.plan = plan;
+        int lattice = (2 * plan.h + 1) * plan.lw;
+        this.nx = new float[lattice];
+        this.ny = new float[lattice];
+        this.splitX = new float[lattice];
+        this.splitY = new float[lattice];
+        this.rowsInterp = plan.weighting ? new float[plan.h * plan.wm] : null;
+    }
+
+    EsrrfPlan plan() {
+        return plan;
+    }
+
+    /** Starts a frame: the Roberts-cross grid (cheap, single-threaded). */
+    void begin(float[] data, int off) {
+        this.frame = data;
+        this.frameOff = off;
+        float[][] rc = Lattice.roberts(plan.geo, data, off, plan.h, plan.w);
+        gc = rc[0];
+        gr = rc[1];
+    }
+
+    /** Lattice rows {@code [kFrom, kTo)} as unit gradient vectors, and input rows of the horizontal pass. */
+    void prepare(int kFrom, int kTo) {
+        Lattice.latticeRows(plan.geo, gc, gr, plan.h, plan.w, plan.m, kFrom, kTo, nx, ny);
+        for (int i = kFrom * plan.lw; i < kTo * plan.lw; i++) {
+            float x = nx[i];
+            float y = ny[i];
+            float norm = (float) Math.sqrt(x * x + y * y);
+            if (norm > 0) {
+                nx[i] = x / norm;
+                ny[i] = y / norm;
+            } else {
+                nx[i] = 0;
+                ny[i] = 0;
+            }
+            int si = split(i);
+            splitX[si] = nx[i];
+            splitY[si] = ny[i];
+        }
+        if (rowsInterp != null) {
+            int rFrom = (int) ((long) kFrom * plan.h / (2 * plan.h + 1));
+            int rTo = (int) ((long) kTo * plan.h / (2 * plan.h + 1));
+            for (int r = rFrom; r < rTo; r++) {
+                int src = frameOff + r * plan.w;
+                for (int j = 0; j < plan.wm; j++) {
+                    int t = 4 * j;
+                    rowsInterp[r * plan.wm + j] = frame[src + plan.tapX[t]] * plan.wX[t]
+                            + frame[src + plan.tapX[t + 1]] * plan.wX[t + 1]
+                            + frame[src + plan.tapX[t + 2]] * plan.wX[t + 2]
+                            + frame[src + plan.tapX[t + 3]] * plan.wX[t + 3];
+                }
+            }
+        }
+    }
+
+    /** Index in the split layout of lattice index {@code li}. */
+    private int split(int li) {
+        int k = li / plan.lw;
+        int l = li - k * plan.lw;
+        return k * plan.lw + ((l & 1) == 0 ? l >> 1 : plan.w + 1 + (l >> 1));
+    }
+
+    /**
+     * Output row {@code i} into {@code out[0 .. wm)}; {@code scratch} holds at least {@code w} floats. Call after
+     * every {@link #prepare} range has run. The sample loop runs per phase and per sample over the columns of that
+     * phase, so that the sample's direction and weight stay in registers and the gradient reads are contiguous.
+     */
+    void row(int i, float[] out, float[] scratch) {
+        EsrrfPlan p = plan;
+        java.util.Arrays.fill(out, 0, p.wm, 0f);
+        if (i < p.margin || i >= p.hm - p.margin) {
+            return;
+        }
+        int sy = i % p.m;
+        int by = p.baseY[i];
+        boolean rowInside = p.interiorRow(i);
+        for (int sx = 0; sx < p.m; sx++) {
+            int ph = sy * p.m + sx;
+            // columns j = q M + sx with q in [qLo, qHi) have all samples inside the lattice
+            int qLo = 0;
+            int qHi = 0;
+            if (rowInside) {
+                qLo = p.w;
+                for (int q = 0; q < p.w; q++) {
+                    int j = q * p.m + sx;
+                    if (j >= p.margin && j < p.wm - p.margin && p.insideX[j]) {
+                        qLo = Math.min(qLo, q);
+                        qHi = q + 1;
+                    }
+                }
+            }
+            if (qHi > qLo) {
+                java.util.Arrays.fill(scratch, qLo, qHi, 0f);
+                int l0 = p.baseX[sx];
+                for (int k = p.start[ph], end = p.start[ph + 1]; k < end; k++) {
+                    int l = l0 + p.di[k];
+                    int rowStart = (by + p.dj[k]) * p.lw;
+                    int s0 = rowStart + ((l & 1) == 0 ? l >> 1 : p.w + 1 + (l >> 1));
+                    float ux = p.ux[k];
+                    float uy = p.uy[k];
+                    float wk = p.wt[k];
+                    float[] gxs = splitX;
+                    float[] gys = splitY;
+                    for (int q = qLo; q < qHi; q++) {
+                        float gx = gxs[s0 + q];
+                        float gy = gys[s0 + q];
+                        float c = wk - wk * Math.abs(gy * ux - gx * uy);
+                        // branch-free "dot < 0" (a data-dependent branch mispredicts half the time): the sign bit
+                        // of the dot product, with -0.0 turned into +0.0 by adding 0, masks c
+                        int sign = Float.floatToRawIntBits(gx * ux + gy * uy + 0f) >> 31;
+                        scratch[q] += Float.intBitsToFloat(Float.floatToRawIntBits(c) & sign);
+                    }
+                }
+                for (int q = qLo; q < qHi; q++) {
+                    int j = q * p.m + sx;
+                    out[j] = p.finish(p.wsum[ph] > 0 ? scratch[q] / p.wsum[ph] : 0f, intensity(i, j));
+                }
+            }
+            for (int q = 0; q < p.w; q++) {
+                if (q >= qLo && q < qHi) {
+                    continue;
+                }
+                int j = q * p.m + sx;
+                if (j < p.margin || j >= p.wm - p.margin) {
+                    continue;
+                }
+                out[j] = p.finish(border(ph, by, p.baseX[j]), intensity(i, j));
+            }
+        }
+    }
+
+    private float intensity(int i, int j) {
+        if (rowsInterp == null) {
+            return 1f;
+        }
+        EsrrfPlan p = plan;
+        int ty = 4 * i;
+        return rowsInterp[p.tapY[ty] * p.wm + j] * p.wY[ty]
+                + rowsInterp[p.tapY[ty + 1] * p.wm + j] * p.wY[ty + 1]
+                + rowsInterp[p.tapY[ty + 2] * p.wm + j] * p.wY[ty + 2]
+                + rowsInterp[p.tapY[ty + 3] * p.wm + j] * p.wY[ty + 3];
+    }
+
+    /** A pixel whose samples leave the lattice: validity per sample, NanoPyx's clamp, its own weight sum. */
+    private float border(int ph, int by, int bx) {
+        EsrrfPlan p = plan;
+        float acc = 0;
+        float wsum = 0;
+        for (int k = p.start[ph], end = p.start[ph + 1]; k < end; k++) {
+            int ky = by + p.dj[k];
+            int kx = bx + p.di[k];
+            if (ky < p.kMin || ky > p.kyMax || kx < p.kMin || kx > p.kxMax) {
+                continue;
+            }
+            int li = Math.min(ky, 2 * p.h) * p.lw + Math.min(kx, 2 * p.w);
+            float gx = nx[li];
+            float gy = ny[li];
+            wsum += p.wt[k];
+            if (gx * p.ux[k] + gy * p.uy[k] < 0) {
+                acc += p.wt[k] * (1 - Math.abs(gy * p.ux[k] - gx * p.uy[k]));
+            }
+        }
+        return wsum > 0 ? acc / wsum : 0f;
+    }
+}

@@ -1,0 +1,210 @@
+package org.flowscope.methods.esrrf;
+
+import static org.jocl.CL.CL_DEVICE_EXTENSIONS;
+import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clEnqueueWriteBuffer;
+import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clGetDeviceInfo;
+import static org.jocl.CL.clReleaseMemObject;
+import static org.jocl.CL.clSetKernelArg;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.flowscope.core.image.ImageStack;
+import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.spi.Availability;
+import org.flowscope.engine.spi.Backend;
+import org.flowscope.engine.spi.Device;
+import org.flowscope.engine.spi.ExecutionContext;
+import org.flowscope.engine.spi.Implementation;
+import org.flowscope.engine.spi.ImplementationInfo;
+import org.flowscope.engine.spi.Precision;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_context;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * eSRRF fused on an OpenCL device ({@code esrrf.cl}): per chunk of frames, one kernel builds every frame's unit
+ * gradient lattice, a second computes RGC, intensity weighting and the temporal running sums for every output pixel
+ * over all frames of the chunk, keeping them in registers; only the final statistic leaves the device. Per-frame
+ * maps are never written. Chunk length comes from the device's memory limits before launch ({@link ChunkPlanner}).
+ * Every output pixel is written, margins included. float32 arithmetic with double running sums; within 1e-4 of
+ * the largest value of the Java reference.
+ */
+public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack, ImageStack> {
+    private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.opencl", Esrrf.ID, Backend.OPENCL,
+            Precision.MIXED, "eSRRF fused on an OpenCL device (lattice, RGC and temporal sums on the device)");
+    private static final String SOURCE = "esrrf.cl";
+    private static final int TILE = 16;
+
+    @Override
+    public ImplementationInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Availability availability(Device device) {
+        if (!(device instanceof OpenClDevice ocl)) {
+            return Availability.unavailable("not an OpenCL device: " + device.identity().label());
+        }
+        if (!extensions(ocl).contains("cl_khr_fp64")) {
+            return Availability.unavailable("device lacks cl_khr_fp64, needed for the temporal running sums");
+        }
+        return Availability.ok();
+    }
+
+    private static String extensions(OpenClDevice d) {
+        long[] size = new long[1];
+        clGetDeviceInfo(d.id(), CL_DEVICE_EXTENSIONS, 0, null, size);
+        byte[] b = new byte[(int) size[0]];
+        clGetDeviceInfo(d.id(), CL_DEVICE_EXTENSIONS, b.length, Pointer.to(b), null);
+        return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public ImageStack run(EsrrfParams params, ImageStack input, ExecutionContext context) {
+        return apply(params, input, context.device(OpenClDevice.class));
+    }
+
+    /** The eSRRF time series of {@code in} computed on {@code dev}. */
+    public static ImageStack apply(EsrrfParams p, ImageStack in, OpenClDevice dev) {
+        return apply(p, in, dev, null);
+    }
+
+    /** As {@link #apply(EsrrfParams, ImageStack, OpenClDevice)}, recording phase times when {@code timings} is set. */
+    public static ImageStack apply(EsrrfParams p, ImageStack in, OpenClDevice dev, DeviceTimings timings) {
+        new Esrrf().validate(p, in);
+        DeviceTables t = new DeviceTables(new EsrrfPlan(p, in.height(), in.width()));
+        EsrrfPlan plan = t.plan;
+        int block = p.blockLength(in.frames());
+        int chunk = ChunkPlanner.framesPerChunk(t, p.temporal(), block, dev.globalMemBytes(), dev.maxAllocBytes());
+        int timePoints = p.timePoints(in.frames());
+        int px = plan.hm * plan.wm;
+        float[] out = new float[timePoints * px];
+        int stat = p.temporal().ordinal();
+        cl_kernel lattice = dev.kernel(EsrrfOpenCl.class, SOURCE, "esrrf_lattice", "");
+        cl_kernel rgc = dev.kernel(EsrrfOpenCl.class, SOURCE, "esrrf_rgc", "");
+        cl_kernel finish = dev.kernel(EsrrfOpenCl.class, SOURCE, "esrrf_finish", "");
+        List<cl_mem> buffers = new ArrayList<>();
+        synchronized (dev.lock()) {
+            try {
+                cl_context ctx = dev.context();
+                cl_mem frames = alloc(ctx, buffers, 4L * chunk * in.frameSize());
+                cl_mem lat = alloc(ctx, buffers, 8L * chunk * t.latticePoints());
+                cl_mem sum = alloc(ctx, buffers, 8L * px);
+                cl_mem second = alloc(ctx, buffers, p.temporal() == TemporalCorrelation.AVG ? 8 : 8L * px);
+                cl_mem first = alloc(ctx, buffers, p.temporal() == TemporalCorrelation.TAC2 ? 4L * px : 4);
+                cl_mem last = alloc(ctx, buffers, p.temporal() == TemporalCorrelation.TAC2 ? 4L * px : 4);
+                cl_mem result = alloc(ctx, buffers, 4L * px);
+                cl_mem[] tables = {
+                    upload(ctx, buffers, t.baseY), upload(ctx, buffers, t.baseX), upload(ctx, buffers, t.insideY),
+                    upload(ctx, buffers, t.insideX), upload(ctx, buffers, t.start), upload(ctx, buffers, t.offs),
+                    upload(ctx, buffers, t.djdi), upload(ctx, buffers, t.samples), upload(ctx, buffers, t.wsum),
+                    upload(ctx, buffers, plan.tapY), upload(ctx, buffers, plan.wY), upload(ctx, buffers, plan.tapX),
+                    upload(ctx, buffers, plan.wX)
+                };
+                for (int tp = 0; tp < timePoints; tp++) {
+                    int from = tp * block;
+                    int to = Math.min(from + block, in.frames());
+                    for (int c = from; c < to; c += chunk) {
+                        int n = Math.min(chunk, to - c);
+                        long t0 = System.nanoTime();
+                        clEnqueueWriteBuffer(dev.queue(), frames, CL_TRUE, 0, 4L * n * in.frameSize(),
+                                Pointer.to(in.data()).withByteOffset(4L * in.offset(c)), 0, null, null);
+                        long t1 = System.nanoTime();
+                        if (timings != null) {
+                            timings.upload(t1 - t0);
+                        }
+                        args(lattice, frames, lat, plan.h, plan.w, plan.m, plan.geo == Geometry.NANOPYX ? 1 : 0);
+                        clEnqueueNDRangeKernel(dev.queue(), lattice, 3, null,
+                                new long[] {roundUp(plan.lw, TILE), roundUp(2 * plan.h + 1, TILE), n},
+                                new long[] {TILE, TILE, 1}, 0, null, null);
+                        Object[] a = new Object[] {frames, lat, n, c - from, plan.h, plan.w, plan.m, plan.margin,
+                            plan.kMin, plan.kyMax, plan.kxMax, tables[0], tables[1], tables[2], tables[3], tables[4],
+                            tables[5], tables[6], tables[7], tables[8], tables[9], tables[10], tables[11], tables[12],
+                            plan.sensitivity, plan.weighting ? 1 : 0, stat, sum, second, first, last};
+                        args(rgc, a);
+                        clEnqueueNDRangeKernel(dev.queue(), rgc, 3, null,
+                                new long[] {roundUp(plan.w, 32), roundUp(plan.hm, 8), plan.m},
+                                new long[] {32, 8, 1}, 0, null, null);
+                        if (timings != null) {
+                            clFinish(dev.queue());
+                            timings.kernel(System.nanoTime() - t1, n);
+                        }
+                    }
+                    args(finish, sum, second, first, last, px, to - from, stat, result);
+                    clEnqueueNDRangeKernel(dev.queue(), finish, 1, null, new long[] {roundUp(px, 256)},
+                            new long[] {256}, 0, null, null);
+                    clFinish(dev.queue());
+                    long t2 = System.nanoTime();
+                    clEnqueueReadBuffer(dev.queue(), result, CL_TRUE, 0, 4L * px,
+                            Pointer.to(out).withByteOffset(4L * tp * px), 0, null, null);
+                    if (timings != null) {
+                        timings.download(System.nanoTime() - t2);
+                    }
+                }
+                clFinish(dev.queue());
+            } finally {
+                buffers.forEach(b -> clReleaseMemObject(b));
+            }
+        }
+        if (p.macroPixelCorrection()) {
+            for (int tp = 0; tp < timePoints; tp++) {
+                MacroPixelCorrection.applyInPlace(out, tp * px, plan.hm, plan.wm, plan.m);
+            }
+        }
+        return new ImageStack(timePoints, plan.hm, plan.wm, out);
+    }
+
+    static long roundUp(long n, int multiple) {
+        return (n + multiple - 1) / multiple * multiple;
+    }
+
+    private static cl_mem alloc(cl_context ctx, List<cl_mem> owned, long bytes) {
+        cl_mem m = clCreateBuffer(ctx, CL_MEM_READ_WRITE, Math.max(bytes, 4), null, null);
+        owned.add(m);
+        return m;
+    }
+
+    private static cl_mem upload(cl_context ctx, List<cl_mem> owned, Object array) {
+        Pointer ptr;
+        long bytes;
+        if (array instanceof int[] a) {
+            ptr = Pointer.to(a);
+            bytes = 4L * a.length;
+        } else if (array instanceof float[] a) {
+            ptr = Pointer.to(a);
+            bytes = 4L * a.length;
+        } else {
+            byte[] a = (byte[]) array;
+            ptr = Pointer.to(a);
+            bytes = a.length;
+        }
+        cl_mem m = clCreateBuffer(ctx, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, Math.max(bytes, 4), ptr, null);
+        owned.add(m);
+        return m;
+    }
+
+    private static void args(cl_kernel k, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v instanceof cl_mem m) {
+                clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to(m));
+            } else if (v instanceof Integer n) {
+                clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {n}));
+            } else if (v instanceof Float f) {
+                clSetKernelArg(k, i, Sizeof.cl_float, Pointer.to(new float[] {f}));
+            } else {
+                throw new IllegalStateException("unsupported kernel argument " + v);
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.flowscope.methods.esrrf;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flowscope.core.image.ImageStack;
+import org.flowscope.core.pipeline.RunContributor;
+import org.flowscope.core.pipeline.WindowContext;
+import org.flowscope.core.pipeline.WindowOperator;
+import org.flowscope.engine.Engine;
+import org.flowscope.engine.Execution;
+import org.flowscope.engine.RunOptions;
+import org.flowscope.engine.device.CpuDevice;
+import org.flowscope.engine.spi.Backend;
+
+/**
+ * The live eSRRF stage: one super-resolved frame {@code (1, H M, W M)} per window.
+ *
+ * <p>By default the engine chooses the implementation for every window (and learns from the times). When the
+ * threaded CPU backend is forced and windows overlap ({@code step < window}), the stage instead keeps the running
+ * sums of blocks of {@code gcd(window, step)} frames ({@link EsrrfSlidingWindow}) and computes only the frames a
+ * window adds. The engine is owned by the stage and closed with it. Called on one analysis thread; the progress
+ * fields read atomics.
+ */
+public final class EsrrfWindowOperator implements WindowOperator, RunContributor {
+    private final Engine engine;
+    private final EsrrfParams params;
+    private final RunOptions options;
+    private final EsrrfSlidingWindow sliding;
+    private final Map<String, Long> byImplementation = new TreeMap<>();
+    private final AtomicLong windows = new AtomicLong();
+    private final AtomicLong totalNanos = new AtomicLong();
+    private volatile String lastImplementation = "-";
+    private volatile double lastMs;
+
+    /**
+     * @param engine  the engine that runs every window (closed by {@link #close()})
+     * @param params  eSRRF parameters; frames per time point is ignored (a window is one time point)
+     * @param options implementation choice ({@code RunOptions.auto()} or a forced backend)
+     * @param window  frames per window
+     * @param step    frames between window starts
+     */
+    public EsrrfWindowOperator(Engine engine, EsrrfParams params, RunOptions options, int window, int step) {
+        this.engine = engine;
+        this.params = params.withFramesPerTimePoint(0);
+        this.options = options;
+        boolean cpuOnly = options.backendFilter().filter(b -> b == Backend.CPU_THREADED).isPresent();
+        CpuDevice cpu = engine.devices().stream().filter(CpuDevice.class::isInstance).map(CpuDevice.class::cast)
+                .findFirst().orElse(null);
+        if (cpuOnly && step > 0 && step < window && cpu != null) {
+            this.sliding = new EsrrfSlidingWindow(this.params, EsrrfSlidingWindow.blockLength(window, step),
+                    (p, block) -> {
+                        int m = p.magnification();
+                        TemporalAccumulator acc = new TemporalAccumulator(p.temporal(), block.frameSize() * m * m);
+                        EsrrfCpuThreaded.accumulate(p, block, acc, cpu.pool());
+                        return acc;
+                    });
+        } else {
+            this.sliding = null;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "esrrf";
+    }
+
+    @Override
+    public String section() {
+        return "esrrf";
+    }
+
+    @Override
+    public ImageStack apply(ImageStack window, WindowContext context) {
+        long t0 = System.nanoTime();
+        ImageStack out;
+        String impl;
+        if (sliding != null) {
+            out = sliding.apply(window, context.firstSequence());
+            impl = "esrrf.cpu-threaded (sliding)";
+        } else {
+            Execution<ImageStack> ex = engine.execute(new Esrrf(), params, window, options);
+            out = ex.output();
+            impl = ex.decision().choice().implementation();
+        }
+        long ns = System.nanoTime() - t0;
+        synchronized (byImplementation) {
+            byImplementation.merge(impl, 1L, Long::sum);
+        }
+        windows.incrementAndGet();
+        totalNanos.addAndGet(ns);
+        lastImplementation = impl;
+        lastMs = ns / 1e6;
+        return out;
+    }
+
+    @Override
+    public Map<String, String> progressFields() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("esrrf", String.format(java.util.Locale.ROOT, "%s %.0f ms", lastImplementation, lastMs));
+        return f;
+    }
+
+    @Override
+    public Object runJsonSection() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("magnification", params.magnification());
+        s.put("radius", params.radius());
+        s.put("sensitivity", params.sensitivity());
+        s.put("temporal", params.temporal().name());
+        s.put("intensityWeighting", params.intensityWeighting());
+        s.put("macroPixelCorrection", params.macroPixelCorrection());
+        s.put("geometry", params.geometry().name());
+        s.put("backend", options.toString());
+        s.put("windows", windows.get());
+        s.put("meanMsPerWindow", windows.get() == 0 ? 0 : totalNanos.get() / 1e6 / windows.get());
+        synchronized (byImplementation) {
+            s.put("windowsByImplementation", new TreeMap<>(byImplementation));
+        }
+        if (sliding != null) {
+            s.put("blocksComputed", sliding.computedBlocks());
+            s.put("blocksReused", sliding.reusedBlocks());
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,43 @@
+package org.flowscope.methods.quality.live;
+
+import java.util.Map;
+import org.flowscope.core.image.ImageStack;
+import org.flowscope.core.pipeline.ResultListener;
+import org.flowscope.core.pipeline.WindowContext;
+
+/**
+ * The result side of the live quality branch: hands sampled reconstructions to the {@link QualityMonitor}'s own
+ * thread (returning at once) and reports the run.json section {@code quality} and the progress fields.
+ */
+public final class QualityBranch implements ResultListener {
+    private final QualityMonitor monitor;
+
+    QualityBranch(QualityMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    @Override
+    public void onResult(ImageStack result, WindowContext context) {
+        monitor.onResult(context.index(), result);
+    }
+
+    @Override
+    public void onComplete() {
+        monitor.finish(60_000);
+    }
+
+    @Override
+    public String section() {
+        return "quality";
+    }
+
+    @Override
+    public Object runJsonSection() {
+        return monitor.report();
+    }
+
+    @Override
+    public Map<String, String> progressFields() {
+        return monitor.progressFields();
+    }
+}
