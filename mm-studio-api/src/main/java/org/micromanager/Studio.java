@@ -1,5 +1,8 @@
 package org.micromanager;
 
-/** Compile-only stub: Micro-Manager 2.0's application object; flowscope only receives and keeps it. */
+import org.micromanager.data.DataManager;
+
+/** Compile-only stub: the part of Micro-Manager 2.0's application object that flowscope uses. */
 public interface Studio {
+    DataManager data();
 }

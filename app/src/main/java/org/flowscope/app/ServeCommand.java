@@ -51,9 +51,6 @@ public final class ServeCommand implements Callable<Integer> {
         }
         args.addAll(liveOptions);
         CommandLine self = spec.commandLine();
-        self.getErr().println("flowscope serve: starting the service on " + bind + ":" + port
-                + (token != null ? " (token required)" : "") + "; the run starts with the first client");
-        self.getErr().flush();
         return FlowscopeCli.commandLine(self.getOut(), self.getErr()).execute(args.toArray(String[]::new));
     }
 }

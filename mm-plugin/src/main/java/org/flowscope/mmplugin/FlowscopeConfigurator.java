@@ -16,6 +16,7 @@ import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.WindowConstants;
 import org.micromanager.PropertyMap;
+import org.micromanager.Studio;
 import org.micromanager.data.ProcessorConfigurator;
 
 /**
@@ -24,13 +25,15 @@ import org.micromanager.data.ProcessorConfigurator;
  */
 final class FlowscopeConfigurator implements ProcessorConfigurator {
     private final PluginStatus status;
+    private final Studio studio;
     private volatile SenderSettings settings;
     private JFrame frame;
     private Timer refresh;
 
-    FlowscopeConfigurator(SenderSettings settings, PluginStatus status) {
+    FlowscopeConfigurator(SenderSettings settings, PluginStatus status, Studio studio) {
         this.settings = settings;
         this.status = status;
+        this.studio = studio;
     }
 
     @Override
@@ -80,7 +83,11 @@ final class FlowscopeConfigurator implements ProcessorConfigurator {
                     settings = new SenderSettings(host.getText(), Integer.parseInt(port.getText().trim()),
                             new String(token.getPassword()), operation.getText(), parameters.getText(),
                             Integer.parseInt(queue.getText().trim()), settings.clientName());
-                    message.setText("applied: " + settings);
+                    message.setText("applied: " + settings + " (next acquisition)");
+                    if (studio != null) {
+                        // Micro-Manager rebuilds the pipeline, and so our processor factory, from getSettings().
+                        studio.data().notifyPipelineChanged();
+                    }
                 } catch (IllegalArgumentException ex) {
                     message.setText("not applied: " + ex.getMessage());
                 }

@@ -17,19 +17,20 @@ import org.scijava.plugin.SciJavaPlugin;
 public final class FlowscopePlugin implements ProcessorPlugin, SciJavaPlugin {
     static final String VERSION = "0.1.0";
     private final PluginStatus status = new PluginStatus();
+    private volatile Studio studio;
 
     /** Micro-Manager instantiates plugins through their no-argument constructor. */
     public FlowscopePlugin() {
     }
 
     @Override
-    public void setContext(Studio studio) {
-        // The plugin needs nothing from Studio: images arrive through the pipeline, settings through PropertyMaps.
+    public void setContext(Studio context) {
+        studio = context;
     }
 
     @Override
     public ProcessorConfigurator createConfigurator(PropertyMap settings) {
-        return new FlowscopeConfigurator(SettingsMaps.read(settings), status);
+        return new FlowscopeConfigurator(SettingsMaps.read(settings), status, studio);
     }
 
     @Override

@@ -11,17 +11,18 @@ import java.util.OptionalLong;
 import org.flowscope.core.frame.FrameMetadata;
 import org.flowscope.core.source.PixelData;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Through the real MMCoreJ binding and the DemoCamera adapter of the installation named by MM_HOME. */
 @Tag("mm")
 class MmCoreRealBindingTest {
-    private static MmInstallation installation;
+    private MmInstallation installation;
 
-    @BeforeAll
-    static void findInstallation() {
+    /** Per test (not per class), so that each skipped test is reported with the message. */
+    @BeforeEach
+    void findInstallation() {
         String home = System.getenv(MmInstallation.ENV);
         Assumptions.assumeTrue(home != null && !home.isBlank(),
                 "skipped: set MM_HOME to a Micro-Manager installation (MMCoreJ.jar, libMMCoreJ_wrap.so, "

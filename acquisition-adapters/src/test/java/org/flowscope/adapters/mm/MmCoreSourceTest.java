@@ -96,6 +96,14 @@ class MmCoreSourceTest {
             assertTrue(loss.overflowed());
             assertTrue(loss.any());
             assertTrue(source.lossFailure(false).orElseThrow().contains("4 of 20 delivered"));
+            @SuppressWarnings("unchecked")
+            var section = (java.util.Map<String, Object>) source.runJsonSection();
+            assertEquals("mm", source.section());
+            assertEquals(16L, section.get("lostFrames"));
+            assertEquals(true, section.get("overflowed"));
+            assertEquals("sequence, stop on overflow", section.get("mode"));
+            assertEquals(4, section.get("bufferCapacityFrames"));
+            assertEquals("16 overflow", source.progressFields().get("mm lost"));
             assertTrue(source.lossFailure(true).isEmpty(), "--allow-loss accepts it");
         }
         assertEquals(4, core.produced(), "the camera stops when the buffer is full");

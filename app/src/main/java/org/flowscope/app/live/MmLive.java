@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.flowscope.adapters.mm.MmCoreLoader;
+import org.flowscope.adapters.mm.MmCorePort;
 import org.flowscope.adapters.mm.MmCoreSource;
 import org.flowscope.adapters.mm.MmInstallation;
 import org.flowscope.adapters.mm.MmSourceSpec;
@@ -18,7 +20,18 @@ import picocli.CommandLine.Option;
  */
 public final class MmLive implements LiveExtension {
     private final Options options = new Options();
+    private final Function<MmInstallation, MmCorePort> coreLoader;
     private volatile MmCoreSource opened;
+
+    /** Loads MMCore from the installation ({@link MmCoreLoader}). */
+    public MmLive() {
+        this(MmCoreLoader::load);
+    }
+
+    /** With another core loader (tests use a scripted core). */
+    MmLive(Function<MmInstallation, MmCorePort> coreLoader) {
+        this.coreLoader = coreLoader;
+    }
 
     /** {@code live} options of the mm: source. */
     public static final class Options {
@@ -69,7 +82,7 @@ public final class MmLive implements LiveExtension {
         }
         MmInstallation installation = MmInstallation.locate(
                 MmInstallation.resolveHome(Optional.ofNullable(options.mmHome), System.getenv()));
-        MmCoreSource source = MmCoreSource.open(MmCoreLoader.load(installation), spec,
+        MmCoreSource source = MmCoreSource.open(coreLoader.apply(installation), spec,
                 frames == null ? OptionalLong.empty() : OptionalLong.of(frames));
         opened = source;
         return source;

@@ -85,7 +85,12 @@ public final class ServeLive implements LiveExtension {
                         Optional.ofNullable(options.token), operation, (long) options.maxFrameMb << 20, 4,
                         frames == null ? OptionalLong.empty() : OptionalLong.of(frames), options.exitOnEnd, 5_000);
                 try {
-                    return ServedFrameSource.start(config);
+                    ServedFrameSource source = ServedFrameSource.start(config);
+                    // The bound port matters with --port 0; the run starts only when a client connects.
+                    System.err.println("flowscope: listening on " + config.bind() + ":" + source.address().getPort()
+                            + (config.token().isPresent() ? " (token required)" : "")
+                            + "; waiting for the first client (wire protocol v1)");
+                    return source;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
