@@ -12,6 +12,10 @@ import org.flowscope.methods.quality.Fourier;
  *   <li>linear rescale to the input's [min, max] (when not constant), then the centred {@code MH x MW} crop.</li>
  * </ol>
  * Complex arithmetic in double; the output and its rescale in float32.
+ *
+ * <p>This is deliberately not {@link org.flowscope.methods.interp.FourierInterpolation}, eSRRF's port of NanoPyx's NumPy
+ * version: that one zero-pads the half spectrum of a real FFT and tiles frames above 256 px, so it handles the Nyquist
+ * row and large images differently, and the SQUIRREL reference was produced with this full-frame version.
  */
 final class FourierInterpolation {
     private FourierInterpolation() {
