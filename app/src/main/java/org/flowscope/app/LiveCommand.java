@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.flowscope.app.engine.EngineOptions;
+import org.flowscope.app.engine.ExplainOption;
 import org.flowscope.app.live.LiveExtension;
 import org.flowscope.app.live.LiveExtensions;
 import org.flowscope.app.live.LiveSetup;
@@ -55,6 +57,12 @@ import picocli.CommandLine.Option;
 public final class LiveCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Mixin
+    ExplainOption explain;
 
     @Option(names = "--source", defaultValue = "sim", paramLabel = "SPEC",
             description = "Frame source, one of the schemes listed under Sources (default: ${DEFAULT-VALUE}).")
@@ -140,13 +148,14 @@ public final class LiveCommand implements Callable<Integer> {
         Instant started = Instant.now();
         List<SourceFactory> allSources = new ArrayList<>(sources);
         extensions.forEach(e -> allSources.addAll(e.sources()));
-        try (FrameSource src = LiveSources.open(allSources, source, fps, frames)) {
+        try (FrameSource src = LiveSources.open(allSources, source, fps, frames);
+             SharedEngine engine = new SharedEngine(engineOptions, explain, out.spec.commandLine().getErr())) {
             SourceFormat fmt = src.format();
             if (fmt.frameCount().isPresent() && window > fmt.frameCount().getAsLong()) {
                 throw new IllegalArgumentException("--window " + window + " is larger than the source ("
                         + fmt.frameCount().getAsLong() + " frames)");
             }
-            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir);
+            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get);
             List<WindowOperator> stages = new ArrayList<>();
             List<ResultListener> listeners = new ArrayList<>();
             for (LiveExtension e : extensions) {

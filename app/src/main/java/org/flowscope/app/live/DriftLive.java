@@ -5,8 +5,6 @@ import java.util.List;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.TiffStacks;
 import org.flowscope.core.pipeline.WindowOperator;
-import org.flowscope.engine.Engine;
-import org.flowscope.engine.EngineConfig;
 import org.flowscope.methods.drift.DriftCorrectionParams;
 import org.flowscope.methods.shift.Border;
 import org.flowscope.methods.shift.Interpolator;
@@ -66,7 +64,7 @@ public final class DriftLive implements LiveExtension {
         }
         // NEAREST borders: the following operator (eSRRF gradients) must not see artificial edges
         DriftCorrectionParams correction = new DriftCorrectionParams(options.interpolator, Border.NEAREST);
-        return List.of(new DriftStage(Engine.create(EngineConfig.defaults().withOpenCl(false).withCuda(false)), ref, options.reference == null ? null : options.reference.toString(),
+        return List.of(new DriftStage(setup.engine(), ref, options.reference == null ? null : options.reference.toString(),
                 options.maxShift, correction, setup.pixelSizeNm()));
     }
 }

@@ -30,7 +30,7 @@ final class DriftStage implements WindowOperator, RunContributor {
     private final OptionalDouble pixelSizeNm;
     private volatile String latest = "-";
 
-    /** @param engine runs the cross-correlation and correction operations; closed with the stage */
+    /** @param engine runs the cross-correlation and correction operations; owned by the caller */
     DriftStage(Engine engine, ImageStack reference, String referenceName, double maxShift, DriftCorrectionParams correction,
             OptionalDouble pixelSizeNm) {
         this.engine = engine;
@@ -98,10 +98,5 @@ final class DriftStage implements WindowOperator, RunContributor {
     @Override
     public Map<String, String> progressFields() {
         return Map.of("drift", latest);
-    }
-
-    @Override
-    public void close() {
-        engine.close();
     }
 }

@@ -1,34 +1,17 @@
 package org.flowscope.app.live;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.flowscope.app.process.EsrrfOptions;
-import org.flowscope.engine.Engine;
-import org.flowscope.engine.EngineConfig;
 import org.flowscope.methods.esrrf.EsrrfWindowOperator;
-import picocli.CommandLine.Option;
 
 /**
- * {@code --op esrrf}: one eSRRF frame per window, with {@code process esrrf}'s options. The stage runs on its own
- * engine (history as {@code --esrrf-store} / {@code --esrrf-no-history} say), which the engine's agent uses to
- * choose the implementation for every window unless {@code --backend} forces one.
+ * {@code --op esrrf}: one eSRRF frame per window, with {@code process esrrf}'s options. The stage runs on the live
+ * command's engine (history as {@code --store} / {@code --no-history} say), whose agent chooses the implementation
+ * for every window unless {@code --backend} forces one.
  */
 public final class EsrrfLive implements LiveExtension {
-    /** The shared eSRRF options plus where the stage's engine keeps its history. */
+    /** The eSRRF options of {@code process esrrf}; the engine comes from the live command. */
     public static final class Options extends EsrrfOptions {
-        @Option(names = "--esrrf-store", paramLabel = "DIR",
-                description = "Benchmark history of the eSRRF stage's engine (default: ~/.flowscope/engine).")
-        Path store;
-
-        @Option(names = "--esrrf-no-history", description = "Keep the eSRRF stage's run times in memory only.")
-        boolean noHistory;
-
-        EngineConfig engineConfig() {
-            if (noHistory) {
-                return EngineConfig.inMemory();
-            }
-            return store == null ? EngineConfig.defaults() : EngineConfig.defaults().withStoreDir(store);
-        }
     }
 
     private final Options options = new Options();
@@ -48,7 +31,7 @@ public final class EsrrfLive implements LiveExtension {
         return Map.of("esrrf", setup -> {
             var params = options.params(0);
             var runOptions = options.runOptions();
-            return new EsrrfWindowOperator(Engine.create(options.engineConfig()), params, runOptions, setup.window(),
+            return new EsrrfWindowOperator(setup.engine(), params, runOptions, setup.window(),
                     setup.step());
         });
     }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.flowscope.core.source.SourceFormat;
+import java.util.function.Supplier;
+import org.flowscope.engine.Engine;
 
 /**
  * What an extension needs to build its stages for one live run.
@@ -12,11 +14,20 @@ import org.flowscope.core.source.SourceFormat;
  * @param window     frames per window
  * @param step       frames between window starts
  * @param outDir     the run's output directory (extensions may write extra files there)
+ * @param engines    the run's one engine, created on first use and shared by every stage so that
+ *                   {@code --explain} and the history see all decisions; owned and closed by the command, never by
+ *                   a stage
  */
-public record LiveSetup(SourceFormat format, int window, int step, Path outDir) {
+public record LiveSetup(SourceFormat format, int window, int step, Path outDir, Supplier<Engine> engines) {
     public LiveSetup {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(outDir, "outDir");
+        Objects.requireNonNull(engines, "engines");
+    }
+
+    /** The run's shared engine (created on the first call). */
+    public Engine engine() {
+        return engines.get();
     }
 
     /** Input pixel size in nm, when the source knows it. */

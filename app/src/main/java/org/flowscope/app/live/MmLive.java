@@ -57,22 +57,9 @@ public final class MmLive implements LiveExtension {
 
     @Override
     public List<SourceFactory> sources() {
-        return List.of(new SourceFactory() {
-            @Override
-            public String scheme() {
-                return "mm";
-            }
-
-            @Override
-            public String usage() {
-                return "mm:config=FILE.cfg or mm:module=M,device=D[,exposure=MS][,roi=x:y:w:h][,binning=N][,Prop=Value...]";
-            }
-
-            @Override
-            public FrameSource open(String rest, Double fps, Long frames) {
-                return openSource(rest, frames);
-            }
-        });
+        return List.of(SourceFactory.of("mm",
+                "mm:config=FILE.cfg or mm:module=M,device=D[,exposure=MS][,roi=x:y:w:h][,binning=N][,Prop=Value...]",
+                (rest, fps, frames) -> openSource(rest, frames)));
     }
 
     private FrameSource openSource(String rest, Long frames) {

@@ -53,48 +53,39 @@ public final class ServeLive implements LiveExtension {
 
     @Override
     public List<SourceFactory> sources() {
-        return List.of(new SourceFactory() {
-            @Override
-            public String scheme() {
-                return "serve";
-            }
+        return List.of(SourceFactory.of("serve",
+                "serve[:op=NAME] (frames from the Micro-Manager plugin or any wire-protocol client; see --port)",
+                this::openServe));
+    }
 
-            @Override
-            public String usage() {
-                return "serve[:op=NAME] (frames from the Micro-Manager plugin or any wire-protocol client; see --port)";
+    private FrameSource openServe(String rest, Double fps, Long frames) {
+        Optional<String> operation = Optional.empty();
+        if (!rest.isBlank()) {
+            if (!rest.startsWith("op=") || rest.length() == 3 || rest.contains(",")) {
+                throw new IllegalArgumentException("the serve source takes only op=NAME (the operation clients "
+                        + "may ask for); listening settings come from --port, --bind and --token; got 'serve:"
+                        + rest + "'");
             }
-
-            @Override
-            public FrameSource open(String rest, Double fps, Long frames) {
-                Optional<String> operation = Optional.empty();
-                if (!rest.isBlank()) {
-                    if (!rest.startsWith("op=") || rest.length() == 3 || rest.contains(",")) {
-                        throw new IllegalArgumentException("the serve source takes only op=NAME (the operation clients "
-                                + "may ask for); listening settings come from --port, --bind and --token; got 'serve:"
-                                + rest + "'");
-                    }
-                    operation = Optional.of(rest.substring(3));
-                }
-                if (frames != null && frames < 1) {
-                    throw new IllegalArgumentException("--frames must be >= 1, got " + frames);
-                }
-                if (options.maxFrameMb < 1 || options.maxFrameMb > 2047) {
-                    throw new IllegalArgumentException("--max-frame-mb must be in [1, 2047], got " + options.maxFrameMb);
-                }
-                FrameServiceConfig config = new FrameServiceConfig(options.bind, options.port,
-                        Optional.ofNullable(options.token), operation, (long) options.maxFrameMb << 20, 4,
-                        frames == null ? OptionalLong.empty() : OptionalLong.of(frames), options.exitOnEnd, 5_000);
-                try {
-                    ServedFrameSource source = ServedFrameSource.start(config);
-                    // The bound port matters with --port 0; the run starts only when a client connects.
-                    System.err.println("flowscope: listening on " + config.bind() + ":" + source.address().getPort()
-                            + (config.token().isPresent() ? " (token required)" : "")
-                            + "; waiting for the first client (wire protocol v1)");
-                    return source;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        });
+            operation = Optional.of(rest.substring(3));
+        }
+        if (frames != null && frames < 1) {
+            throw new IllegalArgumentException("--frames must be >= 1, got " + frames);
+        }
+        if (options.maxFrameMb < 1 || options.maxFrameMb > 2047) {
+            throw new IllegalArgumentException("--max-frame-mb must be in [1, 2047], got " + options.maxFrameMb);
+        }
+        FrameServiceConfig config = new FrameServiceConfig(options.bind, options.port,
+                Optional.ofNullable(options.token), operation, (long) options.maxFrameMb << 20, 4,
+                frames == null ? OptionalLong.empty() : OptionalLong.of(frames), options.exitOnEnd, 5_000);
+        try {
+            ServedFrameSource source = ServedFrameSource.start(config);
+            // The bound port matters with --port 0; the run starts only when a client connects.
+            System.err.println("flowscope: listening on " + config.bind() + ":" + source.address().getPort()
+                    + (config.token().isPresent() ? " (token required)" : "")
+                    + "; waiting for the first client (wire protocol v1)");
+            return source;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -19,4 +19,30 @@ public interface SourceFactory {
      * Throws {@link IllegalArgumentException} for bad specs or files.
      */
     FrameSource open(String rest, Double fps, Long frames);
+
+    /** A factory made of its scheme, usage line and opening function. */
+    static SourceFactory of(String scheme, String usage, Opener opener) {
+        return new SourceFactory() {
+            @Override
+            public String scheme() {
+                return scheme;
+            }
+
+            @Override
+            public String usage() {
+                return usage;
+            }
+
+            @Override
+            public FrameSource open(String rest, Double fps, Long frames) {
+                return opener.open(rest, fps, frames);
+            }
+        };
+    }
+
+    /** {@link #open} as a function, for {@link #of}. */
+    @FunctionalInterface
+    interface Opener {
+        FrameSource open(String rest, Double fps, Long frames);
+    }
 }

@@ -33,7 +33,8 @@ class DriftStageTest {
             dy[t] = -0.025 * t;
         }
         ImageStack stream = DriftCommandsTest.spots(64, 64, dx, dy, 7);
-        DriftStage drift = new DriftStage(Engine.create(EngineConfig.forTests(dir)), null, null, 6,
+        Engine engine = Engine.create(EngineConfig.forTests(dir));
+        DriftStage drift = new DriftStage(engine, null, null, 6,
                 new DriftCorrectionParams(Interpolator.LANCZOS3, Border.NEAREST), OptionalDouble.of(100));
         WindowOperator chain = drift.andThen(new Average());
         try (chain) {
@@ -54,5 +55,6 @@ class DriftStageTest {
         assertEquals(100 * (double) windows.get(3).get("dx_px"), (double) windows.get(3).get("dx_nm"), 1e-9);
         assertEquals("first-window", section.get("reference"));
         assertTrue(drift.progressFields().get("drift").endsWith("px"));
+        engine.close();
     }
 }

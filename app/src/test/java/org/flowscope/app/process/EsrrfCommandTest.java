@@ -89,7 +89,7 @@ class EsrrfCommandTest {
         Path out = dir.resolve("run");
         CliRunner.Result r = CliRunner.run("live", "--source", "sim:size=20x16,seed=3,pacing=virtual", "--frames", "40",
                 "--window", "20", "--step", "10", "--op", "esrrf", "--magnification", "2", "--backend", "cpu",
-                "--esrrf-no-history", "--out", out.toString(), "--json");
+                "--no-history", "--out", out.toString(), "--json");
         assertEquals(0, r.exitCode(), r.toString());
         TiffStack res = TiffStacks.read(out.resolve("result.tif"));
         assertEquals(3, res.stack().frames());

@@ -20,7 +20,7 @@ import org.flowscope.engine.spi.Backend;
  * <p>By default the engine chooses the implementation for every window (and learns from the times). When the
  * threaded CPU backend is forced and windows overlap ({@code step < window}), the stage instead keeps the running
  * sums of blocks of {@code gcd(window, step)} frames ({@link EsrrfSlidingWindow}) and computes only the frames a
- * window adds. The engine is owned by the stage and closed with it. Called on one analysis thread; the progress
+ * window adds. The engine belongs to the caller, which closes it. Called on one analysis thread; the progress
  * fields read atomics.
  */
 public final class EsrrfWindowOperator implements WindowOperator, RunContributor {
@@ -35,7 +35,7 @@ public final class EsrrfWindowOperator implements WindowOperator, RunContributor
     private volatile double lastMs;
 
     /**
-     * @param engine  the engine that runs every window (closed by {@link #close()})
+     * @param engine  the engine that runs every window (not closed by this stage)
      * @param params  eSRRF parameters; frames per time point is ignored (a window is one time point)
      * @param options implementation choice ({@code RunOptions.auto()} or a forced backend)
      * @param window  frames per window
@@ -125,8 +125,4 @@ public final class EsrrfWindowOperator implements WindowOperator, RunContributor
         return s;
     }
 
-    @Override
-    public void close() {
-        engine.close();
-    }
 }

@@ -1,0 +1,47 @@
+package org.flowscope.app;
+
+import java.io.PrintWriter;
+import org.flowscope.app.engine.EngineOptions;
+import org.flowscope.app.engine.ExplainOption;
+import org.flowscope.engine.Engine;
+
+/**
+ * The one engine of a live run, created on first use so that runs whose stages need none (e.g. {@code --op average})
+ * never open devices or the history; {@code --explain} is attached when it is created.
+ */
+final class SharedEngine implements AutoCloseable {
+    private final EngineOptions options;
+    private final ExplainOption explain;
+    private final PrintWriter err;
+    private Engine engine;
+    private AutoCloseable explaining;
+
+    SharedEngine(EngineOptions options, ExplainOption explain, PrintWriter err) {
+        this.options = options;
+        this.explain = explain;
+        this.err = err;
+    }
+
+    synchronized Engine get() {
+        if (engine == null) {
+            engine = Engine.create(options.config());
+            explaining = explain.attach(engine, err);
+        }
+        return engine;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (engine == null) {
+            return;
+        }
+        try {
+            explaining.close();
+        } catch (Exception e) {
+            err.println("flowscope: could not detach --explain: " + e);
+        } finally {
+            engine.close();
+            engine = null;
+        }
+    }
+}
