@@ -29,7 +29,7 @@ for j in "$DEST"/lib/jcuda-natives-*.jar; do
 done
 
 echo "== jlink runtime"
-MODULES=java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml,java.naming
+MODULES=java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml,java.naming,java.desktop
 jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$DEST/jre"
 
 echo "== OpenCL ICD loader packages"
@@ -38,14 +38,21 @@ echo "== OpenCL ICD loader packages"
 cp bench/gpu/remote.sh bench/gpu/steps.txt "$DEST/"
 chmod +x "$DEST/remote.sh"
 du -sh "$DEST"/jre "$DEST"/lib "$DEST"/debs "$DEST"
-SIZE=$(du -sm "$DEST" | cut -f1)
-if [ "$SIZE" -ge 62 ]; then
-    echo "bundle is ${SIZE} MB: over the device tool's limit" >&2
+# The tool counts the tracked tree (~12 MB of test references) plus what is carried against 64 MiB; the unpacked
+# bundle (~64 MB with java.desktop, which ImageJ's TIFF code needs) does not fit, its xz archive (~43 MB) does.
+PKG="$(dirname "$DEST")/.bundle-pkg"
+rm -rf "$PKG" && mkdir -p "$PKG"
+tar -C "$(dirname "$DEST")" -cf - "$NAME" | xz -T2 -6 > "$PKG/bundle.tar.xz"
+SIZE=$(( $(stat -c %s "$PKG/bundle.tar.xz") / 1048576 ))
+TREE=$(( $(git ls-files -z | xargs -0 stat -c %s | paste -sd+ | bc) / 1048576 ))
+echo "package: ${SIZE} MB, tracked tree: ${TREE} MB"
+if [ $((SIZE + TREE)) -ge 63 ]; then
+    echo "package plus tree is $((SIZE + TREE)) MB: over the device tool's limit" >&2
     exit 1
 fi
 cat <<CALL
 
 == device-tool call (from the lead's session or a helper allowed to use the GPU):
-run(kind="nvidia-h100-x1", timeout_s=600, carry=["$NAME"], command="bash $NAME/remote.sh")
+run(kind="nvidia-h100-x1", timeout_s=600, carry=[".bundle-pkg"], command="tar -xJf .bundle-pkg/bundle.tar.xz -C . && bash $NAME/remote.sh")
 Results come back under files_at: summary.txt, results.tgz (logs, CSVs, JSON, history stores) and the plots.
 CALL
