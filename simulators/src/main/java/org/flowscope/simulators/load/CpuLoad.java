@@ -69,16 +69,7 @@ public final class CpuLoad implements DeviceLoad {
 
     @Override
     public void close() {
-        running.set(false);
-        for (Thread t : workers) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        workers.clear();
+        LoadWorkers.stop(running, workers, 2000);
     }
 
     double sink() {

@@ -252,18 +252,6 @@ public final class CudaLoad implements DeviceLoad {
 
     @Override
     public void close() {
-        running.set(false);
-        for (Thread t : workers) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (t.isAlive()) {
-                LOG.warn("CUDA load thread {} did not stop within 10 s", t.getName());
-            }
-        }
-        workers.clear();
+        LoadWorkers.stop(running, workers, 10_000);
     }
 }

@@ -31,8 +31,6 @@ import org.jocl.cl_mem;
 import org.jocl.cl_platform_id;
 import org.jocl.cl_program;
 import org.jocl.cl_queue_properties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Loads an OpenCL device (the first GPU, else the first device, or the first whose name contains the hint): each of
@@ -40,7 +38,6 @@ import org.slf4j.LoggerFactory;
  * CPU-type device at most {@link GpuLoadSettings#CPU_DEVICE_HOLD_CAP} bytes are held, since its memory is the host's.
  */
 public final class OpenClLoad implements DeviceLoad {
-    private static final Logger LOG = LoggerFactory.getLogger(OpenClLoad.class);
 
     private final GpuLoadSettings settings;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -251,18 +248,6 @@ public final class OpenClLoad implements DeviceLoad {
 
     @Override
     public void close() {
-        running.set(false);
-        for (Thread t : workers) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (t.isAlive()) {
-                LOG.warn("OpenCL load thread {} did not stop within 10 s", t.getName());
-            }
-        }
-        workers.clear();
+        LoadWorkers.stop(running, workers, 10_000);
     }
 }
