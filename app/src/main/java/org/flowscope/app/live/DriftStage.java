@@ -11,7 +11,7 @@ import org.flowscope.core.pipeline.RunContributor;
 import org.flowscope.core.pipeline.WindowContext;
 import org.flowscope.core.pipeline.WindowOperator;
 import org.flowscope.engine.Engine;
-import org.flowscope.methods.ccm.CrossCorrelation;
+import org.flowscope.methods.crosscorrelation.CrossCorrelation;
 import org.flowscope.methods.drift.DriftCorrection;
 import org.flowscope.methods.drift.DriftCorrectionParams;
 import org.flowscope.methods.drift.LiveDriftCorrector;

@@ -3,7 +3,7 @@ package org.flowscope.app.process;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.RunOptions;
-import org.flowscope.methods.ccm.CrossCorrelation;
+import org.flowscope.methods.crosscorrelation.CrossCorrelation;
 import org.flowscope.methods.drift.DriftCorrection;
 import org.flowscope.methods.drift.DriftShifter;
 import org.flowscope.methods.drift.ShiftMeasurer;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 public final class DriftEngineOptions {
     @Option(names = "--implementation", paramLabel = "ID",
-            description = "Force an implementation, e.g. ccm.java, ccm.threaded, drift-correct.threaded (default: the engine chooses).")
+            description = "Force an implementation, e.g. cross-correlation.cpu, cross-correlation.cpu-threaded, drift-correct.cpu-threaded (default: the engine chooses).")
     String implementation;
 
     @Mixin

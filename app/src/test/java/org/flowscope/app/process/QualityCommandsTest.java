@@ -16,11 +16,11 @@ import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.StackMetadata;
 import org.flowscope.core.io.TiffStacks;
-import org.flowscope.methods.quality.decorr.DecorrCpu;
-import org.flowscope.methods.quality.decorr.DecorrParams;
-import org.flowscope.methods.quality.frc.FrcCpu;
-import org.flowscope.methods.quality.frc.FrcInput;
-import org.flowscope.methods.quality.frc.FrcParams;
+import org.flowscope.methods.decorr.DecorrCpu;
+import org.flowscope.methods.decorr.DecorrParams;
+import org.flowscope.methods.frc.FrcCpu;
+import org.flowscope.methods.frc.FrcInput;
+import org.flowscope.methods.frc.FrcParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

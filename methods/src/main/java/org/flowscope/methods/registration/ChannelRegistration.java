@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.ccm.CcmInput;
-import org.flowscope.methods.ccm.CcmParams;
-import org.flowscope.methods.ccm.CcmPeak;
-import org.flowscope.methods.ccm.CcmResult;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationInput;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
+import org.flowscope.methods.crosscorrelation.CcmPeak;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationResult;
 import org.flowscope.methods.drift.ShiftMeasurer;
 import org.flowscope.methods.shift.Border;
 import org.flowscope.methods.shift.Interpolator;
@@ -18,7 +18,7 @@ import org.flowscope.methods.shift.SubPixelShift;
  * reference,
  * <ol>
  *   <li>global translation: the sub-pixel maximum of the whole-frame cross-correlation with the reference channel
- *       ({@link org.flowscope.methods.ccm.CrossCorrelation}, refined). NanoPyx up-samples a cropped map x10 and then
+ *       ({@link org.flowscope.methods.crosscorrelation.CrossCorrelation}, refined). NanoPyx up-samples a cropped map x10 and then
  *       floor-divides the arg-max by 10, so its vectors are whole pixels; ours are sub-pixel;</li>
  *   <li>local field (blocksPerAxis &gt; 1): the channel is translated back by the global estimate (Lanczos-3), the
  *       frame is cut into a grid of blocks, and each block is correlated with the same block of the reference
@@ -85,7 +85,7 @@ public final class ChannelRegistration {
                 continue;
             }
             ImageStack chan = channels.frame(c);
-            CcmPeak g = measurer.measure(new CcmParams(params.maxShiftPx(), false), new CcmInput(chan, ref)).peaks().get(0);
+            CcmPeak g = measurer.measure(new CrossCorrelationParams(params.maxShiftPx(), false), new CrossCorrelationInput(chan, ref)).peaks().get(0);
             LocalField field = params.blocksPerAxis() > 1 ? localField(chan, ref, g, params, bh, bw) : null;
             out.add(new ChannelShift(c, g.dx(), g.dy(), g.value(), field));
         }
@@ -101,7 +101,7 @@ public final class ChannelRegistration {
         ImageStack blocks = cut(undone, w, nb, bh, bw);
         ImageStack refBlocks = cut(ref.data(), w, nb, bh, bw);
         double limit = Math.min(bh, bw) / 4.0;
-        CcmResult r = measurer.measure(new CcmParams(limit, false), new CcmInput(blocks, refBlocks));
+        CrossCorrelationResult r = measurer.measure(new CrossCorrelationParams(limit, false), new CrossCorrelationInput(blocks, refBlocks));
         List<BlockVector> vectors = new ArrayList<>();
         for (int bi = 0; bi < nb; bi++) {
             for (int bj = 0; bj < nb; bj++) {

@@ -1,0 +1,20 @@
+package org.flowscope.methods.decorr;
+
+import java.util.List;
+import org.flowscope.core.image.ImageStack;
+import org.flowscope.engine.spi.Implementation;
+import org.flowscope.engine.spi.Operation;
+import org.flowscope.methods.spi.MethodProvider;
+
+/** The {@link Decorr} operation and its implementations (the reference first). */
+public final class DecorrProvider implements MethodProvider<DecorrParams, ImageStack, DecorrResult> {
+    @Override
+    public Operation<DecorrParams, ImageStack, DecorrResult> operation() {
+        return new Decorr();
+    }
+
+    @Override
+    public List<Class<? extends Implementation<DecorrParams, ImageStack, DecorrResult>>> implementations() {
+        return List.of(DecorrCpu.class, DecorrCpuThreaded.class);
+    }
+}
