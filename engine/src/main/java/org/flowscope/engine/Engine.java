@@ -9,8 +9,6 @@ import org.flowscope.engine.agent.Decision;
 import org.flowscope.engine.agent.ImplementationSelector;
 import org.flowscope.engine.agent.SelectionRequest;
 import org.flowscope.engine.device.BackendStatus;
-import org.flowscope.engine.device.CudaDevice;
-import org.flowscope.engine.device.OpenClDevice;
 import org.flowscope.engine.device.DeviceDiscovery;
 import org.flowscope.engine.device.DeviceSet;
 import org.flowscope.engine.history.BenchmarkStore;
@@ -51,14 +49,15 @@ public final class Engine implements AutoCloseable {
     private final DecisionLog decisions;
     private final Map<Candidate, Availability> availability = new ConcurrentHashMap<>();
     private final Map<Candidate, String> failures = new ConcurrentHashMap<>();
-    private final Map<String, List<Candidate>> byOperation = new ConcurrentHashMap<>();
+    private final Map<Implementation<?, ?, ?>, List<Candidate>> byImplementation = new ConcurrentHashMap<>();
 
     private Engine(EngineConfig config) {
         this.config = config;
         this.registry = config.registry() != null ? config.registry()
                 : ImplementationRegistry.load(Thread.currentThread().getContextClassLoader());
         this.ownsDevices = config.devices() == null;
-        this.devices = ownsDevices ? DeviceDiscovery.discover(config.cpuCores(), config.openCl(), config.cuda()) : config.devices();
+        // GPU backends are probed when a call first needs one: a CPU-only run never loads a GPU library
+        this.devices = ownsDevices ? DeviceDiscovery.lazy(config.cpuCores(), config.openCl(), config.cuda()) : config.devices();
         EngineParts parts = EngineParts.of(config);
         this.store = parts.store();
         this.selector = parts.selector();
@@ -97,7 +96,7 @@ public final class Engine implements AutoCloseable {
             decisions.add(decision);
             @SuppressWarnings("unchecked")
             Implementation<P, I, O> impl = (Implementation<P, I, O>) chosen.implementation();
-            long builds0 = buildNanos(chosen.device());
+            long builds0 = chosen.device().buildNanos();
             long t0 = config.nanoClock().getAsLong();
             O out;
             try {
@@ -115,7 +114,7 @@ public final class Engine implements AutoCloseable {
             }
             long elapsed = config.nanoClock().getAsLong() - t0;
             // a first run's kernel build is the device's cost, not the implementation's: keep it out of the history
-            long built = buildNanos(chosen.device()) - builds0;
+            long built = chosen.device().buildNanos() - builds0;
             double seconds = Math.max(0, elapsed - built) * 1e-9;
             if (options.recorded()) {
                 selector.observe(request, chosen, seconds);
@@ -186,32 +185,32 @@ public final class Engine implements AutoCloseable {
     }
 
     private List<Candidate> usable(String operationId, RunOptions options) {
-        List<Candidate> all = byOperation.computeIfAbsent(operationId, id -> {
-            List<Candidate> list = new ArrayList<>();
-            for (Implementation<?, ?, ?> impl : registry.forOperation(id)) {
-                for (Device d : devices.devices(impl.info().backend().deviceKind())) {
-                    Candidate c = new Candidate(impl, d);
-                    if (availability(c).available()) {
-                        list.add(c);
-                    }
-                }
+        List<Candidate> out = new ArrayList<>();
+        for (Implementation<?, ?, ?> impl : registry.forOperation(operationId)) {
+            // decided before asking for the implementation's devices, so that excluded backends are never probed
+            if (options.restricted() && !options.mayUse(impl.info())) {
+                continue;
             }
-            return List.copyOf(list);
-        });
-        List<Candidate> out = new ArrayList<>(all.size());
-        for (Candidate c : all) {
-            if ((!options.restricted() || options.admits(c)) && (failures.isEmpty() || !failures.containsKey(c))) {
-                out.add(c);
+            for (Candidate c : availableCandidates(impl)) {
+                if ((!options.restricted() || options.admits(c)) && (failures.isEmpty() || !failures.containsKey(c))) {
+                    out.add(c);
+                }
             }
         }
         return out;
     }
 
-    private static long buildNanos(Device d) {
-        if (d instanceof OpenClDevice cl) {
-            return cl.buildNanos();
-        }
-        return d instanceof CudaDevice cuda ? cuda.buildNanos() : 0;
+    private List<Candidate> availableCandidates(Implementation<?, ?, ?> impl) {
+        return byImplementation.computeIfAbsent(impl, i -> {
+            List<Candidate> list = new ArrayList<>();
+            for (Device d : devices.devices(i.info().backend().deviceKind())) {
+                Candidate c = new Candidate(i, d);
+                if (availability(c).available()) {
+                    list.add(c);
+                }
+            }
+            return List.copyOf(list);
+        });
     }
 
     private String whyNot(String operationId) {

@@ -12,11 +12,12 @@ import org.flowscope.engine.spi.KernelBuildException;
  * Reads kernel sources from the class path, next to the class that uses them. Never from the working directory:
  * a stray file there must not replace a shipped kernel.
  */
-final class KernelSources {
+public final class KernelSources {
     private KernelSources() {
     }
 
-    static byte[] read(Class<?> anchor, String resourceName) {
+    /** The bytes of resource {@code resourceName} next to {@code anchor}; {@link KernelBuildException} when absent. */
+    public static byte[] read(Class<?> anchor, String resourceName) {
         try (InputStream in = anchor.getResourceAsStream(resourceName)) {
             if (in == null) {
                 throw new KernelBuildException("kernel resource '" + resourceName + "' not found next to "
@@ -28,7 +29,8 @@ final class KernelSources {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    /** Hex SHA-256, the kernel caches' key. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

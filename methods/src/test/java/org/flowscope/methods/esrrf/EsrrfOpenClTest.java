@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.testkit.TestDevices;
 import org.junit.jupiter.api.DynamicTest;

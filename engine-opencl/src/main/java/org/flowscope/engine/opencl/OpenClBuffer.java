@@ -1,5 +1,6 @@
-package org.flowscope.engine.device;
+package org.flowscope.engine.opencl;
 
+import org.flowscope.engine.device.BufferPool;
 import org.jocl.cl_mem;
 
 /**

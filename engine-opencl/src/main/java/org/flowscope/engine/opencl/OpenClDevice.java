@@ -1,4 +1,4 @@
-package org.flowscope.engine.device;
+package org.flowscope.engine.opencl;
 
 import static org.jocl.CL.*;
 
@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.flowscope.engine.device.BufferPool;
+import org.flowscope.engine.device.KernelBuild;
+import org.flowscope.engine.device.KernelSources;
 import org.flowscope.engine.spi.Device;
 import org.flowscope.engine.spi.DeviceIdentity;
 import org.flowscope.engine.spi.DeviceKind;
@@ -28,7 +31,7 @@ import org.jocl.cl_program;
  * One OpenCL device with its long-lived context, in-order command queue and kernel cache. Programs are cached by
  * (SHA-256 of the source, build options) — the device is fixed per instance — so each kernel is built once per
  * engine; build times are kept in {@link #builds()}, apart from run times. JOCL exceptions are enabled globally
- * by discovery, so every failing CL call throws {@link CLException}.
+ * by {@link #openAll()}, so every failing CL call throws {@link CLException}.
  *
  * <p>Thread safety: the cache is thread-safe; kernel arguments and the queue are not, so an implementation
  * holds {@link #lock()} from setting arguments until it has read its results back.
@@ -70,8 +73,8 @@ public final class OpenClDevice implements Device {
     }
 
     /**
-     * Opens every OpenCL device of every platform. Throws {@link LinkageError} without an OpenCL loader and
-     * {@link CLException} when the loader finds no platform; {@link DeviceDiscovery} turns both into reasons.
+     * Opens every OpenCL device of every platform. Call {@link OpenClLibrary#prepare()} first: it makes sure the
+     * loader is there before JOCL initialises. Throws {@link CLException} when the loader finds no platform.
      */
     static List<OpenClDevice> openAll() {
         setExceptionsEnabled(true);
@@ -143,6 +146,7 @@ public final class OpenClDevice implements Device {
     }
 
     /** Total time spent building kernels on this device; the engine subtracts it from run times. */
+    @Override
     public long buildNanos() {
         return buildNanos.get();
     }

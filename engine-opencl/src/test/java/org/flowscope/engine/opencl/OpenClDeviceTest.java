@@ -1,4 +1,4 @@
-package org.flowscope.engine.device;
+package org.flowscope.engine.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.flowscope.engine.fixtures.ScaleOpenCl;
+import org.flowscope.engine.device.DeviceDiscovery;
+import org.flowscope.engine.device.DeviceSet;
+import org.flowscope.engine.device.KernelBuild;
 import org.flowscope.engine.spi.DeviceKind;
 import org.flowscope.engine.spi.KernelBuildException;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,7 @@
-package org.flowscope.engine.device;
+package org.flowscope.engine.cuda;
 
 import jcuda.driver.CUdeviceptr;
+import org.flowscope.engine.device.BufferPool;
 
 /** A pooled CUDA device allocation: {@link #close()} hands it back to its device's pool (contents not cleared). */
 public final class CudaBuffer implements AutoCloseable {

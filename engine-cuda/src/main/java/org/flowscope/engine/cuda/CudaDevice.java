@@ -1,4 +1,4 @@
-package org.flowscope.engine.device;
+package org.flowscope.engine.cuda;
 
 import static jcuda.driver.JCudaDriver.*;
 
@@ -18,6 +18,9 @@ import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
 import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
+import org.flowscope.engine.device.BufferPool;
+import org.flowscope.engine.device.KernelBuild;
+import org.flowscope.engine.device.KernelSources;
 import org.flowscope.engine.spi.Device;
 import org.flowscope.engine.spi.DeviceIdentity;
 import org.flowscope.engine.spi.DeviceKind;
@@ -74,8 +77,9 @@ public final class CudaDevice implements Device {
     }
 
     /**
-     * Opens every CUDA device. Throws {@link LinkageError} without the NVIDIA driver library and
-     * {@link CudaException} when the driver reports no device; {@link DeviceDiscovery} turns both into reasons.
+     * Opens every CUDA device. Call {@link CudaLibrary#probe()} first, so that a machine without the driver never
+     * loads JCuda's native library. Throws {@link LinkageError} when the driver library cannot be linked and
+     * {@link CudaException} when the driver reports no device; {@link CudaBackendProvider} turns both into reasons.
      */
     static List<CudaDevice> openAll() {
         JCudaDriver.setExceptionsEnabled(true);
@@ -127,6 +131,7 @@ public final class CudaDevice implements Device {
     }
 
     /** Total time spent loading modules on this device; the engine subtracts it from run times. */
+    @Override
     public long buildNanos() {
         return buildNanos.get();
     }
