@@ -2,11 +2,13 @@ package org.flowscope.engine.device;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.flowscope.engine.natives.NativeErrors;
 import org.flowscope.engine.spi.BackendDiscovery;
@@ -48,11 +50,26 @@ public final class DeviceDiscovery {
     public static DeviceSet lazy(int cpuCores, boolean openCl, boolean cuda) {
         CpuDevice cpu = cpuCores == 0 ? CpuDevice.create() : CpuDevice.withCores(cpuCores);
         List<DeviceSet.Found> ready = List.of(new DeviceSet.Found(List.of(cpu), new BackendStatus(DeviceKind.CPU, 1, "")));
-        Providers providers = new Providers();
+        Providers providers = new Providers(Thread.currentThread().getContextClassLoader());
         Map<DeviceKind, Supplier<DeviceSet.Found>> later = new EnumMap<>(DeviceKind.class);
         later.put(DeviceKind.OPENCL, () -> probe(DeviceKind.OPENCL, openCl, providers));
         later.put(DeviceKind.CUDA, () -> probe(DeviceKind.CUDA, cuda, providers));
         return DeviceSet.lazy(ready, later);
+    }
+
+    /**
+     * The device kinds whose backend is on {@code loader}'s class path: the CPU always, OpenCL and CUDA when their
+     * module's {@link BackendProvider} is declared there. Loads the providers but probes nothing.
+     */
+    public static Set<DeviceKind> backendsOnClassPath(ClassLoader loader) {
+        Set<DeviceKind> kinds = EnumSet.of(DeviceKind.CPU);
+        Providers providers = new Providers(loader);
+        for (DeviceKind kind : DeviceKind.values()) {
+            if (providers.forKind(kind) != null) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
     }
 
     private static DeviceSet.Found probe(DeviceKind kind, boolean enabled, Providers providers) {
@@ -103,8 +120,13 @@ public final class DeviceDiscovery {
 
     /** The providers on the class path, loaded once per device set, on the first GPU probe. */
     private static final class Providers {
+        private final ClassLoader loader;
         private List<BackendProvider> loaded;
         private final List<String> problems = new ArrayList<>();
+
+        Providers(ClassLoader loader) {
+            this.loader = loader != null ? loader : DeviceDiscovery.class.getClassLoader();
+        }
 
         synchronized BackendProvider forKind(DeviceKind kind) {
             if (loaded == null) {
@@ -114,9 +136,7 @@ public final class DeviceDiscovery {
         }
 
         private List<BackendProvider> load() {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            Iterator<BackendProvider> it = ServiceLoader.load(BackendProvider.class,
-                    loader != null ? loader : DeviceDiscovery.class.getClassLoader()).iterator();
+            Iterator<BackendProvider> it = ServiceLoader.load(BackendProvider.class, loader).iterator();
             List<BackendProvider> out = new ArrayList<>();
             // the iterator moves on after a provider that fails; the bound guards against one that does not
             for (int errors = 0; errors < 100; ) {
