@@ -53,6 +53,16 @@ public final class RunOptions {
         return new RunOptions(kind, backend, implementation, Objects.requireNonNull(text, "text"), recorded);
     }
 
+    /** The same restrictions without the implementation filter. */
+    public RunOptions withoutImplementation() {
+        return new RunOptions(kind, backend, null, deviceModel, recorded);
+    }
+
+    /** The same restrictions without the device-kind and backend filters. */
+    public RunOptions withoutBackend() {
+        return new RunOptions(null, null, implementation, deviceModel, recorded);
+    }
+
     /** Whether the run's time enters the history and the delay model (false for warm-up runs). */
     public RunOptions recorded(boolean record) {
         return new RunOptions(kind, backend, implementation, deviceModel, record);
