@@ -1,0 +1,2 @@
+#include "../common.h"
+#define TWICE(x) (2 * (x))
