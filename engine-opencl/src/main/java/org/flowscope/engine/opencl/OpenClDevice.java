@@ -93,7 +93,12 @@ public final class OpenClDevice implements Device {
             cl_device_id[] ids = new cl_device_id[n[0]];
             clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, ids.length, ids, null);
             for (cl_device_id d : ids) {
-                devices.add(new OpenClDevice(platform, d));
+                try {
+                    devices.add(new OpenClDevice(platform, d));
+                } catch (CLException e) {
+                    devices.forEach(OpenClDevice::close); // nobody else holds them: do not leak their contexts
+                    throw e;
+                }
             }
         }
         return devices;
