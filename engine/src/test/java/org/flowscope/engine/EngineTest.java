@@ -75,6 +75,16 @@ class EngineTest {
     }
 
     @Test
+    void anOperationWithOnlyCpuImplementationsProbesNoGpuBackendEvenUnrestricted() {
+        int before = CountingBackendProvider.PROBES.get();
+        var cpuOnly = ImplementationRegistry.ofImplementations(List.of(new ScaleCpu(), new ScaleThreaded()));
+        try (Engine engine = Engine.create(EngineConfig.forTests(store).withRegistry(cpuOnly))) {
+            assertArrayEquals(new float[] {4}, engine.run(scale, 2f, new float[] {2}));
+            assertEquals(before, CountingBackendProvider.PROBES.get());
+        }
+    }
+
+    @Test
     void listsUnavailableBackendsWithReasons() {
         try (Engine engine = Engine.create(EngineConfig.forTests(store).withOpenCl(false).withCuda(false))) {
             var statuses = engine.candidates(Scale.ID);
