@@ -6,8 +6,8 @@ import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.TiffStacks;
 import org.flowscope.core.pipeline.WindowOperator;
 import org.flowscope.methods.drift.DriftCorrectionParams;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
 import picocli.CommandLine.Option;
 
 /**

@@ -13,7 +13,7 @@ import org.flowscope.core.io.StackMetadata;
 import org.flowscope.core.io.TiffStacks;
 import org.flowscope.methods.registration.ChannelAlignment;
 import org.flowscope.methods.registration.RegistrationResult;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

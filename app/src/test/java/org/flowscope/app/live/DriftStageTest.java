@@ -14,8 +14,8 @@ import org.flowscope.core.pipeline.WindowOperator;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineConfig;
 import org.flowscope.methods.drift.DriftCorrectionParams;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

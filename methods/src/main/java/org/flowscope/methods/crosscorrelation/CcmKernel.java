@@ -2,11 +2,11 @@ package org.flowscope.methods.crosscorrelation;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
-import org.flowscope.methods.shift.SubPixelShift;
-import org.flowscope.methods.shift.Fft2;
-import org.flowscope.methods.shift.FourierShift;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.SubPixelShift;
+import org.flowscope.methods.numerics.fft.Fft2;
+import org.flowscope.methods.numerics.interpolation.FourierShift;
 
 /**
  * Cross-correlates frames against one reference image and locates each map's sub-pixel maximum. Holds the

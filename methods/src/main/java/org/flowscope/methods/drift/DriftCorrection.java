@@ -6,7 +6,7 @@ import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
 
 /**
  * Drift correction: frame t is translated by {@code (-dx[t], -dy[t])},
@@ -61,7 +61,7 @@ public final class DriftCorrection implements Operation<DriftCorrectionParams, D
     /** Drifting spots with a seeded drift table of sub-pixel shifts; {@code kernel} is ignored. */
     @Override
     public Case<DriftCorrectionParams, DriftCorrectionInput> benchmarkCase(Spec spec, long seed) {
-        var stack = org.flowscope.methods.crosscorrelation.BenchmarkScenes.drifting(spec.frames(), spec.height(), spec.width(), seed);
+        var stack = org.flowscope.methods.numerics.scenes.BenchmarkScenes.drifting(spec.frames(), spec.height(), spec.width(), seed);
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed + 1);
         double[] dx = new double[spec.frames()];
         double[] dy = new double[spec.frames()];

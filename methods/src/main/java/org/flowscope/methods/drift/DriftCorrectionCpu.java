@@ -6,7 +6,7 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
-import org.flowscope.methods.shift.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.SubPixelShift;
 
 /** Plain-Java reference of {@link DriftCorrection}: frames one after another. */
 public final class DriftCorrectionCpu implements Implementation<DriftCorrectionParams, DriftCorrectionInput, ImageStack> {

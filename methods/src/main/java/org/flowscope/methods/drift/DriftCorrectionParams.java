@@ -1,8 +1,8 @@
 package org.flowscope.methods.drift;
 
 import java.util.Objects;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
 
 /** Parameters of {@link DriftCorrection}: the resampling kernel and what fills uncovered borders. */
 public record DriftCorrectionParams(Interpolator interpolator, Border border) {

@@ -8,7 +8,7 @@ import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
 import org.flowscope.methods.robertscross.Gradients;
 import org.flowscope.methods.robertscross.RobertsCrossCpu;
-import org.flowscope.methods.magnify.FourierInterpolation;
+import org.flowscope.methods.numerics.interpolation.FourierInterpolation;
 import org.flowscope.methods.magnify.Interpolator;
 import org.flowscope.methods.magnify.MagnifyCpu;
 import org.flowscope.methods.magnify.MagnifyParams;

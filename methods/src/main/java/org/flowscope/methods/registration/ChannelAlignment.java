@@ -2,9 +2,9 @@ package org.flowscope.methods.registration;
 
 import java.util.Objects;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
-import org.flowscope.methods.shift.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.SubPixelShift;
 
 /**
  * Applies a {@link RegistrationResult}: channel c becomes {@code out(p) = in_c(p + v_c(p))}, where {@code v_c} is

@@ -9,9 +9,9 @@ import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
 import org.flowscope.methods.crosscorrelation.CcmPeak;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationResult;
 import org.flowscope.methods.drift.ShiftMeasurer;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
-import org.flowscope.methods.shift.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.SubPixelShift;
 
 /**
  * Channel registration (spec &sect;9, with the quirks of &sect;18 item 8 fixed): for every channel other than the

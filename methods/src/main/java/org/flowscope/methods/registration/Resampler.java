@@ -1,7 +1,7 @@
 package org.flowscope.methods.registration;
 
-import org.flowscope.methods.shift.SubPixelShift;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
 
 
 /**

@@ -1,6 +1,6 @@
 package org.flowscope.methods.squirrel;
 
-import org.flowscope.methods.quality.Fourier;
+import org.flowscope.methods.numerics.fft.Fourier;
 
 /**
  * Fourier (zero-padding) magnification of one image as NanoPyx's Cython {@code fht_space_interpolation} computes it
@@ -13,7 +13,7 @@ import org.flowscope.methods.quality.Fourier;
  * </ol>
  * Complex arithmetic in double; the output and its rescale in float32.
  *
- * <p>This is deliberately not {@link org.flowscope.methods.magnify.FourierInterpolation}, eSRRF's port of NanoPyx's NumPy
+ * <p>This is deliberately not {@link org.flowscope.methods.numerics.interpolation.FourierInterpolation}, eSRRF's port of NanoPyx's NumPy
  * version: that one zero-pads the half spectrum of a real FFT and tiles frames above 256 px, so it handles the Nyquist
  * row and large images differently, and the SQUIRREL reference was produced with this full-frame version.
  */

@@ -10,8 +10,9 @@ import org.flowscope.methods.drift.DriftCorrectionCpuThreaded;
 import org.flowscope.methods.drift.DriftCorrectionInput;
 import org.flowscope.methods.drift.DriftCorrectionParams;
 import org.flowscope.methods.drift.DriftTable;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.scenes.BeadRenderer;
 import org.flowscope.testkit.ConformanceKit;
 import org.junit.jupiter.api.Test;
 

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.crosscorrelation.BeadRenderer;
+import org.flowscope.methods.numerics.scenes.BeadRenderer;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationInput;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationResult;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationCpu;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
 import org.junit.jupiter.api.Test;
 
 class LiveDriftCorrectorTest {

@@ -3,6 +3,7 @@ package org.flowscope.methods.esrrf;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.numerics.scenes.Emitters;
 
 /** The seeded shape and parameter matrix every eSRRF implementation is held to the Java reference on. */
 final class ConformanceCases {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.numerics.scenes.Emitters;
 import org.flowscope.methods.reference.NanoPyxCase;
 import org.flowscope.testkit.ReferenceData;
 import org.junit.jupiter.api.DynamicTest;

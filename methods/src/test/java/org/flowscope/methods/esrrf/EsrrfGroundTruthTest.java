@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.numerics.scenes.Emitters;
 import org.flowscope.testkit.ReferenceData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.concurrent.ForkJoinPool;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.Tolerance;
+import org.flowscope.methods.numerics.scenes.Emitters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
-package org.flowscope.methods.crosscorrelation;
+package org.flowscope.methods.numerics.scenes;
 
 import java.util.SplittableRandom;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
-import org.flowscope.methods.shift.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.SubPixelShift;
 
 /**
  * Seeded benchmark work for the drift operations: Gaussian spots (sigma 1.5 px, one per 300 px) on a flat

@@ -1,4 +1,4 @@
-package org.flowscope.methods.quality;
+package org.flowscope.methods.numerics.fft;
 
 import org.jtransforms.fft.DoubleFFT_2D;
 

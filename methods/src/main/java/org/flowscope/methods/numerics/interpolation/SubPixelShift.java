@@ -1,4 +1,4 @@
-package org.flowscope.methods.shift;
+package org.flowscope.methods.numerics.interpolation;
 
 
 /**

@@ -1,4 +1,4 @@
-package org.flowscope.methods.crosscorrelation;
+package org.flowscope.methods.numerics.parallel;
 
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,4 +1,4 @@
-package org.flowscope.methods.shift;
+package org.flowscope.methods.numerics.fft;
 
 import org.jtransforms.fft.DoubleFFT_1D;
 

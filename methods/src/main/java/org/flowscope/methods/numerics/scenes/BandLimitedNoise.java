@@ -1,7 +1,8 @@
-package org.flowscope.methods.quality;
+package org.flowscope.methods.numerics.scenes;
 
 import java.util.Random;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.numerics.fft.Fourier;
 
 /**
  * Synthetic test images whose spatial frequencies stop at a known cut-off: seeded white noise, ideally low-passed

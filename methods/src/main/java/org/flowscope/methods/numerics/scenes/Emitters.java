@@ -1,15 +1,15 @@
-package org.flowscope.methods.esrrf;
+package org.flowscope.methods.numerics.scenes;
 
 import java.util.SplittableRandom;
 import org.flowscope.core.image.ImageStack;
 
 /** Test renderer: Gaussian point emitters (integrated over pixels), optionally blinking, seeded. */
-final class Emitters {
+public final class Emitters {
     private Emitters() {
     }
 
     /** Adds an emitter of {@code photons} at continuous (x, y) (pixel k centre at k + 0.5), sigma in pixels. */
-    static void add(float[] img, int off, int h, int w, double x, double y, double sigma, double photons) {
+    public static void add(float[] img, int off, int h, int w, double x, double y, double sigma, double photons) {
         for (int r = 0; r < h; r++) {
             double py = pixelIntegral(r, y, sigma);
             if (py < 1e-12) {
@@ -35,7 +35,7 @@ final class Emitters {
     }
 
     /** A seeded stack of blinking emitters on a background, no noise-free pixel equal to 0. */
-    static ImageStack blinkingStack(int frames, int h, int w, long seed) {
+    public static ImageStack blinkingStack(int frames, int h, int w, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int n = Math.max(2, h * w / 20);
         double[] ex = new double[n];

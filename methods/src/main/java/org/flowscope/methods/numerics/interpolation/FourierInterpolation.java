@@ -1,4 +1,4 @@
-package org.flowscope.methods.magnify;
+package org.flowscope.methods.numerics.interpolation;
 
 import org.flowscope.core.image.ImageStack;
 import org.jtransforms.fft.DoubleFFT_1D;

@@ -1,4 +1,4 @@
-package org.flowscope.methods.crosscorrelation;
+package org.flowscope.methods.numerics.scenes;
 
 import java.util.Random;
 import org.apache.commons.math3.special.Erf;

@@ -1,4 +1,4 @@
-package org.flowscope.methods.magnify;
+package org.flowscope.methods.numerics.interpolation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,6 @@
-package org.flowscope.methods.shift;
+package org.flowscope.methods.numerics.interpolation;
+
+import org.flowscope.methods.numerics.fft.Fft2;
 
 /**
  * Sub-pixel translation by a Fourier phase ramp: {@code out(x, y) = in(x - sx, y - sy)} for the periodic,

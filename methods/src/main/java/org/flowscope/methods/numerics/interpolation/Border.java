@@ -1,4 +1,4 @@
-package org.flowscope.methods.shift;
+package org.flowscope.methods.numerics.interpolation;
 
 /** What a shifted frame shows where its source lies outside the image. */
 public enum Border {

@@ -1,4 +1,4 @@
-package org.flowscope.methods.esrrf;
+package org.flowscope.methods.numerics.scenes;
 
 import java.util.SplittableRandom;
 import org.flowscope.core.image.ImageStack;

@@ -1,4 +1,4 @@
-package org.flowscope.methods.shift;
+package org.flowscope.methods.numerics.interpolation;
 
 /**
  * How a frame is resampled when it is shifted by a sub-pixel amount. Pixel {@code k} is the sample at
