@@ -7,7 +7,7 @@ import org.flowscope.core.io.TiffStacks;
 import org.flowscope.core.pipeline.WindowOperator;
 import org.flowscope.methods.drift.DriftCorrectionParams;
 import org.flowscope.methods.numerics.interpolation.Border;
-import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,7 +30,7 @@ public final class DriftLive implements LiveExtension {
 
         @Option(names = "--drift-interpolator", paramLabel = "NAME", defaultValue = "LANCZOS3",
                 description = "LANCZOS3, CATMULL_ROM, LINEAR or FOURIER. Default: ${DEFAULT-VALUE}.")
-        Interpolator interpolator;
+        Kernel interpolator;
     }
 
     private final Options options = new Options();

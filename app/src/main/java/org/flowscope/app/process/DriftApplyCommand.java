@@ -16,7 +16,7 @@ import org.flowscope.methods.drift.DriftCorrectionInput;
 import org.flowscope.methods.drift.DriftCorrectionParams;
 import org.flowscope.methods.drift.DriftTable;
 import org.flowscope.methods.numerics.interpolation.Border;
-import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,7 +44,7 @@ public final class DriftApplyCommand implements Callable<Integer> {
 
     @Option(names = "--interpolator", defaultValue = "LANCZOS3", paramLabel = "NAME",
             description = "LANCZOS3, CATMULL_ROM, LINEAR or FOURIER (default: ${DEFAULT-VALUE}).")
-    Interpolator interpolator;
+    Kernel interpolator;
 
     @Option(names = "--border", defaultValue = "ZERO", paramLabel = "ZERO|NEAREST",
             description = "What fills areas uncovered by the shift (default: ${DEFAULT-VALUE}).")

@@ -13,7 +13,7 @@ import org.flowscope.core.io.StackMetadata;
 import org.flowscope.core.io.TiffStacks;
 import org.flowscope.methods.registration.ChannelAlignment;
 import org.flowscope.methods.registration.RegistrationResult;
-import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +43,7 @@ public final class RegisterApplyCommand implements Callable<Integer> {
 
     @Option(names = "--interpolator", defaultValue = "LANCZOS3", paramLabel = "NAME",
             description = "LANCZOS3, CATMULL_ROM, LINEAR (FOURIER: global only). Default: ${DEFAULT-VALUE}.")
-    Interpolator interpolator;
+    Kernel interpolator;
 
     @Override
     public Integer call() {

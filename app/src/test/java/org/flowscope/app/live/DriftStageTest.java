@@ -15,7 +15,7 @@ import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineConfig;
 import org.flowscope.methods.drift.DriftCorrectionParams;
 import org.flowscope.methods.numerics.interpolation.Border;
-import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +35,7 @@ class DriftStageTest {
         ImageStack stream = DriftCommandsTest.spots(64, 64, dx, dy, 7);
         Engine engine = Engine.create(EngineConfig.forTests(dir));
         DriftStage drift = new DriftStage(engine, null, null, 6,
-                new DriftCorrectionParams(Interpolator.LANCZOS3, Border.NEAREST), OptionalDouble.of(100));
+                new DriftCorrectionParams(Kernel.LANCZOS3, Border.NEAREST), OptionalDouble.of(100));
         WindowOperator chain = drift.andThen(new Average());
         try (chain) {
             for (int w = 0; w < 4; w++) {

@@ -1,8 +1,8 @@
 package org.flowscope.methods.numerics.interpolation;
 
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.numerics.fft.Fourier;
 import org.jtransforms.fft.DoubleFFT_1D;
-import org.jtransforms.fft.DoubleFFT_2D;
 
 /**
  * NanoPyx's Fourier ("FHT") magnification, NumPy version (methods spec §1.5), used by eSRRF with {@code use_fht}:
@@ -37,10 +37,6 @@ public final class FourierInterpolation {
         return new ImageStack(in.frames(), h * m, w * m, out);
     }
 
-    private static int pow2(int n) {
-        return n > 1 ? Integer.highestOneBit(n - 1) << 1 : 1;
-    }
-
     /** One frame, mirror padded, {@code (h m) x (w m)}. */
     static float[] frame(float[] img, int h, int w, int m) {
         float min = Float.POSITIVE_INFINITY;
@@ -49,30 +45,8 @@ public final class FourierInterpolation {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        int p = Math.max(pow2(h), pow2(w));
-        int sw = (p + w - 1) / w;
-        sw += sw % 2 == 0 ? 1 : 0;
-        int sh = (p + h - 1) / h;
-        sh += sh % 2 == 0 ? 1 : 0;
-        int midW = (sw - 1) / 2;
-        int midH = (sh - 1) / 2;
-        int x0 = (sw * w - p) / 2;
-        int y0 = (sh * h - p) / 2;
-        double[] work = new double[p * 2 * p];
-        for (int y = 0; y < p; y++) {
-            int py = y0 + y;
-            int tileY = py / h;
-            int ry = py % h;
-            int sy = Math.floorMod(tileY - midH, 2) == 0 ? ry : h - 1 - ry;
-            for (int x = 0; x < p; x++) {
-                int px = x0 + x;
-                int tileX = px / w;
-                int rx = px % w;
-                int sx = Math.floorMod(tileX - midW, 2) == 0 ? rx : w - 1 - rx;
-                work[y * 2 * p + 2 * x] = img[sy * w + sx];
-            }
-        }
-        new DoubleFFT_2D(p, p).complexForward(work);
+        int p = MirrorPadding.side(h, w);
+        double[] work = Fourier.forward(MirrorPadding.pad(img, h, w, p), p, p);
         int hi = p * m;
         int wi = p * m;
         int half = wi / 2 + 1;

@@ -1,6 +1,6 @@
 package org.flowscope.methods.numerics.interpolation;
 
-import org.flowscope.methods.numerics.fft.Fft2;
+import org.flowscope.methods.numerics.fft.Fourier;
 
 /**
  * Sub-pixel translation by a Fourier phase ramp: {@code out(x, y) = in(x - sx, y - sy)} for the periodic,
@@ -14,7 +14,7 @@ public final class FourierShift {
 
     /** Shifts the h*w image at {@code src[srcOff]} into {@code dst[dstOff]}. */
     public static void shift(float[] src, int srcOff, int h, int w, double sx, double sy, float[] dst, int dstOff) {
-        Fft2 fft = new Fft2(h, w);
+        Fourier fft = new Fourier(h, w);
         double[] a = new double[2 * h * w];
         for (int i = 0; i < h * w; i++) {
             a[2 * i] = src[srcOff + i];

@@ -1,13 +1,13 @@
 package org.flowscope.methods.numerics.scenes;
 
 import java.util.Random;
-import org.apache.commons.math3.special.Erf;
 import org.flowscope.core.image.ImageStack;
 
 /**
- * Seeded test scenes: Gaussian beads integrated over each pixel (pixel k covers [k, k+1)), a flat background and
- * optional shot-like noise. Each frame renders the same bead set displaced by that frame's (dx, dy), so content
- * enters and leaves the field of view as on a real camera.
+ * Seeded scenes for drift, registration and cross-correlation accuracy tests: Gaussian beads integrated over each
+ * pixel (pixel k covers [k, k+1)), a flat background and optional shot-like noise. Each frame renders the same bead
+ * set displaced by that frame's (dx, dy), so content enters and leaves the field of view as on a real camera, and no
+ * interpolation error is baked into the input (unlike {@link BenchmarkScenes}, which shifts one rendered image).
  */
 public final class BeadRenderer {
     private final double[] bx;
@@ -46,28 +46,9 @@ public final class BeadRenderer {
     /** One frame where each bead is displaced by {@code field} evaluated at its own position. */
     public float[] render(int h, int w, Field field, double background, Random noise) {
         float[] img = new float[h * w];
-        double s = sigma * Math.sqrt(2);
         for (int i = 0; i < bx.length; i++) {
             double[] d = field.at(bx[i], by[i]);
-            double cx = bx[i] + d[0];
-            double cy = by[i] + d[1];
-            int x0 = (int) Math.max(0, Math.floor(cx - 5 * sigma));
-            int x1 = (int) Math.min(w - 1, Math.ceil(cx + 5 * sigma));
-            int y0 = (int) Math.max(0, Math.floor(cy - 5 * sigma));
-            int y1 = (int) Math.min(h - 1, Math.ceil(cy + 5 * sigma));
-            if (x0 > x1 || y0 > y1) {
-                continue;
-            }
-            double[] wx = new double[x1 - x0 + 1];
-            for (int x = x0; x <= x1; x++) {
-                wx[x - x0] = 0.5 * (Erf.erf((x + 1 - cx) / s) - Erf.erf((x - cx) / s));
-            }
-            for (int y = y0; y <= y1; y++) {
-                double wy = 0.5 * (Erf.erf((y + 1 - cy) / s) - Erf.erf((y - cy) / s));
-                for (int x = x0; x <= x1; x++) {
-                    img[y * w + x] += (float) (amp[i] * wy * wx[x - x0]);
-                }
-            }
+            GaussianSpots.addIntegrated(img, 0, h, w, bx[i] + d[0], by[i] + d[1], sigma, amp[i]);
         }
         for (int i = 0; i < img.length; i++) {
             double v = img[i] + background;

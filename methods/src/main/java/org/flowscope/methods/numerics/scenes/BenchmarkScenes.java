@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.methods.numerics.interpolation.Border;
 import org.flowscope.methods.numerics.interpolation.Interpolator;
-import org.flowscope.methods.numerics.interpolation.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 
 /**
  * Seeded benchmark work for the drift operations: Gaussian spots (sigma 1.5 px, one per 300 px) on a flat
@@ -23,19 +23,14 @@ public final class BenchmarkScenes {
         for (int b = 0; b < spots; b++) {
             double cx = r.nextDouble() * w;
             double cy = r.nextDouble() * h;
-            double a = 200 + 800 * r.nextDouble();
-            for (int y = (int) Math.max(0, cy - 6); y <= Math.min(h - 1, cy + 6); y++) {
-                for (int x = (int) Math.max(0, cx - 6); x <= Math.min(w - 1, cx + 6); x++) {
-                    double d2 = (x + 0.5 - cx) * (x + 0.5 - cx) + (y + 0.5 - cy) * (y + 0.5 - cy);
-                    base[y * w + x] += (float) (a * Math.exp(-d2 / 4.5));
-                }
-            }
+            GaussianSpots.addSampled(base, 0, h, w, cx, cy, 1.5, 200 + 800 * r.nextDouble(), 6);
         }
         float[] data = new float[Math.multiplyExact(frames, h * w)];
         double dx = 0;
         double dy = 0;
+        Interpolator lanczos = Interpolator.normalised(Kernel.LANCZOS3, Border.NEAREST);
         for (int t = 0; t < frames; t++) {
-            SubPixelShift.shift(base, 0, h, w, dx, dy, Interpolator.LANCZOS3, Border.NEAREST, data, t * h * w);
+            lanczos.shift(base, 0, h, w, dx, dy, data, t * h * w);
             for (int i = t * h * w; i < (t + 1) * h * w; i++) {
                 data[i] += (float) (50 + 5 * (r.nextDouble() - 0.5));
             }
