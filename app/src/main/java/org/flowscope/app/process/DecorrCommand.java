@@ -2,6 +2,7 @@ package org.flowscope.app.process;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "decorr",
         mixinStandardHelpOptions = true,
         description = {"Image decorrelation analysis: resolution of a single image, 2/kc_max pixels.",
-                "A stack is averaged over its frames first, unless --frame picks one. --curves writes every d(r) curve as CSV."})
+                "A stack is averaged over its frames first, unless --frame picks one. --curves writes every d(r) curve as CSV,",
+                "--plot draws them as SVG."})
 public final class DecorrCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
@@ -54,6 +56,10 @@ public final class DecorrCommand implements Callable<Integer> {
     @Option(names = "--curves", paramLabel = "FILE", description = "Write all d(r) curves as CSV.")
     Path curves;
 
+    @Option(names = "--plot", paramLabel = "FILE.svg",
+            description = "Plot every d(r) curve (the unfiltered one bold) and kc_max, as SVG.")
+    Path plot;
+
     @Option(names = "--frame", paramLabel = "K", description = "Analyse frame K (0-based) instead of the mean of all frames.")
     Integer frame;
 
@@ -61,6 +67,9 @@ public final class DecorrCommand implements Callable<Integer> {
     public Integer call() {
         if (curves != null) {
             TiffStacks.requireWritableParent(curves);
+        }
+        if (plot != null) {
+            TiffStacks.requireWritableParent(QualityFiles.requireSvg(plot));
         }
         TiffStack in = TiffStacks.read(input);
         DecorrParams params = new DecorrParams(rmin, rmax, nr, ng, QualityFiles.pixelSize(pixelSize, in));
@@ -73,6 +82,9 @@ public final class DecorrCommand implements Callable<Integer> {
         if (curves != null) {
             QualityFiles.writeText(curves, csv(r));
         }
+        if (plot != null) {
+            plot(r).write(plot);
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input.toString());
         m.put("frame", frame);
@@ -83,6 +95,7 @@ public final class DecorrCommand implements Callable<Integer> {
         m.put("amplitude_max", r.amplitudeMax());
         m.put("kc0", r.d0().kc());
         m.put("curves_csv", curves == null ? null : curves.toString());
+        m.put("plot_svg", plot == null ? null : plot.toString());
         m.put("elapsedMs", ms);
         String human = Double.isFinite(r.resolutionPx())
                 ? String.format("decorrelation resolution %.3f px%s (kc_max %.4f)", r.resolutionPx(),
@@ -90,6 +103,23 @@ public final class DecorrCommand implements Callable<Integer> {
                 : "no decorrelation peak: resolution not measurable";
         out.result(m, human);
         return ExitCodes.OK;
+    }
+
+    /** d(r) of the unfiltered image (bold) and of every high-pass filtered one, kc_max marked. */
+    private SvgCurvePlot plot(DecorrResult r) {
+        SvgCurvePlot p = new SvgCurvePlot("Decorrelation analysis: " + input.getFileName(), "normalised frequency r", "d(r)");
+        boolean labelled = false;
+        for (DecorrCurve c : r.curves()) {
+            double[] x = new double[c.d().length];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = c.radius(k);
+            }
+            boolean unfiltered = c.pass() == 0;
+            String label = unfiltered ? "unfiltered" : labelled ? "" : "high-pass filtered";
+            labelled |= !unfiltered;
+            p.series(label, x, c.d(), unfiltered ? 2 : 0.6);
+        }
+        return p.vertical(r.kcMax() > 0 ? r.kcMax() : Double.NaN, String.format(Locale.ROOT, "kc max %.3f", r.kcMax()));
     }
 
     private static String csv(DecorrResult r) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         description = {"Fourier ring correlation (FRC) resolution, threshold 1/7.",
                 "With --second: the two files (each averaged over its frames) are compared.",
                 "Without: the mean of the even frames of --input against the mean of its odd frames (needs >= 2 frames).",
-                "Writes the curve as CSV (frequency, raw and smoothed FRC) and as a PNG plot."})
+                "Writes the curve as CSV (frequency, raw and smoothed FRC) and as an SVG plot."})
 public final class FrcCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
@@ -46,7 +46,7 @@ public final class FrcCommand implements Callable<Integer> {
     @Option(names = "--curve", paramLabel = "FILE", description = "Curve CSV (default: <input stem>_frc.csv here).")
     Path curve;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Curve PNG (default: <input stem>_frc.png here).")
+    @Option(names = "--plot", paramLabel = "FILE.svg", description = "Curve plot, SVG (default: <input stem>_frc.svg here).")
     Path plot;
 
     @Override
@@ -57,9 +57,9 @@ public final class FrcCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--convention must be standard or nanopyx, got " + convention);
         };
         Path csv = curve != null ? curve : QualityFiles.defaultOutput(input, "_frc.csv");
-        Path png = plot != null ? plot : QualityFiles.defaultOutput(input, "_frc.png");
+        Path svg = plot != null ? QualityFiles.requireSvg(plot) : QualityFiles.defaultOutput(input, "_frc.svg");
         TiffStacks.requireWritableParent(csv);
-        TiffStacks.requireWritableParent(png);
+        TiffStacks.requireWritableParent(svg);
         TiffStack a = TiffStacks.read(input);
         FrcInput in;
         if (second != null) {
@@ -73,13 +73,13 @@ public final class FrcCommand implements Callable<Integer> {
         FrcResult r = FrcCpu.compute(params, in);
         double ms = (System.nanoTime() - t0) / 1e6;
         QualityFiles.writeText(csv, csv(r, params));
-        new CurvePlot("Fourier ring correlation: " + input.getFileName(), "spatial frequency (1/px)", "FRC")
+        new SvgCurvePlot("Fourier ring correlation: " + input.getFileName(), "spatial frequency (1/px)", "FRC")
                 .series("raw", r.frequency(), r.raw(), 1f)
                 .series("smoothed", r.frequency(), r.smoothed(), 2f)
                 .horizontal(Frc.THRESHOLD, "1/7")
                 .vertical(r.crossed() ? 1 / r.resolutionPx() : Double.NaN,
                         r.crossed() ? String.format("%.2f px", r.resolutionPx()) : "")
-                .write(png);
+                .write(svg);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input.toString());
         m.put("second", second == null ? null : second.toString());
@@ -91,12 +91,12 @@ public final class FrcCommand implements Callable<Integer> {
         m.put("threshold", r.threshold());
         m.put("crossed", r.crossed());
         m.put("curve_csv", csv.toString());
-        m.put("curve_png", png.toString());
+        m.put("curve_svg", svg.toString());
         m.put("elapsedMs", ms);
         String human = r.crossed()
                 ? String.format("FRC resolution %.3f px%s (curve: %s, %s)", r.resolutionPx(),
-                        Double.isFinite(r.resolutionNm()) ? String.format(" = %.1f nm", r.resolutionNm()) : "", csv, png)
-                : "FRC curve never crosses 1/7: resolution not measurable (curve: " + csv + ", " + png + ")";
+                        Double.isFinite(r.resolutionNm()) ? String.format(" = %.1f nm", r.resolutionNm()) : "", csv, svg)
+                : "FRC curve never crosses 1/7: resolution not measurable (curve: " + csv + ", " + svg + ")";
         out.result(m, human);
         return ExitCodes.OK;
     }

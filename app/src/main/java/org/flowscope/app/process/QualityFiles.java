@@ -24,6 +24,14 @@ final class QualityFiles {
         return Path.of(stem + suffix);
     }
 
+    /** {@code plot} if its name ends in .svg (plots are SVG); IllegalArgumentException naming it otherwise. */
+    static Path requireSvg(Path plot) {
+        if (!plot.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
+            throw new IllegalArgumentException("--plot writes an SVG file and its name must end in .svg, got " + plot);
+        }
+        return plot;
+    }
+
     /** Writes text atomically (temporary name, then rename) so a partial file never looks complete. */
     static void writeText(Path file, String text) {
         Path tmp = file.resolveSibling(file.getFileName() + ".partial");

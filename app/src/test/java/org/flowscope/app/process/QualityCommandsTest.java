@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import org.flowscope.app.CliRunner;
 import org.flowscope.app.ExitCodes;
 import org.flowscope.core.frame.PixelType;
@@ -65,18 +64,33 @@ class QualityCommandsTest {
     }
 
     @Test
-    void frcOfOddEvenFramesPrintsResolutionAndWritesCurveCsvAndPng() throws Exception {
+    void frcOfOddEvenFramesPrintsResolutionAndWritesCurveCsvAndSvg() throws Exception {
         ImageStack stack = blobs(6, 96, 2.0, 1);
         Path in = tiff("stack.tif", stack);
         Path csv = dir.resolve("curve.csv");
-        Path png = dir.resolve("curve.png");
+        Path svg = dir.resolve("curve.svg");
         JsonNode j = json(CliRunner.run("process", "frc", "--input", in.toString(), "--pixel-size", "65",
-                "--curve", csv.toString(), "--plot", png.toString(), "--json"));
+                "--curve", csv.toString(), "--plot", svg.toString(), "--json"));
         double expected = FrcCpu.compute(FrcParams.defaults(), FrcInput.oddEven(stack)).resolutionPx();
         assertEquals(expected, j.get("resolution_px").asDouble(), 1e-9);
         assertEquals(65 * expected, j.get("resolution_nm").asDouble(), 1e-6);
         assertEquals(47 + 1, Files.readAllLines(csv).size(), "header + one line per ring (96/2 - 1 rings)");
-        assertEquals(800, ImageIO.read(png.toFile()).getWidth());
+        String plot = Files.readString(svg);
+        assertTrue(plot.startsWith("<svg") && plot.strip().endsWith("</svg>"), plot);
+        assertEquals(2, plot.split("<polyline", -1).length - 1, "raw and smoothed curves");
+        assertTrue(plot.contains(String.format(java.util.Locale.ROOT, "%.2f px", expected)), "resolution marker");
+        assertEquals(svg.toString(), j.get("curve_svg").asText());
+    }
+
+    @Test
+    void frcRefusesAPlotThatIsNotSvgBeforeComputing() {
+        Path in = tiff("stack.tif", blobs(4, 64, 2.0, 1));
+        Path csv = dir.resolve("c.csv");
+        var r = CliRunner.run("process", "frc", "--input", in.toString(), "--curve", csv.toString(), "--plot",
+                dir.resolve("c.png").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("must end in .svg") && r.err().contains("c.png"), r.err());
+        assertFalse(Files.exists(csv));
     }
 
     @Test
@@ -84,7 +98,7 @@ class QualityCommandsTest {
         Path a = tiff("a.tif", blobs(1, 64, 2.0, 2));
         Path b = tiff("b.tif", blobs(1, 64, 2.0, 2).frames(0, 1));
         JsonNode j = json(CliRunner.run("process", "frc", "--input", a.toString(), "--second", b.toString(),
-                "--curve", dir.resolve("c.csv").toString(), "--plot", dir.resolve("c.png").toString(), "--json"));
+                "--curve", dir.resolve("c.csv").toString(), "--plot", dir.resolve("c.svg").toString(), "--json"));
         assertTrue(j.get("resolution_nm").isNull());
     }
 
@@ -93,7 +107,7 @@ class QualityCommandsTest {
         Path in = tiff("one.tif", blobs(1, 64, 2.0, 3));
         Path csv = dir.resolve("x.csv");
         var r = CliRunner.run("process", "frc", "--input", in.toString(), "--curve", csv.toString(),
-                "--plot", dir.resolve("x.png").toString());
+                "--plot", dir.resolve("x.svg").toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
         assertTrue(r.err().contains("at least 2 frames"), r.err());
         assertFalse(Files.exists(csv));
@@ -104,7 +118,7 @@ class QualityCommandsTest {
         Path a = tiff("a.tif", blobs(1, 64, 2.0, 4));
         Path b = tiff("b.tif", blobs(1, 48, 2.0, 4));
         var r = CliRunner.run("process", "frc", "--input", a.toString(), "--second", b.toString(),
-                "--curve", dir.resolve("c.csv").toString(), "--plot", dir.resolve("c.png").toString());
+                "--curve", dir.resolve("c.csv").toString(), "--plot", dir.resolve("c.svg").toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
         assertTrue(r.err().contains("same size"), r.err());
     }
@@ -113,11 +127,16 @@ class QualityCommandsTest {
     void decorrPrintsTheMethodsResolutionInPixelsAndNanometres() throws Exception {
         ImageStack img = blobs(1, 96, 1.5, 5);
         Path in = tiff("img.tif", img);
+        Path svg = dir.resolve("d.svg");
         JsonNode j = json(CliRunner.run("process", "decorr", "--input", in.toString(), "--pixel-size", "20", "--json",
-                "--no-history", "--no-opencl", "--no-cuda"));
-        double px = DecorrCpu.compute(DecorrParams.defaults(), img).resolutionPx();
+                "--no-history", "--no-opencl", "--no-cuda", "--plot", svg.toString()));
+        var expected = DecorrCpu.compute(DecorrParams.defaults(), img);
+        double px = expected.resolutionPx();
         assertEquals(px, j.get("resolution_px").asDouble(), 1e-9);
         assertEquals(20 * px, j.get("resolution_nm").asDouble(), 1e-6);
+        String plot = Files.readString(svg);
+        assertEquals(expected.curves().size(), plot.split("<polyline", -1).length - 1, "one line per d(r) curve");
+        assertTrue(plot.contains(String.format(java.util.Locale.ROOT, "kc max %.3f", expected.kcMax())), plot);
     }
 
     @Test
