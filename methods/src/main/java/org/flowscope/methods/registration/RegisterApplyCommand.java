@@ -26,7 +26,7 @@ public final class RegisterApplyCommand implements OfflineCommand {
         ChannelAlignment.Mode mode = ChannelAlignment.Mode.LOCAL;
 
         @Option(names = "--interpolator", paramLabel = "NAME",
-                description = "LANCZOS3, CATMULL_ROM, LINEAR (FOURIER: global only). Default: ${DEFAULT-VALUE}.")
+                description = "${COMPLETION-CANDIDATES} (FOURIER: global only). Default: ${DEFAULT-VALUE}.")
         Kernel interpolator = Kernel.LANCZOS3;
     }
 
