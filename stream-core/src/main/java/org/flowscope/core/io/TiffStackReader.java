@@ -133,7 +133,11 @@ public final class TiffStackReader implements AutoCloseable {
         OmeXml.Info ome = null;
         for (String d : first.descriptions()) {
             if (OmeXml.looksLikeOme(d)) {
-                ome = OmeXml.parse(d);
+                try {
+                    ome = OmeXml.parse(d);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + ": " + file, e);
+                }
                 checkOme(ome, pages.size(), file);
                 break;
             }
