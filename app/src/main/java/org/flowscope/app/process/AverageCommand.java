@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.app.output.OverwriteOption;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.StackMetadata;
@@ -27,6 +29,12 @@ public final class AverageCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
 
+    @Mixin
+    OverwriteOption overwrite;
+
+    @Mixin
+    OutputFormatOption format;
+
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Input TIFF stack (u8, u16 or f32).")
     Path input;
 
@@ -41,6 +49,7 @@ public final class AverageCommand implements Callable<Integer> {
     public Integer call() {
         ProcessFiles.requireDistinct(input, output);
         TiffStacks.requireWritableParent(output);
+        overwrite.check(output);
         if (framesPerTimePoint < 0) {
             throw new IllegalArgumentException("--frames-per-timepoint must be >= 0, got " + framesPerTimePoint);
         }
@@ -57,7 +66,7 @@ public final class AverageCommand implements Callable<Integer> {
         if (in.metadata().frameIntervalMs().isPresent()) {
             md = md.withFrameIntervalMs(in.metadata().frameIntervalMs().getAsDouble() * first.frames());
         }
-        TiffStacks.writeF32(output, result, md);
+        TiffStacks.write(output, result, md, PixelType.F32, format.options(output, "average"));
         double ms = (System.nanoTime() - t0) / 1e6;
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("input", input.toString());

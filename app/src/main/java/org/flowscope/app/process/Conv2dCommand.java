@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.app.output.OverwriteOption;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.TiffStack;
@@ -46,6 +48,12 @@ import picocli.CommandLine.Option;
 public final class Conv2dCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
+
+    @Mixin
+    OverwriteOption overwrite;
+
+    @Mixin
+    OutputFormatOption format;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -88,6 +96,7 @@ public final class Conv2dCommand implements Callable<Integer> {
     public Integer call() {
         ProcessFiles.requireDistinct(input, output);
         TiffStacks.requireWritableParent(output);
+        overwrite.check(output);
         Conv2dParams params = kernel.size != null ? generated(kernel.size) : fromFile(kernel.file);
         TiffStack in = TiffStacks.read(input);
         long t0 = System.nanoTime();
@@ -99,7 +108,8 @@ public final class Conv2dCommand implements Callable<Integer> {
         } catch (Exception ex) {
             throw ex instanceof RuntimeException r ? r : new IllegalStateException(ex);
         }
-        TiffStacks.writeF32(output, e.output(), in.metadata().withPixelType(PixelType.F32));
+        TiffStacks.write(output, e.output(), in.metadata().withPixelType(PixelType.F32), PixelType.F32,
+                format.options(output, "conv2d"));
         double ms = (System.nanoTime() - t0) / 1e6;
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("input", input.toString());

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.output.OverwriteOption;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.engine.Engine;
 import org.flowscope.core.io.TiffStack;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Option;
 public final class DecorrCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
+
+    @Mixin
+    OverwriteOption overwrite;
 
     @Mixin
     EngineOptions engine;
@@ -61,6 +65,7 @@ public final class DecorrCommand implements Callable<Integer> {
     public Integer call() {
         if (curves != null) {
             TiffStacks.requireWritableParent(curves);
+            overwrite.check(curves);
         }
         TiffStack in = TiffStacks.read(input);
         DecorrParams params = new DecorrParams(rmin, rmax, nr, ng, QualityFiles.pixelSize(pixelSize, in));

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.app.output.OverwriteOption;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.TiffStack;
@@ -29,6 +31,12 @@ import picocli.CommandLine.Option;
 public final class DriftApplyCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
+
+    @Mixin
+    OverwriteOption overwrite;
+
+    @Mixin
+    OutputFormatOption format;
 
     @Mixin
     DriftEngineOptions engineOptions;
@@ -54,6 +62,7 @@ public final class DriftApplyCommand implements Callable<Integer> {
     public Integer call() {
         ProcessFiles.requireDistinct(input, output);
         TiffStacks.requireWritableParent(output);
+        overwrite.check(output);
         long t0 = System.nanoTime();
         TiffStack in = TiffStacks.read(input);
         DriftTable table = DriftTable.read(drift);
@@ -62,7 +71,8 @@ public final class DriftApplyCommand implements Callable<Integer> {
         try (Engine engine = engineOptions.open()) {
             corrected = engineOptions.shifter(engine).correct(new DriftCorrectionParams(interpolator, border), job);
         }
-        TiffStacks.writeF32(output, corrected, in.metadata().withPixelType(PixelType.F32));
+        TiffStacks.write(output, corrected, in.metadata().withPixelType(PixelType.F32), PixelType.F32,
+                format.options(output, "drift-corrected"));
         double ms = (System.nanoTime() - t0) / 1e6;
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("input", input.toString());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.output.OverwriteOption;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.TiffStack;
 import org.flowscope.core.io.TiffStacks;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Option;
 public final class DriftEstimateCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
+
+    @Mixin
+    OverwriteOption overwrite;
 
     @Mixin
     DriftEngineOptions engineOptions;
@@ -59,6 +63,7 @@ public final class DriftEstimateCommand implements Callable<Integer> {
     public Integer call() {
         ProcessFiles.requireDistinct(input, output);
         TiffStacks.requireWritableParent(output);
+        overwrite.check(output);
         long t0 = System.nanoTime();
         TiffStack in = TiffStacks.read(input);
         DriftReference mode;

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.app.output.OverwriteOption;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.app.engine.ExplainOption;
 import org.flowscope.core.frame.PixelType;
@@ -32,6 +34,12 @@ public final class EsrrfCommand implements Callable<Integer> {
     CliOutput out;
 
     @Mixin
+    OverwriteOption overwrite;
+
+    @Mixin
+    OutputFormatOption format;
+
+    @Mixin
     EsrrfOptions esrrf;
 
     @Mixin
@@ -54,6 +62,7 @@ public final class EsrrfCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProcessFiles.requireDistinct(input, output);
         TiffStacks.requireWritableParent(output);
+        overwrite.check(output);
         EsrrfParams params = esrrf.params(framesPerTimePoint);
         var runOptions = esrrf.runOptions();
         TiffStack in = TiffStacks.read(input);
@@ -72,7 +81,7 @@ public final class EsrrfCommand implements Callable<Integer> {
         if (in.metadata().frameIntervalMs().isPresent()) {
             md = md.withFrameIntervalMs(in.metadata().frameIntervalMs().getAsDouble() * params.blockLength(in.stack().frames()));
         }
-        TiffStacks.writeF32(output, result, md);
+        TiffStacks.write(output, result, md, PixelType.F32, format.options(output, "esrrf"));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("input", input.toString());
         r.put("output", output.toString());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.output.OverwriteOption;
 import org.flowscope.core.io.TiffStack;
 import org.flowscope.core.io.TiffStacks;
 import org.flowscope.methods.quality.frc.Frc;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Option;
 public final class FrcCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
+
+    @Mixin
+    OverwriteOption overwrite;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "TIFF image or stack.")
     Path input;
@@ -60,6 +64,7 @@ public final class FrcCommand implements Callable<Integer> {
         Path png = plot != null ? plot : QualityFiles.defaultOutput(input, "_frc.png");
         TiffStacks.requireWritableParent(csv);
         TiffStacks.requireWritableParent(png);
+        overwrite.check(csv, png);
         TiffStack a = TiffStacks.read(input);
         FrcInput in;
         if (second != null) {

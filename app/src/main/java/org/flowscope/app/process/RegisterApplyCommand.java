@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.app.output.OverwriteOption;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.StackMetadata;
@@ -26,6 +28,12 @@ import picocli.CommandLine.Option;
 public final class RegisterApplyCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
+
+    @Mixin
+    OverwriteOption overwrite;
+
+    @Mixin
+    OutputFormatOption format;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Multi-channel TIFF.")
     Path input;
@@ -49,11 +57,12 @@ public final class RegisterApplyCommand implements Callable<Integer> {
     public Integer call() {
         ProcessFiles.requireDistinct(input, output);
         TiffStacks.requireWritableParent(output);
+        overwrite.check(output);
         long t0 = System.nanoTime();
         ImageStack channels = ChannelStacks.read(input);
         RegistrationResult reg = RegistrationResult.read(registration);
         ImageStack aligned = ChannelAlignment.apply(channels, reg, mode, interpolator);
-        TiffStacks.writeF32(output, aligned, StackMetadata.of(PixelType.F32));
+        TiffStacks.write(output, aligned, StackMetadata.of(PixelType.F32), PixelType.F32, format.options(output, "aligned"));
         double ms = (System.nanoTime() - t0) / 1e6;
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("input", input.toString());

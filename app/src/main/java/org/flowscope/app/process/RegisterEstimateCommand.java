@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.output.OverwriteOption;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.TiffStacks;
 import org.flowscope.engine.Engine;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Option;
 public final class RegisterEstimateCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
+
+    @Mixin
+    OverwriteOption overwrite;
 
     @Mixin
     DriftEngineOptions engineOptions;
@@ -65,6 +69,7 @@ public final class RegisterEstimateCommand implements Callable<Integer> {
             ProcessFiles.requireDistinct(p, output);
         }
         TiffStacks.requireWritableParent(output);
+        overwrite.check(output);
         long t0 = System.nanoTime();
         ImageStack channels;
         if (inputs.size() == 1) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.app.output.OverwriteOption;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.engine.Engine;
 import org.flowscope.core.frame.PixelType;
@@ -37,6 +39,12 @@ public final class SquirrelCommand implements Callable<Integer> {
     CliOutput out;
 
     @Mixin
+    OverwriteOption overwrite;
+
+    @Mixin
+    OutputFormatOption format;
+
+    @Mixin
     EngineOptions engine;
 
     @Option(names = "--input", required = true, paramLabel = "SR", description = "Super-resolved image(s), TIFF.")
@@ -58,6 +66,7 @@ public final class SquirrelCommand implements Callable<Integer> {
             ProcessFiles.requireDistinct(input, output);
             ProcessFiles.requireDistinct(reference, output);
             TiffStacks.requireWritableParent(output);
+            overwrite.check(output);
         }
         SquirrelParams params = new SquirrelParams(sigma, 1000);
         TiffStack sr = TiffStacks.read(input);
@@ -80,7 +89,8 @@ public final class SquirrelCommand implements Callable<Integer> {
             if (sr.metadata().pixelSizeNm().isPresent()) {
                 md = md.withPixelSizeNm(sr.metadata().pixelSizeNm().getAsDouble());
             }
-            TiffStacks.writeF32(output, new ImageStack(results.size(), first.height(), first.width(), maps), md);
+            TiffStacks.write(output, new ImageStack(results.size(), first.height(), first.width(), maps), md, PixelType.F32,
+                    format.options(output, "squirrel error"));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         StringBuilder human = new StringBuilder();

@@ -57,7 +57,9 @@ final class TiffParser {
         while (next != 0) {
             int n = ifds.size() + 1;
             if (next < 0 || next >= size) {
-                String what = ifds.isEmpty() ? "corrupt TIFF: its first directory" : "truncated TIFF: directory " + n;
+                // a writer that puts the directories after the pixels (ImageJ, flowscope) loses them when cut short
+                String what = ifds.isEmpty() ? "truncated TIFF (or a corrupt header): its first directory"
+                        : "truncated TIFF: directory " + n;
                 throw bad(what + " is said to start at byte " + Long.toUnsignedString(next)
                         + ", past the end of the file (" + size + " bytes)");
             }
