@@ -258,7 +258,7 @@ class BadInputTest {
         output = good;
         CliRunner.Result r = average(good);
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("--output must differ from --input"), r.err());
+        assertTrue(r.err().contains("must differ from --input"), r.err());
     }
 
     @Test

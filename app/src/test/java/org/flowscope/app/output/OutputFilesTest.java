@@ -103,7 +103,7 @@ class OutputFilesTest {
         Files.writeString(avg, "precious");
         CliRunner.Result r = CliRunner.run("process", "average", "--input", stack.toString(), "--output", avg.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("output file " + avg + " already exists") && r.err().contains("--overwrite"), r.err());
+        assertTrue(r.err().contains("output " + avg + " already exists") && r.err().contains("--overwrite"), r.err());
         assertEquals("precious", Files.readString(avg));
         r = CliRunner.run("process", "average", "--input", stack.toString(), "--output", avg.toString(), "--overwrite");
         assertEquals(0, r.exitCode(), r.toString());

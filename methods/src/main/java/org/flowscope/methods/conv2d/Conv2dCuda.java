@@ -26,7 +26,7 @@ import org.flowscope.engine.spi.Precision;
 public final class Conv2dCuda implements Implementation<Conv2dParams, ImageStack, ImageStack> {
     public static final String ID = "conv2d.cuda";
     private static final ImplementationInfo INFO = new ImplementationInfo(
-            ID, Conv2d.ID, Backend.CUDA, Precision.FP32, "CUDA kernel (PTX), one thread per pixel");
+            ID, Conv2d.class, Backend.CUDA, Precision.FP32, "CUDA kernel (PTX), one thread per pixel");
     private static final int BX = 32;
     private static final int BY = 8;
 

@@ -35,7 +35,7 @@ import org.jocl.cl_kernel;
 public final class Conv2dOpenCl implements Implementation<Conv2dParams, ImageStack, ImageStack> {
     public static final String ID = "conv2d.opencl";
     private static final ImplementationInfo INFO = new ImplementationInfo(
-            ID, Conv2d.ID, Backend.OPENCL, Precision.FP32, "OpenCL kernel, one work item per pixel");
+            ID, Conv2d.class, Backend.OPENCL, Precision.FP32, "OpenCL kernel, one work item per pixel");
     private static final long[] LOCAL = {32, 8, 1};
 
     @Override

@@ -30,7 +30,7 @@ import org.flowscope.engine.spi.Precision;
  * length comes from free device memory before launch ({@link ChunkPlanner}); every pixel is defined.
  */
 public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, ImageStack> {
-    private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.cuda", Esrrf.ID, Backend.CUDA,
+    private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.cuda", Esrrf.class, Backend.CUDA,
             Precision.MIXED, "eSRRF fused on an NVIDIA GPU (PTX; lattice, RGC and temporal sums on the device)");
     static final String PTX = "esrrf.ptx";
     private static final int BLOCK_X = 32;

@@ -40,7 +40,7 @@ import org.jocl.cl_mem;
  * the largest value of the Java reference.
  */
 public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack, ImageStack> {
-    private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.opencl", Esrrf.ID, Backend.OPENCL,
+    private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.opencl", Esrrf.class, Backend.OPENCL,
             Precision.MIXED, "eSRRF fused on an OpenCL device (lattice, RGC and temporal sums on the device)");
     private static final String SOURCE = "esrrf.cl";
     private static final int TILE = 16;
