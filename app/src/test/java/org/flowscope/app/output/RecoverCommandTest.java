@@ -16,7 +16,7 @@ import org.flowscope.app.ExitCodes;
 import org.flowscope.app.FlowscopeCli;
 import org.flowscope.core.io.TiffStack;
 import org.flowscope.core.io.TiffStacks;
-import org.flowscope.core.pipeline.Average;
+import org.flowscope.methods.average.AverageCpu;
 import org.flowscope.core.testing.Tifffile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +86,7 @@ class RecoverCommandTest {
         assertEquals(25.0, res.metadata().frameIntervalMs().getAsDouble(), 1e-9);
         // every recovered result is the mean of its window's recovered raw frames
         for (int k = 0; k < windows && (k + 1) * WINDOW <= rawFrames; k++) {
-            float[] expected = Average.mean(raw.stack().frames(k * WINDOW, (k + 1) * WINDOW)).data();
+            float[] expected = AverageCpu.mean(raw.stack().frames(k * WINDOW, (k + 1) * WINDOW)).data();
             float[] actual = res.stack().frame(k).data();
             for (int i = 0; i < expected.length; i++) {
                 assertEquals(expected[i], actual[i], 1e-3, "window " + k + " pixel " + i);

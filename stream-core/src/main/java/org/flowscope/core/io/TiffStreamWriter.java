@@ -8,8 +8,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.source.PixelData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a TIFF stack frame by frame, for sinks that receive frames as they are acquired, such that the file on disk
@@ -23,15 +28,16 @@ import org.flowscope.core.source.PixelData;
  * is written during the run, a process killed at any point leaves a file from which {@link TiffStreamRecovery} builds
  * a valid stack of every frame completely written (of every whole record, for results).
  *
- * <p>Durability: the header records how many frames were last forced to disk (at most every second, on the writer
- * thread); on a file system that orders data before size updates (ext4's default) even a power loss leaves only
- * complete frames up to the file's length.
+ * <p>Durability: every second a background thread forces the file to disk and records in the header how many frames
+ * that covered, so a power loss costs at most the last second or so (not the page cache's 30 s); on a file system
+ * that orders data before size updates (ext4's default) it leaves only complete frames up to the file's length.
  *
  * <p>{@link #abort()} (or {@link #close()} without finish) deletes the partial file: an aborted run is a failed run.
  * Not thread-safe: one producer thread appends.
  */
 public final class TiffStreamWriter implements AutoCloseable {
-    private static final long SYNC_INTERVAL_NS = 1_000_000_000L;
+    private static final long SYNC_INTERVAL_MS = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(TiffStreamWriter.class);
 
     private final Path file;
     private final Path partial;
@@ -39,8 +45,9 @@ public final class TiffStreamWriter implements AutoCloseable {
     private final FileChannel channel;
     private final ByteBuffer frameBuffer;
     private final long frameBytes;
-    private long frames;
-    private long lastSync = System.nanoTime();
+    private final ScheduledExecutorService syncer;
+    /** Frames appended; written by the producer thread only, read by the syncer. */
+    private volatile long frames;
     private boolean done;
     private double displayMin = Double.NaN;
     private double displayMax = Double.NaN;
@@ -53,6 +60,13 @@ public final class TiffStreamWriter implements AutoCloseable {
         this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING);
         header.write(channel);
+        // forcing to disk on its own thread: a flush of a second's frames must not stall the producer
+        this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "flowscope-sync-" + file.getFileName());
+            t.setDaemon(true);
+            return t;
+        });
+        syncer.scheduleWithFixedDelay(this::sync, SYNC_INTERVAL_MS, SYNC_INTERVAL_MS, TimeUnit.MILLISECONDS);
         this.frameBuffer = ByteBuffer.allocateDirect((int) Math.min(Integer.MAX_VALUE, frameBytes))
                 .order(ByteOrder.LITTLE_ENDIAN);
     }
@@ -139,15 +153,32 @@ public final class TiffStreamWriter implements AutoCloseable {
                 pos += channel.write(buf, pos);
             }
             frames++;
-            long now = System.nanoTime();
-            if (now - lastSync >= SYNC_INTERVAL_NS) {
-                lastSync = now;
-                channel.force(false);
-                StreamHeader.writeDurableFrames(channel, frames);
-            }
         } catch (IOException e) {
             abort();
             throw new UncheckedIOException("cannot write frame " + frames + " to " + partial, e);
+        }
+    }
+
+    /** Forces the frames appended so far to disk, then records their number in the header. */
+    private void sync() {
+        long n = frames;
+        try {
+            channel.force(false);
+            StreamHeader.writeDurableFrames(channel, n);
+        } catch (IOException e) {
+            // the producer's next write fails loudly if the file is really broken; a missed sync only loses durability
+            LOG.warn("cannot force {} to disk: {}", partial, e.toString());
+        }
+    }
+
+    private void stopSyncer() {
+        syncer.shutdown(); // no interrupt: an interrupted force() would close the channel
+        try {
+            if (!syncer.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("forcing {} to disk takes more than 60 s", partial);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -161,6 +192,7 @@ public final class TiffStreamWriter implements AutoCloseable {
             abort();
             throw new IllegalStateException("no frames were written to " + file + "; nothing saved");
         }
+        stopSyncer();
         boolean big;
         try {
             big = header.finishInPlace(channel, frames, displayMin, displayMax);
@@ -183,6 +215,7 @@ public final class TiffStreamWriter implements AutoCloseable {
             return;
         }
         done = true;
+        stopSyncer();
         try {
             channel.close();
         } catch (IOException ignored) {
