@@ -59,6 +59,18 @@ public final class TiffStackReader implements AutoCloseable {
 
     /** Opens and validates {@code file}; throws {@link IllegalArgumentException} when it is not a usable stack. */
     public static TiffStackReader open(Path file) {
+        return open(file, false);
+    }
+
+    /**
+     * Opens a stack whose images are channels (one time point, one slice; e.g. a registration input) and reads the
+     * channels as frames; a single-channel file is read as usual.
+     */
+    public static TiffStackReader openChannels(Path file) {
+        return open(file, true);
+    }
+
+    private static TiffStackReader open(Path file, boolean channels) {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("input file not found: " + file);
         }
@@ -72,7 +84,7 @@ public final class TiffStackReader implements AutoCloseable {
             throw new UncheckedIOException("cannot open " + file, e);
         }
         try {
-            return open(file, ch);
+            return open(file, ch, channels);
         } catch (RuntimeException | Error e) {
             try {
                 ch.close();
@@ -83,7 +95,7 @@ public final class TiffStackReader implements AutoCloseable {
         }
     }
 
-    private static TiffStackReader open(Path file, FileChannel ch) {
+    private static TiffStackReader open(Path file, FileChannel ch, boolean channelsAsFrames) {
         long size;
         try {
             size = ch.size();
@@ -138,11 +150,11 @@ public final class TiffStackReader implements AutoCloseable {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(e.getMessage() + ": " + file, e);
                 }
-                checkOme(ome, pages.size(), file);
+                checkOme(ome, pages.size(), channelsAsFrames, file);
                 break;
             }
         }
-        checkImageJ(imagej, file);
+        checkImageJ(imagej, channelsAsFrames, file);
         long contiguousStart = -1;
         int frames = pages.size();
         int announced = ImageJDescription.intValue(imagej, "images", pages.size());
@@ -166,10 +178,17 @@ public final class TiffStackReader implements AutoCloseable {
                 parser.bigTiff());
     }
 
-    private static void checkImageJ(Map<String, String> desc, Path file) {
+    private static void checkImageJ(Map<String, String> desc, boolean channelsAsFrames, Path file) {
         int channels = ImageJDescription.intValue(desc, "channels", 1);
         int slices = ImageJDescription.intValue(desc, "slices", 1);
         int frames = ImageJDescription.intValue(desc, "frames", 1);
+        if (channelsAsFrames && channels > 1) {
+            if (slices > 1 || frames > 1) {
+                throw new IllegalArgumentException("a channel stack needs one image per channel, but " + file + " has "
+                        + slices + " slices and " + frames + " time points");
+            }
+            return;
+        }
         if (channels > 1) {
             throw new IllegalArgumentException("multi-channel stack (channels=" + channels
                     + "): flowscope reads one channel as (frames, rows, cols); split channels first: " + file);
@@ -180,12 +199,16 @@ public final class TiffStackReader implements AutoCloseable {
         }
     }
 
-    private static void checkOme(OmeXml.Info ome, int pagesInFile, Path file) {
+    private static void checkOme(OmeXml.Info ome, int pagesInFile, boolean channelsAsFrames, Path file) {
         if (ome.images() > 1) {
             throw new IllegalArgumentException("OME-TIFF holds " + ome.images() + " images (e.g. stage positions):"
                     + " flowscope reads one image; export one position per file: " + file);
         }
-        if (ome.sizeC() > 1) {
+        if (ome.sizeC() > 1 && channelsAsFrames && (ome.sizeZ() > 1 || ome.sizeT() > 1)) {
+            throw new IllegalArgumentException("a channel stack needs one image per channel, but " + file + " has "
+                    + ome.sizeZ() + " slices and " + ome.sizeT() + " time points");
+        }
+        if (ome.sizeC() > 1 && !channelsAsFrames) {
             throw new IllegalArgumentException("multi-channel OME-TIFF (SizeC=" + ome.sizeC()
                     + "): flowscope reads one channel as (frames, rows, cols); split channels first: " + file);
         }
@@ -193,7 +216,7 @@ public final class TiffStackReader implements AutoCloseable {
             throw new IllegalArgumentException("4-D OME-TIFF (SizeZ=" + ome.sizeZ() + ", SizeT=" + ome.sizeT()
                     + "): flowscope reads 3-D (frames, rows, cols) stacks: " + file);
         }
-        long planes = (long) ome.sizeZ() * ome.sizeT();
+        long planes = (long) ome.sizeC() * ome.sizeZ() * ome.sizeT();
         if (ome.otherFiles() || planes > pagesInFile) {
             throw new IllegalArgumentException("this OME-TIFF holds " + pagesInFile + " of the " + planes
                     + " planes its OME-XML describes (a dataset split over several files): flowscope reads"

@@ -32,22 +32,36 @@ public final class TiffStacks {
      */
     public static TiffStack read(Path file) {
         try (TiffStackReader reader = TiffStackReader.open(file)) {
-            int n = reader.frameCount();
-            long total = (long) n * reader.width() * reader.height();
-            if (total > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("stack too large to load whole (" + n + " frames of "
-                        + reader.width() + "x" + reader.height() + "): " + file);
-            }
-            float[] data = new float[(int) total];
-            int frameSize = reader.width() * reader.height();
-            for (int f = 0; f < n; f++) {
-                reader.readFrame(f, data, f * frameSize);
-            }
-            if (reader.pixelType() == PixelType.F32) {
-                requireFinite(data, frameSize, reader.width(), file.toString());
-            }
-            return new TiffStack(new ImageStack(n, reader.height(), reader.width(), data), reader.metadata());
+            return readAll(reader, file);
         }
+    }
+
+    /**
+     * Reads a stack of channels (a multi-channel ImageJ hyperstack or OME-TIFF with one slice and one time point, or
+     * plain pages) with the channels as frames, under the same checks as {@link #read}.
+     */
+    public static TiffStack readChannels(Path file) {
+        try (TiffStackReader reader = TiffStackReader.openChannels(file)) {
+            return readAll(reader, file);
+        }
+    }
+
+    private static TiffStack readAll(TiffStackReader reader, Path file) {
+        int n = reader.frameCount();
+        long total = (long) n * reader.width() * reader.height();
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("stack too large to load whole (" + n + " frames of "
+                    + reader.width() + "x" + reader.height() + "): " + file);
+        }
+        float[] data = new float[(int) total];
+        int frameSize = reader.width() * reader.height();
+        for (int f = 0; f < n; f++) {
+            reader.readFrame(f, data, f * frameSize);
+        }
+        if (reader.pixelType() == PixelType.F32) {
+            requireFinite(data, frameSize, reader.width(), file.toString());
+        }
+        return new TiffStack(new ImageStack(n, reader.height(), reader.width(), data), reader.metadata());
     }
 
     /** Throws when any value is NaN or infinite, naming the first one's frame, row and column. */

@@ -291,4 +291,32 @@ class TiffStackReaderTest {
             assertTrue(m.startsWith("not a TIFF file (it starts with the text \"flow\""), m);
         }
     }
+
+    @Test
+    void aChannelStackIsReadWithItsChannelsAsFramesThroughTheSameBoundedReader() throws IOException {
+        TiffBuilder b = new TiffBuilder();
+        u16Page(b, 4, 4, 0).ascii(270, "ImageJ=1.54p\nimages=2\nchannels=2\nhyperstack=true\n");
+        u16Page(b, 4, 4, 500);
+        Path f = b.write(dir.resolve("2ch.tif"));
+        assertTrue(rejection(f).contains("multi-channel stack (channels=2)"));
+        TiffStack t = TiffStacks.readChannels(f);
+        assertEquals(2, t.stack().frames());
+        assertEquals(500 + 15, t.stack().get(1, 3, 3), 0);
+        b = new TiffBuilder();
+        for (int k = 0; k < 4; k++) {
+            TiffBuilder.Page p = u16Page(b, 4, 4, k);
+            if (k == 0) {
+                p.ascii(270, "ImageJ=1.54p\nimages=4\nchannels=2\nframes=2\nhyperstack=true\n");
+            }
+        }
+        Path ct = b.write(dir.resolve("2ch2t.tif"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TiffStacks.readChannels(ct));
+        assertTrue(e.getMessage().contains("one image per channel") && e.getMessage().contains("2 time points"),
+                e.getMessage());
+        TiffBuilder loop = new TiffBuilder();
+        u16Page(loop, 4, 4, 0).nextOverride(TiffBuilder.SELF);
+        Path lf = loop.write(dir.resolve("loop2ch.tif"));
+        assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(IllegalArgumentException.class, () -> TiffStacks.readChannels(lf)));
+    }
 }
