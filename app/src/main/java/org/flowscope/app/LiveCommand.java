@@ -96,9 +96,9 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Replace result.tif, raw.tif and run.json of an earlier run in --out, or a killed run's partial files.")
     boolean overwrite;
 
-    @Option(names = "--policy", paramLabel = "lag|skip", defaultValue = "lag",
+    @Option(names = "--policy", paramLabel = "lag|skip",
             description = "Analysis backpressure: lag (process every window, fall behind) or skip (drop whole windows). Default: ${DEFAULT-VALUE}.")
-    String policy;
+    BackpressurePolicy policy = BackpressurePolicy.LAG;
 
     @Option(names = "--lag-spool", paramLabel = "N", defaultValue = "4",
             description = "Windows that may wait for the analysis under lag before the source is slowed (default: ${DEFAULT-VALUE}).")
@@ -147,7 +147,7 @@ public final class LiveCommand implements Callable<Integer> {
         if (lagSpool < 1) {
             throw new IllegalArgumentException("--lag-spool must be >= 1 window, got " + lagSpool);
         }
-        BackpressurePolicy pol = BackpressurePolicy.parse(policy);
+        BackpressurePolicy pol = policy;
         Map<String, LiveStage> ops = LiveExtensions.operators(extensions);
         LiveStage opStage = ops.get(op);
         if (opStage == null) {
@@ -280,7 +280,7 @@ public final class LiveCommand implements Callable<Integer> {
         p.put("step", stepFrames);
         p.put("op", op);
         p.put("stages", chain.stages().stream().map(WindowOperator::name).toList());
-        p.put("policy", policy);
+        p.put("policy", policy.name().toLowerCase(java.util.Locale.ROOT));
         p.put("lagSpool", lagSpool);
         p.put("fps", fps);
         p.put("frames", frames);

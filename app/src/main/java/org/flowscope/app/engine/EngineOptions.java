@@ -63,7 +63,7 @@ public final class EngineOptions {
     @Option(names = "--detector", paramLabel = "robust|paper", description = "Delay detector: robust (median + 4 MAD, default) or paper (NanoPyx eqs. 1-5). Values: ${COMPLETION-CANDIDATES}.")
     EngineConfig.Detector detector = EngineConfig.Detector.ROBUST;
 
-    @Option(names = "--seed", defaultValue = "20261124", description = "Seed of the agent's random choices. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--agent-seed", defaultValue = "20261124", description = "Seed of the agent's random choices. Default: ${DEFAULT-VALUE}.")
     long seed = 20261124L;
 
     /**

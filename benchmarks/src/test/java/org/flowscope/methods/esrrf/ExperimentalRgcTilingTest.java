@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** The shared-memory tile of the tiled CUDA kernel holds every lattice point its interior pixels read. */
-class EsrrfCudaTilingTest {
+class ExperimentalRgcTilingTest {
 
     @Test
     void everyInteriorSampleOfEveryBlockLandsInsideItsTile() {
@@ -15,11 +15,11 @@ class EsrrfCudaTilingTest {
             for (int m : new int[] {1, 2, 5, 10}) {
                 for (float r : new float[] {0.5f, 1.5f, 3f}) {
                     EsrrfPlan p = new EsrrfPlan(EsrrfParams.defaults().withGeometry(g).withMagnification(m).withRadius(r), 21, 70);
-                    int[] shape = EsrrfCuda.tileShape(p);
+                    int[] shape = ExperimentalRgc.tileShape(p);
                     assertNotNull(shape, g + " M" + m + " r" + r);
                     int rows = shape[0];
                     int cols = shape[1];
-                    float[] s = EsrrfCuda.tiledSamples(new DeviceTables(p), cols);
+                    float[] s = ExperimentalRgc.tiledSamples(new DeviceTables(p), cols);
                     for (int i = 0; i < p.hm; i++) {
                         int tileY0 = p.baseY[(i / 4) * 4];
                         for (int q = 0; q < p.w; q++) {
