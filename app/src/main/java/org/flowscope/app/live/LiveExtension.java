@@ -55,7 +55,8 @@ public interface LiveExtension {
 
     /**
      * After a run that completed: a reason to end the command with exit code 4 although the outputs were written
-     * (a finite camera run that lost frames), or empty.
+     * (a finite camera run that lost frames), or empty. Also asked, with {@code summary} null, after a run that
+     * failed, so that the reason joins the error (a camera that lost every frame explains an empty result).
      */
     default java.util.Optional<String> failure(org.flowscope.core.pipeline.RunSummary summary) {
         return java.util.Optional.empty();
