@@ -278,7 +278,10 @@ public final class LiveCommand implements Callable<Integer> {
             reasons.forEach(r -> out.spec.commandLine().getErr().println("flowscope: " + r));
             return e;
         }
-        return new IllegalStateException(all, e);
+        // the original error is the first part of the message already: kept as suppressed, not repeated as a cause
+        IllegalStateException failed = new IllegalStateException(all);
+        failed.addSuppressed(e);
+        return failed;
     }
 
     private Map<String, Object> parameters(int stepFrames, WindowOperator chain) {

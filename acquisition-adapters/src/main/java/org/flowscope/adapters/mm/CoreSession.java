@@ -30,6 +30,7 @@ final class CoreSession {
     private boolean cameraStopped;
     private int expectedRemaining;
     private int emptyPops;
+    private volatile long emptyPopsTotal;
     private volatile int fill;
 
     CoreSession(MmCorePort core, String camera, LossTracker loss) {
@@ -49,6 +50,11 @@ final class CoreSession {
         int capacity = core.bufferTotalCapacity();
         loss.capacity(capacity);
         return capacity;
+    }
+
+    /** Pops that found the buffer cleared since the count before them (each counted as a reset). */
+    long emptyPops() {
+        return emptyPopsTotal;
     }
 
     /** Frames waiting in MMCore's buffer at the last look (progress line). */
@@ -83,6 +89,7 @@ final class CoreSession {
                         + " times in a row although MMCore counted " + now + " waiting frames: " + e.getMessage(), e);
             }
             loss.clearObserved();
+            emptyPopsTotal++;
             expectedRemaining = now;
             return Step.NOTHING_YET;
         }

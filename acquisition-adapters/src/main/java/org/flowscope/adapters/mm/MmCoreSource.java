@@ -48,6 +48,7 @@ public final class MmCoreSource implements FrameSource, RunContributor {
     private final CoreSession session;
     private final LossTracker tracker = new LossTracker(0);
     private final String camera;
+    private final String coreVersion;
     private final SourceFormat format;
     private final OptionalLong frames;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -59,6 +60,7 @@ public final class MmCoreSource implements FrameSource, RunContributor {
     private MmCoreSource(MmCorePort core, String camera, SourceFormat format, OptionalLong frames) {
         this.session = new CoreSession(core, camera, tracker);
         this.camera = camera;
+        this.coreVersion = core.versionInfo();
         this.format = format;
         this.frames = frames;
     }
@@ -140,6 +142,11 @@ public final class MmCoreSource implements FrameSource, RunContributor {
         return camera;
     }
 
+    /** MMCore's version text, e.g. "MMCore version 12.5.0". */
+    public String coreVersion() {
+        return coreVersion;
+    }
+
     @Override
     public SourceFormat format() {
         return format;
@@ -170,7 +177,7 @@ public final class MmCoreSource implements FrameSource, RunContributor {
                         + "or use a lighter --op"
                 : "";
         return Optional.of("the camera lost frames: " + result.summary() + ", " + result.delivered() + " of "
-                + frames.getAsLong() + " delivered" + why + "; the outputs are kept; pass --allow-loss to accept a lossy run");
+                + frames.getAsLong() + " delivered" + why + "; pass --allow-loss to accept a lossy run");
     }
 
     @Override
@@ -189,6 +196,7 @@ public final class MmCoreSource implements FrameSource, RunContributor {
         MmLoss l = loss();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("camera", camera);
+        m.put("core", coreVersion);
         m.put("mode", finite() ? "sequence, stop on overflow" : "continuous");
         m.put("requestedFrames", finite() ? frames.getAsLong() : null);
         m.put("bufferCapacityFrames", tracker.capacity());
@@ -197,6 +205,7 @@ public final class MmCoreSource implements FrameSource, RunContributor {
         m.put("lossExact", l.exact());
         m.put("imageNumberGaps", l.gaps());
         m.put("bufferResets", l.bufferResets());
+        m.put("clearedBetweenCountAndPop", session.emptyPops());
         m.put("overflowed", l.overflowed());
         return m;
     }

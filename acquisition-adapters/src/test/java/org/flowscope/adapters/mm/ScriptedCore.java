@@ -59,6 +59,11 @@ final class ScriptedCore implements MmCorePort {
     private int pops;
 
     @Override
+    public String versionInfo() {
+        return "scripted MMCore";
+    }
+
+    @Override
     public void loadSystemConfiguration(Path configFile) {
         configCall("loadSystemConfiguration " + configFile.getFileName());
         camera = "Camera";

@@ -17,6 +17,7 @@ public final class ScriptedOverflowCore implements MmCorePort {
     private boolean filled;
     public boolean closed;
 
+    @Override public String versionInfo() { return "scripted MMCore"; }
     @Override public void loadSystemConfiguration(Path configFile) { }
     @Override public void loadAndInitializeDevice(String label, String module, String device) { }
     @Override public void setCameraDevice(String label) { }
