@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flowscope.app.process.ProcessCommand;
+import org.flowscope.engine.registry.ImplementationRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = FlowscopeCli.Version.class,
         description = "Live super-resolution from microscope frame streams.",
-        subcommands = {SimulateCommand.class, LiveCommand.class, ServeCommand.class, ProcessCommand.class, EngineCommand.class,
+        subcommands = {SimulateCommand.class, ServeCommand.class, ProcessCommand.class, EngineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FlowscopeCli implements Runnable {
     @Spec
@@ -45,7 +46,18 @@ public final class FlowscopeCli implements Runnable {
 
     /** A configured command line: exit codes, error handling, exit-code help section on every command. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, ImplementationRegistry.load(FlowscopeCli.class.getClassLoader()));
+    }
+
+    /**
+     * The command line over the operations of {@code registry}: {@code process} and {@code live} are built from its
+     * providers (subcommands, {@code --op} names, options), so an operation joins the CLI through its provider alone.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, ImplementationRegistry registry) {
         CommandLine cl = new CommandLine(new FlowscopeCli());
+        // subcommands first: picocli applies the settings below to the subcommands that exist when they are made
+        cl.addSubcommand("live", new CommandLine(new LiveCommand(registry)));
+        ProcessCommand.install(cl.getSubcommands().get("process"), registry);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -10,10 +10,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.flowscope.app.live.AverageLive;
+import org.flowscope.app.live.LiveExtensions;
 import org.flowscope.app.live.MmLive;
 import org.flowscope.app.live.MmLiveTest;
 import org.flowscope.app.live.ScriptedOverflowCore;
+import org.flowscope.engine.registry.ImplementationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,7 +31,10 @@ class MmLiveCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ScriptedOverflowCore core = new ScriptedOverflowCore();
-        CommandLine live = new CommandLine(new LiveCommand(List.of(new AverageLive(), new MmLive(i -> core))));
+        ImplementationRegistry registry = ImplementationRegistry.load(FlowscopeCli.class.getClassLoader());
+        var stages = LiveExtensions.create(registry).stream()
+                .map(stage -> stage instanceof MmLive ? new MmLive(i -> core) : stage).toList();
+        CommandLine live = new CommandLine(new LiveCommand(stages, registry));
         FlowscopeCli.installLiveExtensions(live);
         CommandLine configured = FlowscopeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
         live.setOut(new PrintWriter(out, true));

@@ -94,7 +94,7 @@ public final class ContentionExperiment<P, I, O> {
             }
         }
         DeviceSet restricted = DeviceSet.of(devs);
-        ImplementationRegistry registry = ImplementationRegistry.of(impls);
+        ImplementationRegistry registry = ImplementationRegistry.ofImplementations(impls);
         List<String> labels = chosen.stream().map(CandidateSelector::label).toList();
         progress.accept("candidates: " + labels);
 

@@ -9,10 +9,8 @@ import java.util.concurrent.Callable;
 import org.flowscope.app.ExitCodes;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.device.CpuDevice;
-import org.flowscope.engine.device.CudaDevice;
 import org.flowscope.engine.device.DeviceDiscovery;
 import org.flowscope.engine.device.DeviceSet;
-import org.flowscope.engine.device.OpenClDevice;
 import org.flowscope.engine.spi.Device;
 import org.flowscope.engine.spi.DeviceKind;
 import org.flowscope.engine.spi.Tolerance;
@@ -33,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code flowscope engine esrrf-proof}: eSRRF on every device of a machine. Parity of the OpenCL and CUDA
- * implementations (both CUDA kernels) with the Java reference on a small case and with the threaded CPU
+ * implementations with the Java reference on a small case and with the threaded CPU
  * implementation on 20 x 256 x 256, in both geometries and for every statistic; then timings of windows of frames
  * at several sizes (x5, r 1.5, AVG): end to end (upload, kernels, download, macro-pixel correction) and
  * device-resident kernels alone. One backend per process ({@code --backends}) keeps a driver crash from taking the
@@ -66,10 +64,6 @@ public final class EsrrfProofCommand implements Callable<Integer> {
             description = "Parity checks, timings or both (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--cuda-kernels", defaultValue = "plain,pixel,tiled", split = ",", paramLabel = "plain,pixel,tiled",
-            description = "CUDA RGC kernels to check and time (default: ${DEFAULT-VALUE}).")
-    List<EsrrfCuda.Kernel> cudaKernels;
-
     @Option(names = "--no-cpu", description = "Do not time the threaded CPU implementation.")
     boolean noCpu;
 
@@ -95,10 +89,8 @@ public final class EsrrfProofCommand implements Callable<Integer> {
             List<String> names = new ArrayList<>();
             List<Impl> impls = new ArrayList<>();
             for (Device d : set.devices(DeviceKind.CUDA)) {
-                for (EsrrfCuda.Kernel k : cudaKernels) {
-                    names.add("cuda " + d.identity().model() + " " + k.name().toLowerCase(Locale.ROOT));
-                    impls.add((p, in, t) -> EsrrfCuda.apply(p, in, (CudaDevice) d, t, k));
-                }
+                names.add("cuda " + d.identity().model() + " plain");
+                impls.add((p, in, t) -> new EsrrfCuda(t).run(p, in, () -> d));
             }
             for (Device d : set.devices(DeviceKind.OPENCL)) {
                 boolean cpuDevice = !timed("opencl " + d.identity().model());
@@ -106,7 +98,7 @@ public final class EsrrfProofCommand implements Callable<Integer> {
                     continue;
                 }
                 names.add("opencl " + d.identity().model());
-                impls.add((p, in, t) -> EsrrfOpenCl.apply(p, in, (OpenClDevice) d, t));
+                impls.add((p, in, t) -> new EsrrfOpenCl(t).run(p, in, () -> d));
             }
             set.backends().forEach(b -> out.println("backend " + b.kind() + ": " + b.devices() + " device(s)"
                     + (b.reason().isEmpty() ? "" : ", " + b.reason().lines().findFirst().orElse(""))));
