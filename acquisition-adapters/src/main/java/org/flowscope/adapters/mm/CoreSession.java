@@ -103,13 +103,14 @@ final class CoreSession {
      * One look by the monitor while the drain thread may be blocked in the consumer: a clear shows as a count
      * below what is expected; a finite run's camera that stopped on overflow fixes its loss at once.
      */
-    synchronized void monitor(Long finiteFrames, boolean stopRequested) {
+    synchronized void monitor(Long finiteFrames) {
         if (released) {
             return;
         }
         int remaining = look();
         if (!loss.cameraStopped() && !core.isSequenceRunning() && core.isBufferOverflowed()) {
-            loss.overflowObserved(stopRequested ? null : finiteFrames, remaining);
+            // a camera that stopped on overflow lost the rest of a finite run, whether or not a stop was asked for
+            loss.overflowObserved(finiteFrames, remaining);
             LOG.warn("mm: {}'s circular buffer ({} frames) filled and the camera stopped: flowscope fell behind",
                     camera, loss.capacity());
         }

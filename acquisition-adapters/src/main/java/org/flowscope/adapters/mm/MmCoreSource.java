@@ -270,7 +270,7 @@ public final class MmCoreSource implements FrameSource, RunContributor {
     private Thread startMonitor(Long requested) {
         Thread t = new Thread(() -> {
             while (running) {
-                session.monitor(requested, stopRequested);
+                session.monitor(requested);
                 try {
                     Thread.sleep(MONITOR_PERIOD_MS);
                 } catch (InterruptedException e) {
