@@ -15,9 +15,11 @@ package org.flowscope.adapters.mm;
  *       reset the count): exactly {@code n − e} frames were lost since the last pop. That replaces the provisional
  *       count of the clears seen in between, and {@code (n − e) / capacity} clears happened (one per full buffer),
  *       however many were seen;</li>
- *   <li>n below e: the counter restarted (MMCore 10.x keeps it in the buffer and every clear resets it). At least
- *       one clear happened; clears between two observations cannot be told apart, so the count becomes a lower
- *       bound ({@link MmLoss#exact()} false);</li>
+ *   <li>n below e and below one buffer's capacity: the counter restarted (MMCore 10.x keeps it in the buffer and
+ *       every clear resets it). At least one clear happened; clears between two observations cannot be told apart,
+ *       so the count becomes a lower bound ({@link MmLoss#exact()} false);</li>
+ *   <li>n below e but not a restart: a frame out of order (MMCore's pop raced a camera that lapped the buffer),
+ *       counted in {@link MmLoss#outOfOrder()};</li>
  *   <li>the next number in line after a seen clear: the clear was not one (the count it was judged by was stale),
  *       and its provisional count is taken back;</li>
  *   <li>a finite run that ran to its end lost exactly the requested frames it did not deliver, and that is known
@@ -40,6 +42,7 @@ final class LossTracker {
     private volatile long lost;
     private volatile long gaps;
     private volatile long resets;
+    private volatile long outOfOrder;
     private volatile boolean overflowed;
     private volatile boolean exact = true;
     private volatile boolean cameraStopped;
@@ -86,6 +89,15 @@ final class LossTracker {
      * @param imageNumber the frame's {@code ImageNumber}, or −1 when it carries none
      */
     long framePopped(long imageNumber) {
+        if (imageNumber >= 0 && imageNumber < expectedNumber && imageNumber >= Math.max(capacity, 1)) {
+            // Not a restart (a restarted count is below one buffer's worth): a frame older than one already
+            // delivered. MMCore's pop copies its slot after releasing the buffer lock, so a camera that laps the
+            // buffer meanwhile mixes two frames (seen with MMCore 12.5.0 and a 2-frame buffer). Counted, and the
+            // loss bookkeeping waits for the next frame in order.
+            outOfOrder++;
+            delivered++;
+            return 0;
+        }
         if (imageNumber >= 0) {
             if (imageNumber > expectedNumber) {
                 long gap = imageNumber - expectedNumber;
@@ -137,7 +149,7 @@ final class LossTracker {
     }
 
     MmLoss snapshot() {
-        return new MmLoss(delivered, lost + neverAcquired, gaps, resets, overflowed, exact);
+        return new MmLoss(delivered, lost + neverAcquired, gaps, resets, outOfOrder, overflowed, exact);
     }
 
     /** True once the camera was seen stopped on overflow. */

@@ -206,6 +206,7 @@ public final class MmCoreSource implements FrameSource, RunContributor {
         m.put("imageNumberGaps", l.gaps());
         m.put("bufferResets", l.bufferResets());
         m.put("clearedBetweenCountAndPop", session.emptyPops());
+        m.put("outOfOrder", l.outOfOrder());
         m.put("overflowed", l.overflowed());
         return m;
     }

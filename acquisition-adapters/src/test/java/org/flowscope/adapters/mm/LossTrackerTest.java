@@ -36,6 +36,22 @@ class LossTrackerTest {
     }
 
     @Test
+    void aFrameOlderThanOneDeliveredButNoRestartIsOutOfOrderNotALoss() {
+        LossTracker t = new LossTracker(2);
+        for (int k = 0; k < 100; k++) {
+            t.framePopped(k);
+        }
+        t.clearObserved();
+        // MMCore 12.5.0, 2-frame buffer: a pop that raced the camera returned #98 after #99
+        assertEquals(0, t.framePopped(98));
+        assertEquals(1, t.snapshot().outOfOrder());
+        assertTrue(t.snapshot().exact(), "no restart: the count stays exact");
+        assertEquals(4, t.framePopped(104), "the next frame in order settles the clear: #100-#103 were lost");
+        assertEquals(4, t.snapshot().lostFrames());
+        assertEquals(2, t.snapshot().bufferResets());
+    }
+
+    @Test
     void aSeenClearFollowedByTheNextNumberInLineIsTakenBack() {
         LossTracker t = new LossTracker(40);
         t.framePopped(0);
