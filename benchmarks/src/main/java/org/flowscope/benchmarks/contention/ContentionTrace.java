@@ -1,12 +1,14 @@
-package org.flowscope.app.engine;
+package org.flowscope.benchmarks.contention;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
 /**
  * The calls of one contention sequence (engine on or off), numbered from 1.
  *
- * @param mode  "on" (the agent chooses) or "off" (fixed to the initially fastest)
+ * @param mode  "on" (the agent chooses), "off" (fixed to the initially fastest), "forced" (fixed to one candidate)
+ *              or "oracle" (see {@link #oracle})
  * @param calls in call order
  */
 public record ContentionTrace(String mode, List<Call> calls) {
@@ -23,6 +25,37 @@ public record ContentionTrace(String mode, List<Call> calls) {
      * @param millis    wall time of the engine call, agent included
      */
     public record Call(int index, boolean contended, String choice, double millis) {
+    }
+
+    /**
+     * The oracle of forced sequences run under the same load schedule: for each call, the fastest of the traces'
+     * calls with that index (its time and its candidate). The traces must number the same calls and agree on which
+     * were contended.
+     */
+    public static ContentionTrace oracle(List<ContentionTrace> forced) {
+        if (forced.isEmpty()) {
+            throw new IllegalArgumentException("the oracle needs at least one forced trace");
+        }
+        int n = forced.get(0).calls().size();
+        List<Call> best = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Call first = forced.get(0).calls().get(i);
+            Call fastest = first;
+            for (ContentionTrace t : forced) {
+                if (t.calls().size() != n) {
+                    throw new IllegalArgumentException("forced traces differ in length: " + n + " and " + t.calls().size());
+                }
+                Call c = t.calls().get(i);
+                if (c.index() != first.index() || c.contended() != first.contended()) {
+                    throw new IllegalArgumentException("forced traces differ at call " + first.index() + ": " + first + " vs " + c);
+                }
+                if (c.millis() < fastest.millis()) {
+                    fastest = c;
+                }
+            }
+            best.add(fastest);
+        }
+        return new ContentionTrace("oracle", best);
     }
 
     /** Mean time of the calls with index in [from, to], in ms; NaN when there are none. */

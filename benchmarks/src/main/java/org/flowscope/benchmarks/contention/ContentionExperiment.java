@@ -1,16 +1,18 @@
-package org.flowscope.app.engine;
+package org.flowscope.benchmarks.contention;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.flowscope.engine.CandidateStatus;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineConfig;
 import org.flowscope.engine.Execution;
 import org.flowscope.engine.RunOptions;
+import org.flowscope.app.engine.Candidates;
+import org.flowscope.benchmarks.cli.Median;
 import org.flowscope.engine.device.DeviceSet;
 import org.flowscope.engine.registry.ImplementationRegistry;
 import org.flowscope.engine.spi.BenchmarkInputs;
@@ -21,11 +23,14 @@ import org.flowscope.engine.spi.Operation;
 import org.flowscope.simulators.load.LoadProcess;
 
 /**
- * NanoPyx's delay-management experiment (Extended Data Fig. 7): the same sequence of calls runs twice, once with
- * the agent choosing between the candidates and once fixed to the candidate that was fastest after warm-up, while a
- * separate load-generator process occupies the device during calls [from, to]. Each mode gets a fresh engine (own
- * history under {@code out/store-on|off}) on the same devices and the same warm-up: one unrecorded run, then
- * {@code warmupRuns} recorded runs per candidate, as NanoPyx's notebooks run {@code benchmark()} before the sequence.
+ * NanoPyx's delay-management experiment (Extended Data Fig. 7): the same sequence of calls runs with the agent
+ * choosing between the candidates (engine on) and fixed to the candidate that was fastest after warm-up (engine off),
+ * while a separate load-generator process occupies the device during calls [from, to]. Then the sequence runs once
+ * more forced to each other candidate, so that the oracle, the per-call faster candidate under the same load
+ * schedule, is measured rather than guessed ({@link ContentionTrace#oracle}; engine off is the initial candidate's
+ * forced run). Each sequence gets a fresh engine (own history under {@code out/store-<mode>}) on the same devices and
+ * the same warm-up: one unrecorded run, then {@code warmupRuns} recorded runs per candidate, as NanoPyx's notebooks
+ * run {@code benchmark()} before the sequence.
  *
  * @param <P> params
  * @param <I> input
@@ -95,7 +100,7 @@ public final class ContentionExperiment<P, I, O> {
         }
         DeviceSet restricted = DeviceSet.of(devs);
         ImplementationRegistry registry = ImplementationRegistry.ofImplementations(impls);
-        List<String> labels = chosen.stream().map(CandidateSelector::label).toList();
+        List<String> labels = chosen.stream().map(Candidates::label).toList();
         progress.accept("candidates: " + labels);
 
         ContentionTrace on;
@@ -110,13 +115,25 @@ public final class ContentionExperiment<P, I, O> {
             on = s.trace;
             loadDescription = s.load;
         }
-        CandidateStatus fixed = chosen.stream().filter(c -> CandidateSelector.label(c).equals(initial)).findFirst().orElseThrow();
+        CandidateStatus fixed = chosen.stream().filter(c -> Candidates.label(c).equals(initial)).findFirst().orElseThrow();
         try (Engine eOff = engine(restricted, registry, "off")) {
             warmUp(eOff, chosen);
-            List<String> loadArgs = loadArgs(chosen, initial);
-            off = sequence(eOff, CandidateSelector.force(fixed), "off", loadArgs).trace;
+            off = sequence(eOff, Candidates.force(fixed), "off", loadArgs(chosen, initial)).trace;
         }
-        return new Result(new ContentionReport(on, off, initial, settings.from(), settings.to()), initial, loadDescription, labels);
+        List<ContentionTrace> forced = new ArrayList<>(List.of(off));
+        for (int i = 0; i < chosen.size(); i++) {
+            CandidateStatus c = chosen.get(i);
+            if (c == fixed) {
+                continue;
+            }
+            try (Engine e = engine(restricted, registry, "forced-" + i)) {
+                warmUp(e, chosen);
+                forced.add(sequence(e, Candidates.force(c), "forced " + Candidates.label(c), loadArgs(chosen, initial)).trace);
+            }
+        }
+        ContentionTrace oracle = ContentionTrace.oracle(forced);
+        return new Result(new ContentionReport(on, off, Optional.of(oracle), initial, settings.from(), settings.to()),
+                initial, loadDescription, labels);
     }
 
     private Engine engine(DeviceSet devices, ImplementationRegistry registry, String mode) {
@@ -143,7 +160,7 @@ public final class ContentionExperiment<P, I, O> {
         for (CandidateSelector sel : pair) {
             CandidateStatus match = all.stream().filter(sel::matches).filter(c -> !out.contains(c)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no available candidate of " + op.id() + " matches '"
-                            + sel.text() + "'; available: " + all.stream().map(CandidateSelector::label).toList()));
+                            + sel.text() + "'; available: " + all.stream().map(Candidates::label).toList()));
             out.add(match);
         }
         return out;
@@ -154,18 +171,17 @@ public final class ContentionExperiment<P, I, O> {
         String best = null;
         double bestMedian = Double.POSITIVE_INFINITY;
         for (CandidateStatus c : chosen) {
-            RunOptions forced = CandidateSelector.force(c);
+            RunOptions forced = Candidates.force(c);
             engine.execute(op, work.params(), work.input(), forced.recorded(false));
             double[] t = new double[settings.warmupRuns()];
             for (int i = 0; i < t.length; i++) {
                 t[i] = engine.execute(op, work.params(), work.input(), forced).seconds();
             }
-            Arrays.sort(t);
-            double median = BenchmarkRunner.median(t);
-            progress.accept(String.format(java.util.Locale.ROOT, "warm-up %s: median %.3f ms", CandidateSelector.label(c), median * 1e3));
+            double median = Median.of(t);
+            progress.accept(String.format(java.util.Locale.ROOT, "warm-up %s: median %.3f ms", Candidates.label(c), median * 1e3));
             if (median < bestMedian) {
                 bestMedian = median;
-                best = CandidateSelector.label(c);
+                best = Candidates.label(c);
             }
         }
         return best;
@@ -215,7 +231,7 @@ public final class ContentionExperiment<P, I, O> {
 
     /** Load the device of the initially fastest candidate: its GPU through its own API, else all CPU cores. */
     private static List<String> defaultLoad(List<CandidateStatus> chosen, String initial) {
-        CandidateStatus c = chosen.stream().filter(x -> CandidateSelector.label(x).equals(initial)).findFirst().orElseThrow();
+        CandidateStatus c = chosen.stream().filter(x -> Candidates.label(x).equals(initial)).findFirst().orElseThrow();
         DeviceKind kind = c.device().map(d -> d.kind()).orElse(DeviceKind.CPU);
         // an OpenCL device from a GPU vendor is loaded through OpenCL; PoCL and other CPU devices share the cores
         boolean gpuVendor = c.device().map(d -> d.vendor().toUpperCase(java.util.Locale.ROOT).contains("NVIDIA")

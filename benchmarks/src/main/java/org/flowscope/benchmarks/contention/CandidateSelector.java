@@ -1,9 +1,8 @@
-package org.flowscope.app.engine;
+package org.flowscope.benchmarks.contention;
 
 import java.util.Locale;
 import java.util.Optional;
 import org.flowscope.engine.CandidateStatus;
-import org.flowscope.engine.RunOptions;
 import org.flowscope.engine.spi.Backend;
 
 /**
@@ -54,16 +53,5 @@ public record CandidateSelector(String text, Optional<Backend> backend, Optional
     public boolean needs(Backend b) {
         return backend.map(x -> x == b).orElseGet(() -> implementation.orElse("").toLowerCase(Locale.ROOT)
                 .contains(b.name().toLowerCase(Locale.ROOT)));
-    }
-
-    /** Options that force exactly the matched candidate. */
-    public static RunOptions force(CandidateStatus c) {
-        RunOptions o = RunOptions.implementation(c.info().id());
-        return c.device().map(d -> o.onDevice(d.model())).orElse(o);
-    }
-
-    /** "implementation@device label", as the engine's decisions name candidates. */
-    public static String label(CandidateStatus c) {
-        return c.info().id() + "@" + c.device().map(d -> d.label()).orElse("none");
     }
 }

@@ -1,4 +1,4 @@
-package org.flowscope.app.engine;
+package org.flowscope.benchmarks.contention;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.engine.Operations;
+import org.flowscope.app.engine.SizeSpec;
+import org.flowscope.benchmarks.cli.ResultFiles;
 import org.flowscope.engine.device.DeviceDiscovery;
 import org.flowscope.engine.device.DeviceSet;
 import org.flowscope.engine.spi.Backend;
@@ -17,11 +20,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code flowscope engine contention}: the delay-management experiment, engine on versus off under device load. */
+/**
+ * {@code flowscope-bench contention}: the delay-management experiment, engine on versus off versus the oracle under
+ * device load.
+ */
 @Command(name = "contention",
         mixinStandardHelpOptions = true,
         description = {"Run the same call sequence with the engine's agent on and off (fixed to the initially fastest",
-                "candidate) while a separate load-generator process occupies the device during the --contend calls.",
+                "candidate) while a separate load-generator process occupies the device during the --contend calls,",
+                "then forced to each other candidate: the oracle is the per-call faster candidate under that schedule.",
                 "Writes calls.csv (per-call times and choices), plot.png and summary.json under --out."})
 public final class ContentionCommand implements Callable<Integer> {
     @Mixin
@@ -122,7 +129,7 @@ public final class ContentionCommand implements Callable<Integer> {
         r.putAll(report.summary());
         r.put("csv", dir.resolve("calls.csv").toString());
         r.put("plot", plot);
-        ContentionFiles.writeJson(dir.resolve("summary.json"), r);
+        ResultFiles.writeJson(dir.resolve("summary.json"), r);
         out.result(r, report.text() + System.lineSeparator() + "  load: " + result.load() + System.lineSeparator()
                 + "  wrote " + dir.resolve("calls.csv") + ", " + dir.resolve("summary.json") + ", plot: " + plot);
         return ExitCodes.OK;
@@ -134,7 +141,7 @@ public final class ContentionCommand implements Callable<Integer> {
             report.writePng(png);
             return png.toString();
         } catch (LinkageError | RuntimeException e) {
-            return "skipped (" + e + "); draw it with: flowscope engine contention --replot " + png.getParent();
+            return "skipped (" + e + "); draw it with: flowscope-bench contention --replot " + png.getParent();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.flowscope.app.engine;
+package org.flowscope.benchmarks.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,15 +9,15 @@ import java.nio.file.StandardCopyOption;
 import org.flowscope.app.CliOutput;
 
 /** Writes result files under a temporary name and renames them, so that a file that exists is complete. */
-final class ContentionFiles {
-    private ContentionFiles() {
+public final class ResultFiles {
+    private ResultFiles() {
     }
 
-    static void writeJson(Path file, Object value) {
+    public static void writeJson(Path file, Object value) {
         writeText(file, CliOutput.toJson(value) + "\n");
     }
 
-    static void writeText(Path file, String text) {
+    public static void writeText(Path file, String text) {
         Path abs = file.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".part");
         try {

@@ -1,4 +1,4 @@
-package org.flowscope.app.engine;
+package org.flowscope.benchmarks.contention;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -9,10 +9,11 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The contention plot: per-call time on a log scale, engine on coloured by the candidate that ran, engine off in
- * red, the contended calls shaded. Kept apart from {@link ContentionReport} because it needs java.desktop, which the
+ * red, the oracle (per-call faster forced candidate) as a thin black line, the contended calls shaded. Kept apart from {@link ContentionReport} because it needs java.desktop, which the
  * trimmed GPU-machine runtime leaves out.
  */
 final class ContentionPlot {
@@ -23,15 +24,16 @@ final class ContentionPlot {
     }
 
     /** Draws the plot into a PNG file. */
-    static void write(java.nio.file.Path png, ContentionTrace on, ContentionTrace off, String initial, int contendFrom,
-            int contendTo, double gain) throws java.io.IOException {
-        if (!javax.imageio.ImageIO.write(draw(on, off, initial, contendFrom, contendTo, gain), "png", png.toFile())) {
+    static void write(java.nio.file.Path png, ContentionTrace on, ContentionTrace off, Optional<ContentionTrace> oracle,
+            String initial, int contendFrom, int contendTo, double gain) throws java.io.IOException {
+        if (!javax.imageio.ImageIO.write(draw(on, off, oracle, initial, contendFrom, contendTo, gain), "png", png.toFile())) {
             throw new java.io.IOException("no PNG writer available");
         }
     }
 
     /** Draws the plot. */
-    static BufferedImage draw(ContentionTrace on, ContentionTrace off, String initial, int contendFrom, int contendTo, double gain) {
+    static BufferedImage draw(ContentionTrace on, ContentionTrace off, Optional<ContentionTrace> oracle, String initial,
+            int contendFrom, int contendTo, double gain) {
         int width = 1500;
         int height = 700;
         int left = 80;
@@ -97,8 +99,10 @@ final class ContentionPlot {
             g.drawString("call", left + pw / 2, height - 15);
             g.drawString("time per call (ms, log scale)", 8, top - 15);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-            g.drawString(String.format(Locale.ROOT, "contention calls %d-%d: mean on %.2f ms, off %.2f ms, gain %.2fx",
-                    contendFrom, contendTo, on.meanMillis(), off.meanMillis(), gain), left, 25);
+            g.drawString(String.format(Locale.ROOT, "contention calls %d-%d: mean on %.2f ms, off %.2f ms, gain %.2fx%s",
+                    contendFrom, contendTo, on.meanMillis(), off.meanMillis(), gain, oracle.map(o -> String.format(
+                            Locale.ROOT, "; oracle %.2f ms, on / oracle %.3f", o.meanMillis(), on.meanMillis() / o.meanMillis()))
+                            .orElse("")), left, 25);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             drawSeries(g, off, c -> new Color(0xd62728), xOf, yOf, 1.0f);
             List<String> choices = new ArrayList<>();
@@ -108,6 +112,7 @@ final class ContentionPlot {
                 }
             }
             drawSeries(g, on, c -> PALETTE[Math.min(choices.indexOf(c.choice()), PALETTE.length - 1)], xOf, yOf, 1.5f);
+            oracle.ifPresent(o -> drawLine(g, o, xOf, yOf));
             int ly = top + 10;
             int lx = left + pw + 15;
             g.setColor(new Color(0xd62728));
@@ -120,6 +125,12 @@ final class ContentionPlot {
                 g.fillOval(lx, ly, 12, 12);
                 g.setColor(Color.BLACK);
                 g.drawString("engine on: " + shorten(choices.get(i)), lx + 18, ly + 11);
+            }
+            if (oracle.isPresent()) {
+                ly += 22;
+                g.setColor(Color.BLACK);
+                g.fillRect(lx, ly + 5, 12, 2);
+                g.drawString("oracle: per call the faster, forced", lx + 18, ly + 11);
             }
             ly += 22;
             g.setColor(new Color(0xdddddd));
@@ -149,6 +160,18 @@ final class ContentionPlot {
             g.fillOval(x - 2, y - 2, 5, 5);
             px = x;
             py = y;
+        }
+        g.setStroke(new BasicStroke(1f));
+    }
+
+    private static void drawLine(Graphics2D g, ContentionTrace t, java.util.function.IntUnaryOperator xOf,
+            java.util.function.DoubleToIntFunction yOf) {
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(0.8f));
+        for (int i = 1; i < t.calls().size(); i++) {
+            ContentionTrace.Call a = t.calls().get(i - 1);
+            ContentionTrace.Call b = t.calls().get(i);
+            g.drawLine(xOf.applyAsInt(a.index()), yOf.applyAsInt(a.millis()), xOf.applyAsInt(b.index()), yOf.applyAsInt(b.millis()));
         }
         g.setStroke(new BasicStroke(1f));
     }

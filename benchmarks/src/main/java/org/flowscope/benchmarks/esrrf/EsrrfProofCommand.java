@@ -1,4 +1,4 @@
-package org.flowscope.app.engine;
+package org.flowscope.benchmarks.esrrf;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -18,9 +18,9 @@ import org.flowscope.methods.esrrf.DeviceTimings;
 import org.flowscope.methods.esrrf.Esrrf;
 import org.flowscope.methods.esrrf.EsrrfCpu;
 import org.flowscope.methods.esrrf.EsrrfCpuThreaded;
-import org.flowscope.methods.esrrf.EsrrfCuda;
 import org.flowscope.methods.esrrf.EsrrfOpenCl;
 import org.flowscope.methods.esrrf.EsrrfParams;
+import org.flowscope.methods.esrrf.ExperimentalRgc;
 import org.flowscope.methods.esrrf.Geometry;
 import org.flowscope.methods.esrrf.SyntheticFrames;
 import org.flowscope.methods.esrrf.TemporalCorrelation;
@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flowscope engine esrrf-proof}: eSRRF on every device of a machine. Parity of the OpenCL and CUDA
- * implementations with the Java reference on a small case and with the threaded CPU
+ * {@code flowscope-bench esrrf-proof}: eSRRF on every device of a machine. Parity of the OpenCL and CUDA
+ * implementations (every CUDA RGC kernel asked for: the product's and the experimental ones) with the Java reference on a small case and with the threaded CPU
  * implementation on 20 x 256 x 256, in both geometries and for every statistic; then timings of windows of frames
  * at several sizes (x5, r 1.5, AVG): end to end (upload, kernels, download, macro-pixel correction) and
  * device-resident kernels alone. One backend per process ({@code --backends}) keeps a driver crash from taking the
@@ -64,6 +64,11 @@ public final class EsrrfProofCommand implements Callable<Integer> {
             description = "Parity checks, timings or both (default: ${DEFAULT-VALUE}).")
     String mode;
 
+    @Option(names = "--cuda-kernels", defaultValue = "plain,pixel,tiled", split = ",", paramLabel = "plain,pixel,tiled",
+            description = "CUDA RGC kernels to check and time: the product's (plain) and the experimental ones "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<ExperimentalRgc.Kernel> cudaKernels;
+
     @Option(names = "--no-cpu", description = "Do not time the threaded CPU implementation.")
     boolean noCpu;
 
@@ -89,8 +94,10 @@ public final class EsrrfProofCommand implements Callable<Integer> {
             List<String> names = new ArrayList<>();
             List<Impl> impls = new ArrayList<>();
             for (Device d : set.devices(DeviceKind.CUDA)) {
-                names.add("cuda " + d.identity().model() + " plain");
-                impls.add((p, in, t) -> new EsrrfCuda(t).run(p, in, () -> d));
+                for (ExperimentalRgc.Kernel k : cudaKernels) {
+                    names.add("cuda " + d.identity().model() + " " + k.name().toLowerCase(Locale.ROOT));
+                    impls.add((p, in, t) -> ExperimentalRgc.implementation(k, t).run(p, in, () -> d));
+                }
             }
             for (Device d : set.devices(DeviceKind.OPENCL)) {
                 boolean cpuDevice = !timed("opencl " + d.identity().model());

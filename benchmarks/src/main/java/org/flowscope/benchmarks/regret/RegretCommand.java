@@ -1,4 +1,4 @@
-package org.flowscope.app.engine;
+package org.flowscope.benchmarks.regret;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.engine.Candidates;
+import org.flowscope.app.engine.Operations;
+import org.flowscope.benchmarks.cli.Median;
+import org.flowscope.benchmarks.cli.ResultFiles;
 import org.flowscope.engine.CandidateStatus;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineConfig;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code flowscope engine regret}: how close the agent's choices come to the best candidate on a mixed-size
+ * {@code flowscope-bench regret}: how close the agent's choices come to the best candidate on a mixed-size
  * workload. Every candidate is first run {@code --warmup} times on every shape (recorded, so the agent learns from
  * them; their medians are the oracle's table). Then {@code --calls} calls of randomly drawn shapes run with the
  * agent choosing. Regret = &Sigma; oracle median of the chosen candidate / &Sigma; oracle median of the best one
@@ -83,7 +87,7 @@ public final class RegretCommand implements Callable<Integer> {
                 }
                 out.info(String.format(Locale.ROOT, "oracle %s: %s", shapes.get(i).label(), Arrays.toString(oracle[i])));
             }
-            List<String> labels = candidates.stream().map(CandidateSelector::label).toList();
+            List<String> labels = candidates.stream().map(Candidates::label).toList();
             SplittableRandom rnd = new SplittableRandom(seed);
             double chosenSum = 0;
             double bestSum = 0;
@@ -110,7 +114,7 @@ public final class RegretCommand implements Callable<Integer> {
             r.put("measuredRegret", measuredSum / bestSum);
             r.put("bestPickedFraction", bestPicks / (double) calls);
         }
-        ContentionFiles.writeText(dir.resolve("regret.csv"), csv.toString());
+        ResultFiles.writeText(dir.resolve("regret.csv"), csv.toString());
         r.put("csv", dir.resolve("regret.csv").toString());
         out.result(r, String.format(Locale.ROOT,
                 "regret %.3f (oracle medians), %.3f (measured times) over %d mixed calls; best candidate picked in %.0f%% -> %s",
@@ -120,14 +124,13 @@ public final class RegretCommand implements Callable<Integer> {
 
     /** One unrecorded run, then {@code warmup} recorded runs; their median in ms. */
     private double warm(Engine engine, Operation<Object, Object, Object> op, BenchmarkInputs.Case<Object, Object> c, CandidateStatus s) {
-        RunOptions forced = CandidateSelector.force(s);
+        RunOptions forced = Candidates.force(s);
         engine.execute(op, c.params(), c.input(), forced.recorded(false));
         double[] t = new double[warmup];
         for (int i = 0; i < warmup; i++) {
             t[i] = engine.execute(op, c.params(), c.input(), forced).seconds() * 1e3;
         }
-        Arrays.sort(t);
-        return BenchmarkRunner.median(t);
+        return Median.of(t);
     }
 
     private static int argmin(double[] v) {
