@@ -103,7 +103,7 @@ public final class BenchmarkRunner {
 
     private static <P, I, O> Row measure(Engine engine, Operation<P, I, O> op, BenchmarkInputs<P, I, O> inputs,
             BenchmarkInputs.Case<P, I> c, CandidateStatus s, String dev, float[] reference, Plan plan) {
-        RunOptions forced = CandidateSelector.force(s);
+        RunOptions forced = Candidates.force(s);
         String id = s.info().id();
         try {
             O first = null;

@@ -109,7 +109,7 @@ public final class ConformanceCommand implements Callable<Integer> {
 
     private static <P, I, O> String check(Engine engine, Operation<P, I, O> op, BenchmarkInputs<P, I, O> inputs,
             CandidateStatus s, List<BenchmarkInputs.Case<P, I>> cases, List<float[]> expected) {
-        RunOptions forced = CandidateSelector.force(s).recorded(false);
+        RunOptions forced = Candidates.force(s).recorded(false);
         for (int i = 0; i < cases.size(); i++) {
             BenchmarkInputs.Case<P, I> c = cases.get(i);
             try {

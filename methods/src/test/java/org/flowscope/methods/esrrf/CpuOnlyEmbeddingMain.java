@@ -9,6 +9,7 @@ import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineConfig;
 import org.flowscope.engine.device.BackendStatus;
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
 
 /**
  * An embedding application in miniature, run by {@link CpuOnlyClassPathTest} in a child JVM whose class path has the
@@ -19,7 +20,7 @@ import org.flowscope.engine.device.BackendStatus;
 public final class CpuOnlyEmbeddingMain {
     /** The input both the child and the test build. */
     static ImageStack input() {
-        return Emitters.blinkingStack(10, 24, 20, 11);
+        return SyntheticFrames.denseBlinking(10, 24, 20, 11);
     }
 
     private CpuOnlyEmbeddingMain() {
