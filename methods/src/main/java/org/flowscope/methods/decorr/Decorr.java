@@ -23,7 +23,7 @@ import org.flowscope.methods.quality.ImageChecks;
  * resolution is {@code 2 / kc_max} pixels, kc_max the highest peak of the refined series (times the pixel size for nm).
  *
  * <p>Decisions on NanoPyx's quirks (spec &sect;18 item 10): there is no ROI parameter (NanoPyx crops one and then ignores
- * it; crop the image before calling); the padding stays top-aligned (harmless, see {@link DecorrAnalysis#pad}); the
+ * it; crop the image before calling); the padding stays top-aligned (harmless, see {@link PaddedImage}); the
  * refined range keeps {@code crmax = min(rmax, max(kc) + 0.3)} (the HEAD behaviour, not the ImageJ {@code 0.5} bug);
  * when the unfiltered curve wins pass one the refined sigma range starts at {@code 2.0/N}, not NanoPyx's integer
  * {@code 2/N = 0} (which yields NaN sigmas); and the first peak is mapped on [rmin, rmax] rather than always on [0, 1]
@@ -54,7 +54,7 @@ public final class Decorr implements Operation<DecorrParams, ImageStack, DecorrR
 
     @Override
     public double cost(DecorrParams params, ImageStack image) {
-        int n = DecorrAnalysis.paddedSide(image.height(), image.width());
+        int n = PaddedImage.side(image.height(), image.width());
         return (2.0 * params.ng() + 1) * n * (double) n * Math.log(n);
     }
 
