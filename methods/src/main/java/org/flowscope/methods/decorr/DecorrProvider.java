@@ -15,6 +15,6 @@ public final class DecorrProvider implements MethodProvider<DecorrParams, ImageS
 
     @Override
     public List<Class<? extends Implementation<DecorrParams, ImageStack, DecorrResult>>> implementations() {
-        return List.of(DecorrCpu.class, DecorrCpuThreaded.class);
+        return List.of(DecorrCpu.class, DecorrCpuThreaded.class, DecorrOpenCl.class, DecorrCuda.class);
     }
 }

@@ -24,6 +24,11 @@ public abstract class Gpu {
         throw new org.flowscope.engine.spi.BackendUnavailableException("not a GPU device: " + device.identity().label());
     }
 
+    /** Whether an OpenCL device does double precision (cl_khr_fp64), which every program here needs. */
+    public static boolean doublePrecision(org.flowscope.engine.device.OpenClDevice device) {
+        return OpenClGpu.hasFp64(device);
+    }
+
     /** A pooled buffer of at least {@code bytes} (contents undefined). */
     public abstract GpuBuffer buffer(long bytes);
 
