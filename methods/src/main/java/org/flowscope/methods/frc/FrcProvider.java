@@ -14,6 +14,6 @@ public final class FrcProvider implements MethodProvider<FrcParams, FrcInput, Fr
 
     @Override
     public List<Class<? extends Implementation<FrcParams, FrcInput, FrcResult>>> implementations() {
-        return List.of(FrcCpu.class);
+        return List.of(FrcCpu.class, FrcOpenCl.class, FrcCuda.class);
     }
 }

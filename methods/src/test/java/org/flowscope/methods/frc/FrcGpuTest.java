@@ -1,0 +1,71 @@
+package org.flowscope.methods.frc;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.flowscope.core.image.ImageStack;
+import org.flowscope.engine.spi.BackendUnavailableException;
+import org.flowscope.engine.spi.Device;
+import org.flowscope.engine.spi.Implementation;
+import org.flowscope.methods.quality.BandLimitedNoise;
+import org.flowscope.testkit.ConformanceKit;
+import org.flowscope.testkit.ReferenceData;
+import org.flowscope.testkit.TestDevices;
+import org.junit.jupiter.api.Test;
+
+class FrcGpuTest {
+    @Test
+    void openClConformsToTheReferenceWithTheOperationsTolerance() {
+        conforms(new FrcOpenCl(), TestDevices.openClOrSkip());
+    }
+
+    @Test
+    void cudaConformsToTheReferenceWithTheOperationsTolerance() {
+        conforms(new FrcCuda(), TestDevices.cudaOrSkip());
+    }
+
+    @Test
+    void aSideWithAPrimeFactorAboveSevenIsLeftToTheCpuWithTheReason() {
+        var device = TestDevices.openClOrSkip();
+        ImageStack a = new BandLimitedNoise(22, 0.2, 1).realisation(0.3, 1);
+        ImageStack b = new BandLimitedNoise(22, 0.2, 1).realisation(0.3, 2);
+        var e = assertThrows(BackendUnavailableException.class,
+                () -> new FrcOpenCl().run(FrcParams.defaults(), new FrcInput(a, b), () -> device));
+        assertTrue(e.getMessage().contains("22"), e.getMessage());
+    }
+
+    private static void conforms(Implementation<FrcParams, FrcInput, FrcResult> impl, Device device) {
+        BandLimitedNoise sample = new BandLimitedNoise(128, 0.2, 7);
+        ImageStack a = sample.realisation(0.8, 1);
+        ImageStack b = sample.realisation(0.8, 2);
+        float[] ca = new float[100 * 71];
+        float[] cb = new float[100 * 71];
+        for (int y = 0; y < 100; y++) {
+            System.arraycopy(a.data(), y * 128, ca, y * 71, 71);
+            System.arraycopy(b.data(), y * 128, cb, y * 71, 71);
+        }
+        ImageStack ra = ReferenceData.tiff(ReferenceData.resource("reference/inputs/pair256_a.tif")).toImageStack();
+        ImageStack rb = ReferenceData.tiff(ReferenceData.resource("reference/inputs/pair256_b.tif")).toImageStack();
+        List<ConformanceKit.Case<FrcParams, FrcInput>> cases = List.of(
+                new ConformanceKit.Case<>("band-limited 128, standard", FrcParams.defaults(), new FrcInput(a, b)),
+                new ConformanceKit.Case<>("100x71 crop (side 70 = 2 5 7), NanoPyx axis",
+                        FrcParams.defaults().withConvention(FrcConvention.NANOPYX),
+                        new FrcInput(ImageStack.ofImage(100, 71, ca), ImageStack.ofImage(100, 71, cb))),
+                new ConformanceKit.Case<>("NanoPyx pair256, 100 nm", FrcParams.defaults().withPixelSize(100),
+                        new FrcInput(ra, rb)));
+        ConformanceKit.of(new Frc(), new FrcCpu(), FrcGpuTest::flatten).assertConforms(impl, device, cases);
+    }
+
+    /** Raw and smoothed curves and the resolution. */
+    private static float[] flatten(FrcResult r) {
+        int n = r.raw().length;
+        float[] out = new float[2 * n + 1];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) r.raw()[i];
+            out[n + i] = (float) r.smoothed()[i];
+        }
+        out[2 * n] = (float) r.resolutionPx();
+        return out;
+    }
+}
