@@ -230,6 +230,9 @@ public final class LiveCommand implements Callable<Integer> {
             json.write(dir.resolve("run.json"));
             report(s, outputs);
             for (LiveExtension e : extensions) {
+                e.warnings(s).forEach(w -> out.spec.commandLine().getErr().println("flowscope: warning: " + w));
+            }
+            for (LiveExtension e : extensions) {
                 var failure = e.failure(s);
                 if (failure.isPresent()) {
                     out.spec.commandLine().getErr().println("flowscope: failed: " + failure.get());

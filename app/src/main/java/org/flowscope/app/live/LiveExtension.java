@@ -60,4 +60,9 @@ public interface LiveExtension {
     default java.util.Optional<String> failure(org.flowscope.core.pipeline.RunSummary summary) {
         return java.util.Optional.empty();
     }
+
+    /** After a run that completed: lines the summary should show although the exit code stays 0 (tolerated problems). */
+    default List<String> warnings(org.flowscope.core.pipeline.RunSummary summary) {
+        return List.of();
+    }
 }
