@@ -3,6 +3,7 @@ package org.flowscope.methods.decorr;
 import java.util.List;
 import java.util.TreeMap;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
@@ -29,7 +30,8 @@ import org.flowscope.methods.quality.ImageChecks;
  * {@code 2/N = 0} (which yields NaN sigmas); and the first peak is mapped on [rmin, rmax] rather than always on [0, 1]
  * (the same for the defaults). No peak at all gives NaN instead of NanoPyx's {@code inf}.
  */
-public final class Decorr implements Operation<DecorrParams, ImageStack, DecorrResult> {
+public final class Decorr implements Operation<DecorrParams, ImageStack, DecorrResult>,
+        BenchmarkInputs<DecorrParams, ImageStack, DecorrResult> {
     /** The apodisation takes 20 px off each edge; below this side nothing would remain. */
     public static final int MIN_SIDE = 48;
 
@@ -58,7 +60,10 @@ public final class Decorr implements Operation<DecorrParams, ImageStack, DecorrR
         return (2.0 * params.ng() + 1) * n * (double) n * Math.log(n);
     }
 
-    /** Applies to the curves concatenated (see {@link DecorrResult}); implementations compute each curve identically. */
+    /**
+     * Applies to the curves concatenated and kc_max ({@link #flatten}): every implementation computes the same double
+     * precision spectrum and the same ring sums, only in a different summation order (about 1e-12 apart).
+     */
     @Override
     public Tolerance tolerance() {
         return new Tolerance(1e-6, 0);
@@ -79,5 +84,22 @@ public final class Decorr implements Operation<DecorrParams, ImageStack, DecorrR
         }
         out[i] = (float) r.kcMax();
         return out;
+    }
+
+    /**
+     * Gaussian spots on a noisy background ({@code BenchmarkScenes}, the first frame), at least {@value #MIN_SIDE} px a
+     * side; {@code frames} and {@code kernel} are ignored.
+     */
+    @Override
+    public Case<DecorrParams, ImageStack> benchmarkCase(Spec spec, long seed) {
+        int h = Math.max(MIN_SIDE, spec.height());
+        int w = Math.max(MIN_SIDE, spec.width());
+        ImageStack img = org.flowscope.methods.crosscorrelation.BenchmarkScenes.drifting(1, h, w, seed);
+        return new Case<>(DecorrParams.defaults(), img, w + "x" + h + " spots, n_r 50 n_g 10");
+    }
+
+    @Override
+    public float[] values(DecorrResult output) {
+        return flatten(output);
     }
 }

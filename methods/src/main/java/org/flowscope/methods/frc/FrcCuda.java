@@ -10,7 +10,7 @@ import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
 import org.flowscope.methods.gpu.Gpu;
 
-/** {@link Frc} on a CUDA device ({@link FrcGpu}); sides with a prime factor above 7 are left to the CPU. */
+/** {@link Frc} on a CUDA device ({@link FrcGpu}). */
 public final class FrcCuda implements Implementation<FrcParams, FrcInput, FrcResult> {
     private static final Frc OPERATION = new Frc();
 

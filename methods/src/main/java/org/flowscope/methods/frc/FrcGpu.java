@@ -1,6 +1,5 @@
 package org.flowscope.methods.frc;
 
-import org.flowscope.engine.spi.BackendUnavailableException;
 import org.flowscope.methods.gpu.Gpu;
 import org.flowscope.methods.gpu.GpuBuffer;
 import org.flowscope.methods.gpu.GpuFft;
@@ -23,11 +22,6 @@ final class FrcGpu {
         int h = input.first().height();
         int w = input.first().width();
         int n = FrcCpu.side(h, w);
-        if (!GpuFft.supports(n)) {
-            // [decision] the device FFT has radices 2..7 only; such sides go to the CPU implementation
-            throw new BackendUnavailableException("FRC side " + n + " has a prime factor above 7, which the device FFT"
-                    + " does not handle (sides of 2, 3, 5 and 7 only)");
-        }
         GpuFft fft = new GpuFft(gpu, n, n);
         GpuBuffer win = gpu.upload(FrcCpu.tukey(n, 0.25));
         GpuBuffer fa = transformed(gpu, fft, input.first().data(), h, w, n, win);

@@ -137,3 +137,66 @@ KERNEL void fft_pass(GLOBAL const double2* src, GLOBAL double2* dst, GLOBAL cons
         dst[base + (long) (d + q * ns) * elemStride] = cscale(v[q], scale);
     }
 }
+
+// Bluestein's algorithm for sides with a prime factor above 7: a length-n DFT as a circular convolution of length m
+// (a power of two >= 2n - 1) with the chirp w_j = exp(sign i pi j^2 / n); j^2 is reduced modulo 2n in integers first.
+KERNEL void bluestein_chirp(GLOBAL double2* w, int n, int sign) {
+    int j = GID(0);
+    if (j >= n) {
+        return;
+    }
+    long r = ((long) j * j) % (2L * n);
+    double t = (double) r / (double) n;
+    w[j] = D2(cospi(t), sign * sinpi(t));
+}
+
+// the convolution kernel b: conj(w_j) at j and m - j (0 <= j < n), zero between
+KERNEL void bluestein_kernel(GLOBAL const double2* w, int n, int m, GLOBAL double2* b) {
+    int j = GID(0);
+    if (j >= m) {
+        return;
+    }
+    double2 v = D2(0.0, 0.0);
+    if (j < n) {
+        v = D2(w[j].x, -w[j].y);
+    } else if (m - j < n) {
+        v = D2(w[m - j].x, -w[m - j].y);
+    }
+    b[j] = v;
+}
+
+// work[t m + j] = x_t[j] w_j for j < n, 0 up to m; x_t[j] at t * batchStride + j * elemStride
+KERNEL void bluestein_pre(GLOBAL const double2* src, GLOBAL double2* work, GLOBAL const double2* w, int n, int m,
+                          int elemStride, int batchStride, int count) {
+    int j = GID(0);
+    int t = GID(1);
+    if (j >= m || t >= count) {
+        return;
+    }
+    double2 v = D2(0.0, 0.0);
+    if (j < n) {
+        v = cmul(src[(long) t * batchStride + (long) j * elemStride], w[j]);
+    }
+    work[(long) t * m + j] = v;
+}
+
+KERNEL void bluestein_mul(GLOBAL double2* work, GLOBAL const double2* b, int m, int count) {
+    int j = GID(0);
+    int t = GID(1);
+    if (j >= m || t >= count) {
+        return;
+    }
+    long i = (long) t * m + j;
+    work[i] = cmul(work[i], b[j]);
+}
+
+// dst_t[k] = scale w_k work[t m + k], k < n
+KERNEL void bluestein_post(GLOBAL const double2* work, GLOBAL double2* dst, GLOBAL const double2* w, int n, int m,
+                           int elemStride, int batchStride, int count, double scale) {
+    int k = GID(0);
+    int t = GID(1);
+    if (k >= n || t >= count) {
+        return;
+    }
+    dst[(long) t * batchStride + (long) k * elemStride] = cscale(cmul(work[(long) t * m + k], w[k]), scale);
+}

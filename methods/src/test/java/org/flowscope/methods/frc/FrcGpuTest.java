@@ -1,11 +1,8 @@
 package org.flowscope.methods.frc;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.spi.BackendUnavailableException;
 import org.flowscope.engine.spi.Device;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.methods.quality.BandLimitedNoise;
@@ -23,16 +20,6 @@ class FrcGpuTest {
     @Test
     void cudaConformsToTheReferenceWithTheOperationsTolerance() {
         conforms(new FrcCuda(), TestDevices.cudaOrSkip());
-    }
-
-    @Test
-    void aSideWithAPrimeFactorAboveSevenIsLeftToTheCpuWithTheReason() {
-        var device = TestDevices.openClOrSkip();
-        ImageStack a = new BandLimitedNoise(22, 0.2, 1).realisation(0.3, 1);
-        ImageStack b = new BandLimitedNoise(22, 0.2, 1).realisation(0.3, 2);
-        var e = assertThrows(BackendUnavailableException.class,
-                () -> new FrcOpenCl().run(FrcParams.defaults(), new FrcInput(a, b), () -> device));
-        assertTrue(e.getMessage().contains("22"), e.getMessage());
     }
 
     private static void conforms(Implementation<FrcParams, FrcInput, FrcResult> impl, Device device) {
@@ -53,8 +40,18 @@ class FrcGpuTest {
                         FrcParams.defaults().withConvention(FrcConvention.NANOPYX),
                         new FrcInput(ImageStack.ofImage(100, 71, ca), ImageStack.ofImage(100, 71, cb))),
                 new ConformanceKit.Case<>("NanoPyx pair256, 100 nm", FrcParams.defaults().withPixelSize(100),
-                        new FrcInput(ra, rb)));
+                        new FrcInput(ra, rb)),
+                new ConformanceKit.Case<>("side 254 = 2 x 127 (Bluestein)", FrcParams.defaults(),
+                        new FrcInput(crop(ra, 254), crop(rb, 254))));
         ConformanceKit.of(new Frc(), new FrcCpu(), FrcGpuTest::flatten).assertConforms(impl, device, cases);
+    }
+
+    private static ImageStack crop(ImageStack s, int n) {
+        float[] c = new float[n * n];
+        for (int y = 0; y < n; y++) {
+            System.arraycopy(s.data(), y * s.width(), c, y * n, n);
+        }
+        return ImageStack.ofImage(n, n, c);
     }
 
     /** Raw and smoothed curves and the resolution. */
