@@ -54,29 +54,25 @@ public final class DecorrRings {
         int wd = (int) (n * crmax);
         int[] runs = new int[16 * n];
         int count = 0;
-        Rule rule = new Rule(n, crmin, crmax, nr);
+        long[] first = thresholds(new Rule(n, crmin, crmax, nr), 2L * c * c + 1);
         for (int y = ox; y < ox + wd; y++) {
             int row = Math.floorMod(c - y, n);
             long dy = y - c;
             // kx = c - x: x = c is kx 0 (only for y <= c), x = ox is kx c - ox; x < ox + wd bounds kx from below
             int kxFirst = Math.max(y > c ? 1 : 0, c - (ox + wd - 1));
             int kxLast = c - ox;
-            if (kxFirst > kxLast) {
-                continue;
-            }
-            int kx = kxFirst;
-            int bin = rule.bin(dy, kx);
-            while (bin >= 0 && kx <= kxLast) {
-                int end = nextBoundary(rule, dy, kx, kxLast, bin);
-                if (count + 4 > runs.length) {
-                    runs = Arrays.copyOf(runs, runs.length * 2);
+            for (int k = 0; k < nr; k++) {
+                int from = Math.max(kxFirst, firstColumn(first[k], dy));
+                int to = Math.min(kxLast + 1, firstColumn(first[k + 1], dy));
+                if (from < to) {
+                    if (count + 4 > runs.length) {
+                        runs = Arrays.copyOf(runs, runs.length * 2);
+                    }
+                    runs[count++] = row;
+                    runs[count++] = k;
+                    runs[count++] = from;
+                    runs[count++] = to;
                 }
-                runs[count++] = row;
-                runs[count++] = bin;
-                runs[count++] = kx;
-                runs[count++] = end;
-                kx = end;
-                bin = kx <= kxLast ? rule.bin(dy, kx) : -1;
             }
         }
         int[] disc = new int[n];
@@ -101,20 +97,43 @@ public final class DecorrRings {
         return new DecorrRings(n, nr, crmin, crmax, runs, count / 4, disc);
     }
 
-    /** First kx after {@code from} (at most {@code last + 1}) whose bin differs from {@code bin}. */
-    private static int nextBoundary(Rule rule, long dy, int from, int last, int bin) {
-        // analytic guess for where the next bin (or the crmax edge) starts, then exact correction
-        double rhoEdge = rule.upperRho(bin);
-        double kx2 = rhoEdge * rhoEdge * rule.n * (double) rule.n / 4 - (double) dy * dy;
-        int guess = kx2 <= 0 ? from + 1 : (int) Math.ceil(Math.sqrt(kx2));
-        guess = Math.max(from + 1, Math.min(last + 1, guess));
-        while (guess > from + 1 && rule.bin(dy, guess - 1) != bin) {
-            guess--;
+    /**
+     * The rule depends on the pixel only through {@code d2 = dx^2 + dy^2} and is monotone in it (curve points in order,
+     * then "outside"), so it is summed up by thresholds: {@code first[k]} is the smallest d2 whose point is k or beyond
+     * ({@code first[nr]}: the first d2 outside), found by bisection with the exact rule.
+     */
+    private static long[] thresholds(Rule rule, long limit) {
+        long[] first = new long[rule.nr + 1];
+        for (int k = 0; k <= rule.nr; k++) {
+            long lo = 0;
+            long hi = limit;
+            while (lo < hi) {
+                long mid = (lo + hi) >>> 1;
+                if (rule.order(mid) >= k) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            first[k] = lo;
         }
-        while (guess <= last && rule.bin(dy, guess) == bin) {
-            guess++;
+        return first;
+    }
+
+    /** The smallest kx >= 0 with kx^2 + dy^2 >= d2. */
+    private static int firstColumn(long d2, long dy) {
+        long rest = d2 - dy * dy;
+        if (rest <= 0) {
+            return 0;
         }
-        return guess;
+        long kx = (long) Math.sqrt((double) rest);
+        while (kx * kx < rest) {
+            kx++;
+        }
+        while (kx > 0 && (kx - 1) * (kx - 1) >= rest) {
+            kx--;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, kx);
     }
 
     /** NanoPyx's per-pixel rule, computed exactly as the reference loop does. */
@@ -131,23 +150,18 @@ public final class DecorrRings {
             this.nr = nr;
         }
 
-        /** Curve point of the sample at offsets (dy, kx) from the centre, -1 outside the range. */
-        int bin(long dy, long kx) {
-            double rho = Math.sqrt(4.0 * (kx * kx + dy * dy) / ((double) n * n));
+        /** Curve point of the samples at squared distance d2 from the centre, or nr outside the range. */
+        int order(long d2) {
+            double rho = Math.sqrt(4.0 * d2 / ((double) n * n));
             if (!(rho <= crmax)) {
-                return -1;
+                return nr;
             }
             double t = (rho - crmin) / (crmax - crmin) * (nr - 1);
             if (t < 0) {
                 t = 0;
             }
             long k = Math.round(t);
-            return k < nr ? (int) k : -1;
-        }
-
-        /** Radius where curve point {@code bin} ends (the next begins, or crmax). */
-        double upperRho(int bin) {
-            return bin >= nr - 1 ? crmax : crmin + (bin + 0.5) / (nr - 1) * (crmax - crmin);
+            return k < nr ? (int) k : nr;
         }
     }
 

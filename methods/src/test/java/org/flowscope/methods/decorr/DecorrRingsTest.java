@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DecorrRingsTest {
     @ParameterizedTest(name = "n {0}, [{1}, {2}], n_r {3}")
-    @CsvSource({"64, 0, 1, 50", "128, 0.05, 0.9, 30", "256, 0.31, 0.66, 50", "32, 0, 0.4, 10", "100, 0.2, 1, 17"})
+    @CsvSource({"64, 0, 1, 50", "128, 0.05, 0.9, 30", "256, 0.31, 0.66, 50", "32, 0, 0.4, 10", "100, 0.2, 1, 17", "2048, 0.65, 1, 50"})
     void runsHoldExactlyNanoPyxSamplesWithTheirCurvePoints(int n, double crmin, double crmax, int nr) {
         int cols = n / 2 + 1;
         int[] expected = new int[n * cols];
