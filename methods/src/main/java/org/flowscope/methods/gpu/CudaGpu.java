@@ -62,6 +62,15 @@ final class CudaGpu extends Gpu {
     }
 
     @Override
+    public GpuBuffer wrap(Object deviceBuffer) {
+        if (deviceBuffer instanceof CudaBuffer b) {
+            return new Buf(b);
+        }
+        throw new IllegalArgumentException("a CUDA session takes CudaBuffer buffers, got "
+                + (deviceBuffer == null ? "null" : deviceBuffer.getClass().getName()));
+    }
+
+    @Override
     public GpuBuffer buffer(long bytes) {
         CudaBuffer b = dev.buffer(bytes);
         taken.add(b);

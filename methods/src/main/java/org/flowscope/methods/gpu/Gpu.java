@@ -29,6 +29,12 @@ public abstract class Gpu {
         return OpenClGpu.hasFp64(device);
     }
 
+    /**
+     * A device buffer the caller already holds ({@code OpenClBuffer} on an OpenCL session, {@code CudaBuffer} on a CUDA
+     * one), usable as a kernel argument here; it stays the caller's (the session does not give it back).
+     */
+    public abstract GpuBuffer wrap(Object deviceBuffer);
+
     /** A pooled buffer of at least {@code bytes} (contents undefined). */
     public abstract GpuBuffer buffer(long bytes);
 

@@ -74,6 +74,15 @@ final class OpenClGpu extends Gpu {
     }
 
     @Override
+    public GpuBuffer wrap(Object deviceBuffer) {
+        if (deviceBuffer instanceof OpenClBuffer b) {
+            return new Buf(b);
+        }
+        throw new IllegalArgumentException("a OpenCL session takes OpenClBuffer buffers, got "
+                + (deviceBuffer == null ? "null" : deviceBuffer.getClass().getName()));
+    }
+
+    @Override
     public GpuBuffer buffer(long bytes) {
         OpenClBuffer b;
         try {

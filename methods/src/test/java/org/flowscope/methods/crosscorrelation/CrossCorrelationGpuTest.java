@@ -47,6 +47,26 @@ class CrossCorrelationGpuTest {
         conforms(new CrossCorrelationCuda(), TestDevices.cudaOrSkip());
     }
 
+    @Test
+    void aFrameAlreadyInADeviceBufferGivesTheReferencePeak() {
+        org.flowscope.engine.device.OpenClDevice dev = TestDevices.openClOrSkip();
+        ImageStack s = BenchmarkScenes.drifting(2, 64, 72, 4);
+        CrossCorrelationParams params = CrossCorrelationParams.peaksOnly();
+        CcmPeak expected = CrossCorrelationCpu.compute(params, new CrossCorrelationInput(s.frame(1), s.frame(0))).peaks().get(0);
+        long bytes = 4L * 64 * 72;
+        try (org.flowscope.engine.device.OpenClBuffer held = dev.buffer(bytes, org.jocl.CL.CL_MEM_READ_WRITE)) {
+            synchronized (dev.lock()) {
+                org.jocl.CL.clEnqueueWriteBuffer(dev.queue(), held.mem(), org.jocl.CL.CL_TRUE, 0, bytes,
+                        org.jocl.Pointer.to(s.data()).withByteOffset(4L * s.offset(1)), 0, null, null);
+            }
+            CcmPeak onDevice = org.flowscope.methods.gpu.Gpu.with(dev, gpu -> new DeviceCcm(gpu, 64, 72, params.smoothingPx(),
+                    s.data(), 0).estimate(gpu.wrap(held), 0, params, null, 0));
+            org.junit.jupiter.api.Assertions.assertEquals(expected.dx(), onDevice.dx(), 1e-9);
+            org.junit.jupiter.api.Assertions.assertEquals(expected.dy(), onDevice.dy(), 1e-9);
+            org.junit.jupiter.api.Assertions.assertEquals(expected.value(), onDevice.value(), 1e-9);
+        }
+    }
+
     private static void conforms(Implementation<CrossCorrelationParams, CrossCorrelationInput, CrossCorrelationResult> impl,
             Device device) {
         ConformanceKit.of(new CrossCorrelation(), new CrossCorrelationCpu(), CrossCorrelationResult::toFloatArray)
