@@ -6,8 +6,7 @@ import org.flowscope.methods.gpu.Gpu;
 import org.flowscope.methods.gpu.GpuBuffer;
 import org.flowscope.methods.gpu.GpuFft;
 import org.flowscope.methods.gpu.GpuProgram;
-import org.flowscope.methods.shift.Interpolator;
-import org.flowscope.methods.shift.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 
 /**
  * {@link CcmKernel} on a GPU ({@code ccm.cl}): the same steps in the same order, every image-sized step on the device
@@ -330,7 +329,7 @@ public final class DeviceCcm {
         return shifted;
     }
 
-    /** {@link org.flowscope.methods.shift.FourierShift#applyRamp}'s per-axis factors (cos, sin) for a shift s. */
+    /** {@link org.flowscope.methods.numerics.interpolation.FourierShift#applyRamp}'s per-axis factors (cos, sin) for a shift s. */
     private static double[] rampTable(int n, double s) {
         double[] t = new double[2 * n];
         for (int k = 0; k < n; k++) {
@@ -346,19 +345,21 @@ public final class DeviceCcm {
         return t;
     }
 
-    /** {@link SubPixelShift}'s Lanczos-3 weights for sampling at offset p; returns floor(p). */
+    /**
+     * The Lanczos-3 weights {@link CcmKernel}'s shift uses at index-space position p (normalised to sum 1, summed in
+     * order); returns the first tap + 2, the base {@code ccm_shift_*} count their six taps from.
+     */
     private static int lanczosWeights(double p, double[] out) {
-        int base = (int) Math.floor(p);
-        double f = p - base;
+        int first = Kernel.LANCZOS3.firstTap(p);
         double sum = 0;
         for (int t = 0; t < 6; t++) {
-            out[t] = SubPixelShift.kernel(Interpolator.LANCZOS3, f - (t - 2));
+            out[t] = Kernel.LANCZOS3.weight(p - (first + t));
             sum += out[t];
         }
         for (int t = 0; t < 6; t++) {
             out[t] /= sum;
         }
-        return base;
+        return first + 2;
     }
 
     private void crossPower(GpuBuffer refConj, GpuBuffer frameSpectrum) {

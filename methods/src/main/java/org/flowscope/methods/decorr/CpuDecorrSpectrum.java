@@ -6,7 +6,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.DeviceMemoryException;
-import org.flowscope.methods.crosscorrelation.CpuPools;
+import org.flowscope.methods.numerics.parallel.CpuPools;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**

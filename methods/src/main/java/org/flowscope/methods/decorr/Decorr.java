@@ -94,7 +94,7 @@ public final class Decorr implements Operation<DecorrParams, ImageStack, DecorrR
     public Case<DecorrParams, ImageStack> benchmarkCase(Spec spec, long seed) {
         int h = Math.max(MIN_SIDE, spec.height());
         int w = Math.max(MIN_SIDE, spec.width());
-        ImageStack img = org.flowscope.methods.crosscorrelation.BenchmarkScenes.drifting(1, h, w, seed);
+        ImageStack img = org.flowscope.methods.numerics.scenes.BenchmarkScenes.drifting(1, h, w, seed);
         return new Case<>(DecorrParams.defaults(), img, w + "x" + h + " spots, n_r 50 n_g 10");
     }
 

@@ -71,7 +71,7 @@ public final class Frc implements Operation<FrcParams, FrcInput, FrcResult>, Ben
     public Case<FrcParams, FrcInput> benchmarkCase(Spec spec, long seed) {
         int h = Math.max(MIN_SIDE, spec.height());
         int w = Math.max(MIN_SIDE, spec.width());
-        org.flowscope.core.image.ImageStack s = org.flowscope.methods.crosscorrelation.BenchmarkScenes.drifting(2, h, w, seed);
+        org.flowscope.core.image.ImageStack s = org.flowscope.methods.numerics.scenes.BenchmarkScenes.drifting(2, h, w, seed);
         return new Case<>(FrcParams.defaults(), new FrcInput(s.frame(0), s.frame(1)), w + "x" + h + " spots, two noisy frames");
     }
 

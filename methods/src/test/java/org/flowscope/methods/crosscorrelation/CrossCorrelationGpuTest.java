@@ -6,6 +6,8 @@ import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.Device;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.testkit.ConformanceKit;
+import org.flowscope.methods.numerics.scenes.BeadRenderer;
+import org.flowscope.methods.numerics.scenes.BenchmarkScenes;
 import org.flowscope.testkit.TestDevices;
 import org.junit.jupiter.api.Test;
 

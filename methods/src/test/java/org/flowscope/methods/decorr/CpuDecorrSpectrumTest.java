@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.ForkJoinPool;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.DeviceMemoryException;
-import org.flowscope.methods.quality.BandLimitedNoise;
-import org.flowscope.methods.quality.Fourier;
+import org.flowscope.methods.numerics.scenes.BandLimitedNoise;
+import org.flowscope.methods.numerics.fft.Fourier;
 import org.junit.jupiter.api.Test;
 
 class CpuDecorrSpectrumTest {

@@ -39,7 +39,7 @@ class DecorrTest {
 
     @Test
     void anInterruptedThreadStopsTheAnalysisBetweenSeries() {
-        ImageStack img = new org.flowscope.methods.quality.BandLimitedNoise(64, 0.2, 1).realisation(0.3, 1);
+        ImageStack img = new org.flowscope.methods.numerics.scenes.BandLimitedNoise(64, 0.2, 1).realisation(0.3, 1);
         Thread.currentThread().interrupt();
         try {
             assertThrows(java.util.concurrent.CancellationException.class, () -> DecorrCpu.compute(DecorrParams.defaults(), img));

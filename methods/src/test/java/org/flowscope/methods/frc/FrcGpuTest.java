@@ -5,7 +5,7 @@ import java.util.List;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.Device;
 import org.flowscope.engine.spi.Implementation;
-import org.flowscope.methods.quality.BandLimitedNoise;
+import org.flowscope.methods.numerics.scenes.BandLimitedNoise;
 import org.flowscope.testkit.ConformanceKit;
 import org.flowscope.testkit.ReferenceData;
 import org.flowscope.testkit.TestDevices;

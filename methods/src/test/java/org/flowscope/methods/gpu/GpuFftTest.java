@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.flowscope.engine.spi.Device;
-import org.flowscope.methods.shift.Fft2;
+import org.flowscope.methods.numerics.fft.Fourier;
 import org.flowscope.testkit.TestDevices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +42,7 @@ class GpuFftTest {
             data[i] = rnd.nextGaussian() * 10 + (i % 2 == 0 ? 3 : 0);
         }
         double[] expected = data.clone();
-        new Fft2(h, w).forward(expected);
+        new Fourier(h, w).forward(expected);
         double[][] got = Gpu.with(device, gpu -> {
             GpuFft fft = new GpuFft(gpu, h, w);
             GpuBuffer a = gpu.upload(data);
