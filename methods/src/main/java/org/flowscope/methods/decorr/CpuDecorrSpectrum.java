@@ -7,11 +7,11 @@ import java.util.concurrent.Future;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.DeviceMemoryException;
 import org.flowscope.methods.numerics.parallel.CpuPools;
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.flowscope.methods.numerics.fft.Fourier;
 
 /**
- * {@link DecorrSpectrum} on the JVM heap: a real-input 2-D DFT in double precision (JTransforms 1-D transforms, rows
- * then the {@code n/2 + 1} columns of the half spectrum), turned into magnitudes in place.
+ * {@link DecorrSpectrum} on the JVM heap: the half spectrum of the padded image in double precision
+ * ({@link Fourier#halfSpectrum}), turned into magnitudes in place.
  *
  * <p>Memory: one array of {@code n (n + 2)} doubles (8 bytes per padded pixel, 134 MB for the 4096 square of a
  * 2560&sup2; image) plus one row per worker; the padded image is produced row by row and never stored. The array is
@@ -54,36 +54,7 @@ final class CpuDecorrSpectrum implements DecorrSpectrum {
             throw new DeviceMemoryException("decorrelation spectrum of a " + n + "x" + n + " padded image on the JVM heap",
                     bytes, free);
         }
-        // rows: real transforms, unpacked into the half spectrum (JTransforms' packing: a[1] holds Re at n/2)
-        forChunks(n, pool, (from, to) -> {
-            DoubleFFT_1D fft = new DoubleFFT_1D(n);
-            double[] row = new double[n];
-            for (int y = from; y < to; y++) {
-                padded.row(y, row);
-                fft.realForward(row);
-                int base = 2 * y * cols;
-                s[base] = row[0];
-                s[base + 1] = 0;
-                s[base + 2 * (cols - 1)] = row[1];
-                s[base + 2 * (cols - 1) + 1] = 0;
-                System.arraycopy(row, 2, s, base + 2, n - 2);
-            }
-        });
-        forChunks(cols, pool, (from, to) -> {
-            DoubleFFT_1D fft = new DoubleFFT_1D(n);
-            double[] col = new double[2 * n];
-            for (int x = from; x < to; x++) {
-                for (int y = 0; y < n; y++) {
-                    col[2 * y] = s[2 * (y * cols + x)];
-                    col[2 * y + 1] = s[2 * (y * cols + x) + 1];
-                }
-                fft.complexForward(col);
-                for (int y = 0; y < n; y++) {
-                    s[2 * (y * cols + x)] = col[2 * y];
-                    s[2 * (y * cols + x) + 1] = col[2 * y + 1];
-                }
-            }
-        });
+        Fourier.halfSpectrum(n, n, padded::row, pool, s);
         // magnitudes in place (index i <= 2i: ascending order never overwrites an unread value)
         for (int i = 0; i < n * cols; i++) {
             float re = (float) s[2 * i];
