@@ -57,7 +57,8 @@ public final class Decorr implements Operation<DecorrParams, ImageStack, DecorrR
     @Override
     public double cost(DecorrParams params, ImageStack image) {
         int n = PaddedImage.side(image.height(), image.width());
-        return (2.0 * params.ng() + 1) * n * (double) n * Math.log(n);
+        // one transform of the padded square, then 2 n_g + 1 passes of ring sums over its half spectrum
+        return n * (double) n * (Math.log(n) / Math.log(2) + 2.0 * params.ng() + 1);
     }
 
     /**
