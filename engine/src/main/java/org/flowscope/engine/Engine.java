@@ -65,7 +65,10 @@ public final class Engine implements AutoCloseable {
     private final EngineActivity activity = new EngineActivity();
     private final Map<Candidate, Availability> availability = new ConcurrentHashMap<>();
     private final Map<String, List<Candidate>> byOperation = new ConcurrentHashMap<>();
-    /** Candidates that have run in this engine: their next run is warm. */
+    /**
+     * Candidates that have run real work in this engine: their next run is warm. Calibration on small work does not
+     * count: the first call on real data still touches its memory for the first time.
+     */
     private final Set<Candidate> warm = ConcurrentHashMap.newKeySet();
     /** Candidates calibrated per operation in this engine (at most once each). */
     private final Set<String> calibrated = ConcurrentHashMap.newKeySet();
@@ -182,25 +185,25 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Runs {@code chosen} twice on the operation's small seeded work: a warm-up (recorded as such) and a timed run
-     * recorded under the calibration shape, which gives the candidate an estimate of its own.
+     * Runs {@code chosen} on the operation's calibration work: the smallest size twice (a warm-up, recorded as such,
+     * then timed), the larger once; the timed runs are recorded under calibration shapes and give the candidate an
+     * estimate of its own ({@link org.flowscope.engine.model.PredictionSource#CALIBRATION}).
      */
     private <P, I, O> void calibrate(Operation<P, I, O> op, Calibration<P, I> c, Candidate chosen, SelectionRequest request,
             Decision decision) {
         @SuppressWarnings("unchecked")
         Implementation<P, I, O> impl = (Implementation<P, I, O>) chosen.implementation();
-        SelectionRequest small = new SelectionRequest(op.id(), c.shape(), c.cost(), request.candidates());
         long token = activity.started(decision, chosen.label(), false, true, config.nanoClock().getAsLong());
         try {
-            for (int run = 0; run < 2; run++) {
+            for (int run = 0; run <= c.sizes().size(); run++) {
+                Calibration.Work<P, I> w = c.sizes().get(Math.max(0, run - 1));
                 long builds0 = buildNanos(chosen.device());
                 long t0 = config.nanoClock().getAsLong();
-                impl.run(c.params(), c.input(), new ExecutionContexts(chosen.device()));
+                impl.run(w.params(), w.input(), new ExecutionContexts(chosen.device()));
                 long elapsed = config.nanoClock().getAsLong() - t0;
                 double seconds = Math.max(0, elapsed - (buildNanos(chosen.device()) - builds0)) * 1e-9;
-                boolean cold = run == 0 && !warm.contains(chosen);
-                selector.record(small, chosen, seconds, cold);
-                warm.add(chosen);
+                boolean cold = run == 0;
+                selector.record(new SelectionRequest(op.id(), w.shape(), w.cost(), request.candidates()), chosen, seconds, cold);
             }
         } finally {
             activity.ended(token);

@@ -151,7 +151,7 @@ public final class DelayAwareSelector implements ImplementationSelector {
             if (tried(s)) {
                 continue;
             }
-            boolean ownEstimate = s == PredictionSource.CALIBRATION;
+            boolean ownEstimate = s == PredictionSource.CALIBRATION || s == PredictionSource.COLD_BOUND;
             if (request.calibratable() && !ownEstimate
                     && (nothingTried || s != PredictionSource.PRIOR_SAME_DEVICE && s != PredictionSource.PRIOR_SAME_KIND
                     || e.expectedSeconds() <= CALIBRATE_RATIO * bestTried)) {

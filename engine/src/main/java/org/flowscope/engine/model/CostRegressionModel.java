@@ -19,9 +19,9 @@ import org.flowscope.engine.spi.DeviceIdentity;
  * three, the faster of the two when there are {@link #MIN_OWN_SAMPLES};</li>
  * <li>{@link PredictionSource#REGRESSION} / {@link PredictionSource#NEAREST_SHAPE}: a {@link CostFit} over the
  * other shapes this implementation measured on this device (time against the operation's cost feature);</li>
- * <li>{@link PredictionSource#CALIBRATION}: the same fit over its calibration runs on small work
- * ({@link CalibrationShapes}) when it has measured nothing else;</li>
- * <li>{@link PredictionSource#COLD_BOUND}: the fastest cold run of exactly this shape, when it ran only cold;</li>
+ * <li>{@link PredictionSource#CALIBRATION} / {@link PredictionSource#COLD_BOUND}: when it has measured no real work,
+ * the smaller of the same fit over its calibration runs on small work ({@link CalibrationShapes}) and its fastest
+ * cold run of exactly this shape: both bound the warm time from above;</li>
  * <li>{@link PredictionSource#PRIOR_SAME_DEVICE} / {@link PredictionSource#PRIOR_SAME_KIND}: the same fit over
  * factory priors;</li>
  * <li>{@link PredictionSource#UNKNOWN}.</li>
@@ -79,14 +79,14 @@ public final class CostRegressionModel implements PerformanceModel {
             PredictionSource source = cached.fit().isRegression() ? PredictionSource.REGRESSION : PredictionSource.NEAREST_SHAPE;
             return new Prediction(cached.fit().predict(cost), source, own.size());
         }
+        // both are upper bounds of the warm time (for costs affine in the feature): the smaller is the better one
         CostFit calibration = calibrationFits.get(series).fit();
-        if (calibration != null) {
-            return new Prediction(calibration.predict(cost), PredictionSource.CALIBRATION, own.size());
-        }
+        double calibrated = calibration == null ? Double.POSITIVE_INFINITY : calibration.predict(cost);
         List<Sample> cold = store.warmups(key);
-        if (!cold.isEmpty()) {
-            double fastest = cold.stream().mapToDouble(Sample::seconds).min().orElseThrow();
-            return new Prediction(fastest, PredictionSource.COLD_BOUND, own.size());
+        double coldest = cold.stream().mapToDouble(Sample::seconds).min().orElse(Double.POSITIVE_INFINITY);
+        if (calibrated < Double.POSITIVE_INFINITY || coldest < Double.POSITIVE_INFINITY) {
+            return calibrated <= coldest ? new Prediction(calibrated, PredictionSource.CALIBRATION, own.size())
+                    : new Prediction(coldest, PredictionSource.COLD_BOUND, own.size());
         }
         Cached prior = priorFits.computeIfAbsent(series, s -> {
             FactoryPriors.Series p = priors.series(s.operation(), s.implementation(), s.device());
