@@ -36,9 +36,10 @@ import org.flowscope.engine.model.PredictionSource;
  * at intervals that grow with the delay's age ({@link ProbeSchedule});</li>
  * <li>otherwise, with probability {@code ε_n = ε₀·τ/(τ + n)} after {@code n} calls of the operation, a random
  * undelayed other candidate is re-measured — if it is predicted {@code r} times slower than the best, only with
- * probability {@code min(1, 4/r²)} when its time rests on {@value #WELL_KNOWN}+ samples, {@code min(1, 4/r)}
- * otherwise; never on real work beyond {@link #REAL_WORK_CAP}{@code ×} the best when the operation can calibrate
- * instead. The schedule decays, yet never stops ({@code Σ ε_n} diverges).</li>
+ * probability {@code min(1, 4/r²)} when its time is well known ({@value #WELL_KNOWN}+ samples of this work, or a
+ * regression over several sizes), and then never beyond {@link #REAL_WORK_CAP}{@code ×} the best; {@code min(1, 4/r)}
+ * when it rests on one or two samples (which may be accidents). The schedule decays, yet never stops
+ * ({@code Σ ε_n} diverges).</li>
  * </ol>
  * Randomness comes from the injected, seeded generator. Thread-safe.
  */
@@ -205,12 +206,16 @@ public final class DelayAwareSelector implements ImplementationSelector {
         }
         int pick = eligible.get(random.nextInt(eligible.size()));
         double ratio = est.get(pick).expectedSeconds() / est.get(best).expectedSeconds();
-        if (ratio > REAL_WORK_CAP && request.calibratable()) {
-            return null; // too costly to re-run on the call's data; such a candidate is re-checked by calibration only
-        }
         // a much slower candidate is re-measured less often, so the expected cost of an exploration stays below about
-        // the best time; well-known times are re-checked far less than times resting on one or two samples
-        boolean wellKnown = est.get(pick).prediction().samples() >= WELL_KNOWN;
+        // the best time; well-known times (3+ samples of this work, or a fit over several sizes) are re-checked far
+        // less than times resting on one or two samples, and never when that would cost more than REAL_WORK_CAP best
+        // times; a time resting on one or two samples may be an accident, so it stays open to re-measurement
+        Prediction p = est.get(pick).prediction();
+        boolean wellKnown = p.source() == PredictionSource.REGRESSION
+                || p.source() == PredictionSource.MEASURED && p.samples() >= WELL_KNOWN;
+        if (wellKnown && ratio > REAL_WORK_CAP) {
+            return null;
+        }
         double accept = wellKnown ? Math.min(1, 4 / (ratio * ratio)) : Math.min(1, EXPLORE_RATIO / ratio);
         if (random.nextDouble() < accept) {
             return decision(request, est, pick, Reason.EXPLORE_REFRESH, String.format(Locale.ROOT,
