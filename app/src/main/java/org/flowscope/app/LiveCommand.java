@@ -164,12 +164,12 @@ public final class LiveCommand implements Callable<Integer> {
             }
             stages.add(opFactory.create(setup));
             WindowOperator chain = WindowOperator.chain(stages);
-            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started);
+            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started, engine);
         }
     }
 
     private int run(FrameSource src, SourceFormat fmt, WindowOperator chain, List<ResultListener> listeners,
-                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started) {
+                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started, SharedEngine engine) {
         RunJson json = new RunJson(started);
         json.inputs(source, fmt);
         json.parameters(parameters(stepFrames, chain));
@@ -193,6 +193,7 @@ public final class LiveCommand implements Callable<Integer> {
         if (src instanceof RunContributor c) {
             b.contributor(c);
         }
+        b.contributor(engine);
         LivePipeline pipeline = b.build();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

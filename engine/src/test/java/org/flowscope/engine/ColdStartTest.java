@@ -102,6 +102,30 @@ class ColdStartTest {
         }
     }
 
+    @Test
+    void whileACallRunsOnAColdCalibratingOrExploredCandidateTheActivityNamesItForTheProgressLine() {
+        Engine[] holder = new Engine[1];
+        List<String> seen = new ArrayList<>();
+        DoubleUnaryOperator watch = n -> {
+            for (EngineActivity.Running r : holder[0].activity().running()) {
+                if (r.notable()) {
+                    seen.add(r.describe(clock.getAsLong()));
+                }
+            }
+            return 0;
+        };
+        Synthetic gpu = new Synthetic("test.scale.gpu", Backend.OPENCL, clock, n -> watch.applyAsDouble(n) + 0.010);
+        Synthetic cpu = new Synthetic("test.scale.cpu", Backend.CPU_THREADED, clock, n -> watch.applyAsDouble(n) + 0.030);
+        try (Engine engine = engine(List.of(gpu, cpu), null)) {
+            holder[0] = engine;
+            run(engine, new CalibratedScale(), 10, 4096);
+            assertTrue(seen.stream().anyMatch(d -> d.contains("calibrating on small work")), seen.toString());
+            assertTrue(seen.stream().anyMatch(d -> d.contains("first run in this process (cold)")), seen.toString());
+            assertTrue(seen.stream().anyMatch(d -> d.startsWith("test.scale on test.scale.cpu@")), seen.toString());
+            assertTrue(engine.activity().running().isEmpty(), "nothing runs between calls");
+        }
+    }
+
     /**
      * The README demo's cold start on the 2-core machine, scaled: a window of 100x128x128; the plain reference takes
      * 191 s, the threaded one 10.9 s, OpenCL (PoCL) 4.9 s; the factory priors (another machine) put the reference at
