@@ -97,18 +97,22 @@ final class NoisePlanner {
                 continue;
             }
             double rhs = -lambda + k * band.logLambda(p) - Noise.logFactorial(k);
-            if (accepts(v, band.logInvAlpha(p), a / (us * us) + b, rhs)) {
+            if (accepts(v, us, a, b, band.logInvAlpha(p), rhs)) {
                 band.planned(p, (int) (q - start));
                 return q;
             }
         }
     }
 
-    /** PTRS's test {@code log v + log(1/alpha) - log(hat) <= rhs}, as {@code Math.log} decides it. */
-    private static boolean accepts(double v, double logInvAlpha, double hat, double rhs) {
-        double ratio = v / hat;
+    /**
+     * PTRS's test {@code log v + log(1/alpha) - log(a / us^2 + b) <= rhs}, as {@code Math.log} decides it: first with
+     * one division and {@link FastLog} ({@code v us^2 / (a + b us^2)} differs from {@code v / hat} by rounding only,
+     * ~1e-16, far inside the margin), exactly only when that lands within the margin.
+     */
+    private static boolean accepts(double v, double us, double a, double b, double logInvAlpha, double rhs) {
+        double us2 = us * us;
+        double ratio = v * us2 / (a + b * us2);
         if (FastLog.usable(ratio)) {
-            // log(v / hat) differs from log v - log hat by rounding only (~1e-16), far inside the margin
             double approx = FastLog.log(ratio) + logInvAlpha;
             if (approx < rhs - FastLog.MARGIN) {
                 return true;
@@ -117,7 +121,7 @@ final class NoisePlanner {
                 return false;
             }
         }
-        return Math.log(v) + logInvAlpha - Math.log(hat) <= rhs;
+        return Math.log(v) + logInvAlpha - Math.log(a / us2 + b) <= rhs;
     }
 
     /**
