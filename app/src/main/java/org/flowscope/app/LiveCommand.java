@@ -13,12 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.flowscope.app.engine.EngineOptions;
-import org.flowscope.app.engine.ExplainOption;
 import org.flowscope.app.live.LiveExtension;
 import org.flowscope.app.live.LiveExtensions;
-import org.flowscope.app.live.LiveSetup;
 import org.flowscope.app.live.LiveSources;
-import org.flowscope.app.live.OperatorFactory;
 import org.flowscope.app.live.ProgressPrinter;
 import org.flowscope.app.live.RunJson;
 import org.flowscope.app.live.SourceFactory;
@@ -35,6 +32,9 @@ import org.flowscope.core.source.SourceFormat;
 import org.flowscope.core.stream.BackpressurePolicy;
 import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.window.WindowSpec;
+import org.flowscope.engine.registry.ImplementationRegistry;
+import org.flowscope.methods.spi.LiveSetup;
+import org.flowscope.methods.spi.LiveStage;
 import org.flowscope.simulators.camera.GroundTruthFiles;
 import org.flowscope.simulators.camera.SimulatedCamera;
 import picocli.CommandLine.Command;
@@ -43,8 +43,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code flowscope live}: a source streams frames through windows and an operator chain into files, with a progress
- * line on stderr. Operations and stages come from {@link LiveExtensions} (see {@link LiveExtension}), sources from
- * {@link LiveSources} (see {@link SourceFactory}). Writes {@code result.tif}, {@code raw.tif} (with
+ * line on stderr. Operators and stages come from the operations' providers ({@link LiveStage}), sources from
+ * {@link LiveSources} and the source extensions ({@link LiveExtension}). Writes {@code result.tif}, {@code raw.tif} (with
  * {@code --save-raw}; from the simulator also its ground truth {@code raw_emitters.csv}, {@code raw_drift.csv},
  * {@code raw_truth_x<M>.tif}) and {@code run.json} into {@code --out}. Ctrl-C stops the source and keeps what was acquired.
  */
@@ -60,9 +60,6 @@ public final class LiveCommand implements Callable<Integer> {
 
     @Mixin
     EngineOptions engineOptions;
-
-    @Mixin
-    ExplainOption explain;
 
     @Option(names = "--source", defaultValue = "sim", paramLabel = "SPEC",
             description = "Frame source, one of the schemes listed under Sources (default: ${DEFAULT-VALUE}).")
@@ -94,36 +91,43 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace result.tif, raw.tif and run.json of an earlier run in --out.")
     boolean overwrite;
 
-    @Option(names = "--policy", paramLabel = "lag|skip", defaultValue = "lag",
+    @Option(names = "--policy", paramLabel = "lag|skip",
             description = "Analysis backpressure: lag (process every window, fall behind) or skip (drop whole windows). Default: ${DEFAULT-VALUE}.")
-    String policy;
+    BackpressurePolicy policy = BackpressurePolicy.LAG;
 
     @Option(names = "--lag-spool", paramLabel = "N", defaultValue = "4",
             description = "Windows that may wait for the analysis under lag before the source is slowed (default: ${DEFAULT-VALUE}).")
     int lagSpool;
 
-    private final List<LiveExtension> extensions;
+    private final List<LiveStage> extensions;
     private final List<SourceFactory> sources = LiveSources.create();
+    private final ImplementationRegistry registry;
 
-    public LiveCommand() {
-        this(LiveExtensions.create());
+    /** The operations' live stages from {@code registry}'s providers, plus the source extensions. */
+    public LiveCommand(ImplementationRegistry registry) {
+        this(LiveExtensions.create(registry), registry);
     }
 
-    /** With the given extensions instead of {@link LiveExtensions#create()} (tests of the extension point). */
-    LiveCommand(List<LiveExtension> extensions) {
+    /** With the given stages (tests of the extension point). */
+    LiveCommand(List<LiveStage> extensions, ImplementationRegistry registry) {
         this.extensions = List.copyOf(extensions);
+        this.registry = registry;
     }
 
     /** "usage" lines of every source scheme: built-in ones, then the extensions'. */
     public List<String> sourceUsages() {
         List<String> all = new ArrayList<>(sources.stream().map(SourceFactory::usage).toList());
-        extensions.forEach(e -> e.sources().forEach(f -> all.add(f.usage())));
+        sourceExtensions().forEach(e -> e.sources().forEach(f -> all.add(f.usage())));
         return all;
     }
 
-    /** The extensions whose options this command carries (added as mixins by {@link FlowscopeCli}). */
-    public List<LiveExtension> extensions() {
+    /** The stages whose options this command carries (added as mixins by {@link FlowscopeCli}). */
+    public List<LiveStage> extensions() {
         return extensions;
+    }
+
+    private List<LiveExtension> sourceExtensions() {
+        return extensions.stream().filter(LiveExtension.class::isInstance).map(LiveExtension.class::cast).toList();
     }
 
     @Override
@@ -138,31 +142,38 @@ public final class LiveCommand implements Callable<Integer> {
         if (lagSpool < 1) {
             throw new IllegalArgumentException("--lag-spool must be >= 1 window, got " + lagSpool);
         }
-        BackpressurePolicy pol = BackpressurePolicy.parse(policy);
-        Map<String, OperatorFactory> ops = LiveExtensions.operators(extensions);
-        OperatorFactory opFactory = ops.get(op);
-        if (opFactory == null) {
+        BackpressurePolicy pol = policy;
+        Map<String, LiveStage> ops = LiveExtensions.operators(extensions);
+        LiveStage opStage = ops.get(op);
+        if (opStage == null) {
             throw new IllegalArgumentException("unknown --op '" + op + "': available are " + String.join(", ", ops.keySet()));
         }
         Path dir = prepareOutDir();
         Instant started = Instant.now();
         List<SourceFactory> allSources = new ArrayList<>(sources);
-        extensions.forEach(e -> allSources.addAll(e.sources()));
+        sourceExtensions().forEach(e -> allSources.addAll(e.sources()));
         try (FrameSource src = LiveSources.open(allSources, source, fps, frames);
-             SharedEngine engine = new SharedEngine(engineOptions, explain, out.spec.commandLine().getErr())) {
+             SharedEngine engine = new SharedEngine(engineOptions, registry, out.spec.commandLine().getErr())) {
             SourceFormat fmt = src.format();
             if (fmt.frameCount().isPresent() && window > fmt.frameCount().getAsLong()) {
                 throw new IllegalArgumentException("--window " + window + " is larger than the source ("
                         + fmt.frameCount().getAsLong() + " frames)");
             }
-            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get);
+            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get, engineOptions.selection());
             List<WindowOperator> stages = new ArrayList<>();
             List<ResultListener> listeners = new ArrayList<>();
-            for (LiveExtension e : extensions) {
-                stages.addAll(e.stagesBefore(setup));
+            for (LiveStage.Position position : LiveStage.Position.values()) {
+                for (LiveStage e : extensions) {
+                    if (e.position() == position) {
+                        stages.addAll(e.stagesBefore(setup));
+                    }
+                }
+            }
+            for (LiveStage e : extensions) {
                 listeners.addAll(e.sideBranches(setup));
             }
-            stages.add(opFactory.create(setup));
+            stages.add(opStage.operator(setup).orElseThrow(() ->
+                    new IllegalStateException("live stage '" + op + "' offers --op but built no operator")));
             WindowOperator chain = WindowOperator.chain(stages);
             return run(src, fmt, chain, listeners, pol, stepFrames, dir, started, engine);
         }
@@ -230,7 +241,7 @@ public final class LiveCommand implements Callable<Integer> {
             json.summary(s);
             json.write(dir.resolve("run.json"));
             report(s, outputs);
-            for (LiveExtension e : extensions) {
+            for (LiveStage e : extensions) {
                 var failure = e.failure(s);
                 if (failure.isPresent()) {
                     out.spec.commandLine().getErr().println("flowscope: failed: " + failure.get());
@@ -254,7 +265,7 @@ public final class LiveCommand implements Callable<Integer> {
         p.put("step", stepFrames);
         p.put("op", op);
         p.put("stages", chain.stages().stream().map(WindowOperator::name).toList());
-        p.put("policy", policy);
+        p.put("policy", policy.name().toLowerCase(java.util.Locale.ROOT));
         p.put("lagSpool", lagSpool);
         p.put("fps", fps);
         p.put("frames", frames);

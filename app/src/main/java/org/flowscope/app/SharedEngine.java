@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowscope.app.engine.EngineOptions;
-import org.flowscope.app.engine.ExplainOption;
 import org.flowscope.core.pipeline.RunContributor;
+import org.flowscope.engine.registry.ImplementationRegistry;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineActivity;
 
@@ -21,22 +21,22 @@ import org.flowscope.engine.EngineActivity;
  */
 final class SharedEngine implements AutoCloseable, RunContributor {
     private final EngineOptions options;
-    private final ExplainOption explain;
+    private final ImplementationRegistry registry;
     private final PrintWriter err;
     private volatile Engine engine;
     private AutoCloseable explaining;
     private Map<String, Object> finalReport;
 
-    SharedEngine(EngineOptions options, ExplainOption explain, PrintWriter err) {
+    SharedEngine(EngineOptions options, ImplementationRegistry registry, PrintWriter err) {
         this.options = options;
-        this.explain = explain;
+        this.registry = registry;
         this.err = err;
     }
 
     synchronized Engine get() {
         if (engine == null) {
-            engine = Engine.create(options.config());
-            explaining = explain.attach(engine, err);
+            engine = Engine.create(options.config().withRegistry(registry));
+            explaining = options.explain(engine, err);
         }
         return engine;
     }

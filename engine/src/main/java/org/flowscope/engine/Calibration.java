@@ -29,10 +29,14 @@ record Calibration<P, I>(List<Work<P, I>> sizes) {
     record Work<P, I>(P params, I input, WorkShape shape, double cost) {
     }
 
-    /** The calibration work of {@code op}, or null when it cannot make seeded work (or not this small). */
+    /**
+     * The calibration work of {@code op} from {@code inputs} (its provider's benchmark inputs, else the operation's
+     * own), or null when there are none or they cannot be this small.
+     */
     @SuppressWarnings("unchecked")
-    static <P, I, O> Calibration<P, I> of(Operation<P, I, O> op) {
-        if (!(op instanceof BenchmarkInputs<?, ?, ?> inputs)) {
+    static <P, I, O> Calibration<P, I> of(Operation<P, I, O> op, BenchmarkInputs<?, ?, ?> provided) {
+        BenchmarkInputs<?, ?, ?> inputs = provided != null ? provided : op instanceof BenchmarkInputs<?, ?, ?> own ? own : null;
+        if (inputs == null) {
             return null;
         }
         try {

@@ -106,12 +106,13 @@ public final class Engine implements AutoCloseable {
         op.validate(params, input);
         WorkShape shape = op.shape(params, input);
         double cost = op.cost(params, input);
-        List<Candidate> candidates = new ArrayList<>(usable(op.id(), options));
+        RunOptions effective = forOperation(op.id(), options);
+        List<Candidate> candidates = new ArrayList<>(usable(op.id(), effective));
         List<String> excluded = new ArrayList<>();
-        if (options.implementationFilter().isEmpty()) {
+        if (effective.implementationFilter().isEmpty()) {
             leaveOutBackingOff(op.id(), candidates, excluded);
         }
-        Calibration<P, I> calibration = options.recorded() && options.implementationFilter().isEmpty() ? calibration(op) : null;
+        Calibration<P, I> calibration = effective.recorded() && effective.implementationFilter().isEmpty() ? calibration(op) : null;
         List<EngineActivity.Recovery> recovered = new ArrayList<>();
         Throwable firstFailure = null;
         while (true) {
@@ -212,7 +213,9 @@ public final class Engine implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private <P, I, O> Calibration<P, I> calibration(Operation<P, I, O> op) {
-        return (Calibration<P, I>) calibrations.computeIfAbsent(op.id(), k -> Optional.ofNullable(Calibration.of(op))).orElse(null);
+        return (Calibration<P, I>) calibrations.computeIfAbsent(op.id(), k -> Optional.ofNullable(Calibration.of(op,
+                registry.provider(op.id()).flatMap(p -> p.benchmarks().map(b -> (org.flowscope.engine.spi.BenchmarkInputs<?, ?, ?>) b))
+                        .orElse(null)))).orElse(null);
     }
 
     /** Records the failure in the history store (persisted, with its back-off) and in the activity; logs it. */
@@ -336,6 +339,35 @@ public final class Engine implements AutoCloseable {
                 devices.close();
             }
         }
+    }
+
+    /**
+     * The options as they apply to one operation of a command that runs several (drift estimation runs
+     * cross-correlation and correction): an {@code --implementation} of another operation, or a backend this
+     * operation has no implementation for, does not restrict it. An unknown implementation id is bad input.
+     */
+    RunOptions forOperation(String operationId, RunOptions options) {
+        RunOptions o = options;
+        if (o.implementationFilter().isPresent()) {
+            String id = o.implementationFilter().get();
+            Implementation<?, ?, ?> impl = registry.byId(id).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown implementation '" + id + "'; implementations of '" + operationId + "': "
+                            + registry.forOperation(operationId).stream().map(i -> i.info().id()).toList()));
+            if (!registry.forOperation(operationId).contains(impl)) {
+                o = o.withoutImplementation();
+            }
+        }
+        if (o.deviceKindFilter().isPresent() || o.backendFilter().isPresent()) {
+            RunOptions narrowed = o;
+            boolean any = registry.forOperation(operationId).stream().anyMatch(i ->
+                    narrowed.deviceKindFilter().map(k -> i.info().backend().deviceKind() == k).orElse(true)
+                            && narrowed.backendFilter().map(b -> i.info().backend() == b).orElse(true));
+            if (!any) {
+                LOG.info("'{}' has no implementation for {}; the engine chooses among its others", operationId, o);
+                o = o.withoutBackend();
+            }
+        }
+        return o;
     }
 
     private List<Candidate> usable(String operationId, RunOptions options) {

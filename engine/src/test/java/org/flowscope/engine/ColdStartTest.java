@@ -39,7 +39,7 @@ class ColdStartTest {
 
     private Engine engine(List<Implementation<?, ?, ?>> impls, FactoryPriors priors) {
         DeviceSet devices = DeviceSet.of(List.of(new FakeDevice(Keys.CPU), new FakeDevice(Keys.GPU)));
-        EngineConfig c = EngineConfig.inMemory().withDevices(devices).withRegistry(ImplementationRegistry.of(impls))
+        EngineConfig c = EngineConfig.inMemory().withDevices(devices).withRegistry(ImplementationRegistry.ofImplementations(impls))
                 .withClocks(clock, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).withSeed(3);
         return Engine.create(priors == null ? c.withPriors(false) : c.withFactoryPriors(priors));
     }
@@ -60,7 +60,7 @@ class ColdStartTest {
 
     private void assertTenTimesSlowerFirstCallIsAWarmUp(Operation<Float, float[], float[]> op) {
         Synthetic fast = new Synthetic("test.scale.gpu", Backend.OPENCL, clock, coldFirst(10, n -> 0.010));
-        Synthetic slow = new Synthetic("test.scale.cpu", Backend.CPU_THREADED, clock, n -> 0.030);
+        Synthetic slow = new Synthetic("test.scale.cpu", Backend.CPU, clock, n -> 0.030);
         try (Engine engine = engine(List.of(fast, slow), null)) {
             List<String> chosen = run(engine, op, 120, 64);
             BenchmarkKey key = new BenchmarkKey(Scale.ID, "test.scale.gpu", Keys.GPU, new Scale().shape(1f, new float[64]),
@@ -93,7 +93,7 @@ class ColdStartTest {
     @Test
     void aCandidateSlowOnlyWhileColdIsReTriedWithoutCalibration() {
         Synthetic gpu = new Synthetic("test.scale.gpu", Backend.OPENCL, clock, coldFirst(50, n -> 0.010));
-        Synthetic cpu = new Synthetic("test.scale.cpu", Backend.CPU_THREADED, clock, n -> 0.030);
+        Synthetic cpu = new Synthetic("test.scale.cpu", Backend.CPU, clock, n -> 0.030);
         try (Engine engine = engine(List.of(gpu, cpu), null)) {
             List<String> chosen = run(engine, new Scale(), 300, 16);
             int back = chosen.subList(2, chosen.size()).indexOf("test.scale.gpu") + 3;
@@ -115,7 +115,7 @@ class ColdStartTest {
             return 0;
         };
         Synthetic gpu = new Synthetic("test.scale.gpu", Backend.OPENCL, clock, n -> watch.applyAsDouble(n) + 0.010);
-        Synthetic cpu = new Synthetic("test.scale.cpu", Backend.CPU_THREADED, clock, n -> watch.applyAsDouble(n) + 0.030);
+        Synthetic cpu = new Synthetic("test.scale.cpu", Backend.CPU, clock, n -> watch.applyAsDouble(n) + 0.030);
         try (Engine engine = engine(List.of(gpu, cpu), null)) {
             holder[0] = engine;
             run(engine, new CalibratedScale(), 10, 4096);

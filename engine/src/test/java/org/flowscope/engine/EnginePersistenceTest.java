@@ -33,7 +33,7 @@ class EnginePersistenceTest {
         var cpu = new Synthetic("test.scale.cpu", Backend.CPU, clock, n -> 0.03);
         return Engine.create(EngineConfig.forTests(dir).withExploration(false)
                 .withDevices(DeviceSet.of(List.of(new FakeDevice(Keys.CPU), new FakeDevice(Keys.GPU))))
-                .withRegistry(ImplementationRegistry.of(List.of(gpu, cpu))).withClocks(clock, Clock.systemUTC()));
+                .withRegistry(ImplementationRegistry.ofImplementations(List.of(gpu, cpu))).withClocks(clock, Clock.systemUTC()));
     }
 
     private static CandidateEstimate gpu(Decision d) {

@@ -74,7 +74,7 @@ class EngineTest {
         Implementation<Float, float[], float[]> broken = new Implementation<>() {
             @Override
             public ImplementationInfo info() {
-                return new ImplementationInfo("test.scale.broken", Scale.ID, Backend.CPU, Precision.FP32, "always fails");
+                return new ImplementationInfo("test.scale.broken", Scale.class, Backend.CPU_THREADED, Precision.FP32, "always fails");
             }
 
             @Override
@@ -84,8 +84,8 @@ class EngineTest {
         };
         try (CpuDevice cpu = CpuDevice.withCores(1);
                 Engine engine = Engine.create(EngineConfig.inMemory().withDevices(DeviceSet.of(List.of(cpu)))
-                        .withRegistry(ImplementationRegistry.of(List.of(broken, new ScaleCpu()))))) {
-            float[] out = engine.run(scale, 2f, new float[] {1}, RunOptions.backend(Backend.CPU));
+                        .withRegistry(ImplementationRegistry.ofImplementations(List.of(broken, new ScaleCpu()))))) {
+            float[] out = engine.run(scale, 2f, new float[] {1}, RunOptions.deviceKind(org.flowscope.engine.spi.DeviceKind.CPU));
             assertArrayEquals(new float[] {2}, out);
             var status = engine.candidates(Scale.ID).stream().filter(s -> s.info().id().equals("test.scale.broken")).findFirst().orElseThrow();
             assertTrue(status.availability().reason().contains("simulated device loss"), status.availability().reason());
@@ -117,7 +117,7 @@ class EngineTest {
         Implementation<Float, float[], float[]> tight = new Implementation<>() {
             @Override
             public ImplementationInfo info() {
-                return new ImplementationInfo("test.scale.tight", Scale.ID, Backend.CPU, Precision.FP32, "fails once for memory");
+                return new ImplementationInfo("test.scale.tight", Scale.class, Backend.CPU_THREADED, Precision.FP32, "fails once for memory");
             }
 
             @Override
@@ -130,8 +130,8 @@ class EngineTest {
         };
         try (CpuDevice cpu = CpuDevice.withCores(1);
                 Engine engine = Engine.create(EngineConfig.inMemory().withDevices(DeviceSet.of(List.of(cpu)))
-                        .withRegistry(ImplementationRegistry.of(List.of(tight, new ScaleCpu()))))) {
-            assertArrayEquals(new float[] {2}, engine.run(scale, 2f, new float[] {1}, RunOptions.backend(Backend.CPU)));
+                        .withRegistry(ImplementationRegistry.ofImplementations(List.of(tight, new ScaleCpu()))))) {
+            assertArrayEquals(new float[] {2}, engine.run(scale, 2f, new float[] {1}, RunOptions.deviceKind(org.flowscope.engine.spi.DeviceKind.CPU)));
             assertArrayEquals(new float[] {1}, engine.run(scale, 2f, new float[] {1}, RunOptions.implementation("test.scale.tight")));
             assertTrue(engine.candidates(Scale.ID).stream().allMatch(s -> s.availability().available()));
         }
@@ -149,7 +149,7 @@ class EngineTest {
     void isSafeToCallFromManyThreads() throws Exception {
         try (CpuDevice cpu = CpuDevice.withCores(2);
                 Engine engine = Engine.create(EngineConfig.inMemory().withDevices(DeviceSet.of(List.of(cpu))).withHistoryWindow(200)
-                        .withRegistry(ImplementationRegistry.of(List.of(new ScaleCpu(), new ScaleThreaded()))))) {
+                        .withRegistry(ImplementationRegistry.ofImplementations(List.of(new ScaleCpu(), new ScaleThreaded()))))) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<float[]>> results = new ArrayList<>();

@@ -47,7 +47,7 @@ class FaultRecoveryTest {
     private Engine engine(Path dir, Faulty... implementations) {
         DeviceSet devices = DeviceSet.of(List.of(new FakeDevice(Keys.CPU), new FakeDevice(Keys.GPU)));
         EngineConfig c = (dir == null ? EngineConfig.inMemory() : EngineConfig.forTests(dir)).withDevices(devices)
-                .withRegistry(ImplementationRegistry.of(List.of(implementations))).withClocks(clock, wall).withPriors(false);
+                .withRegistry(ImplementationRegistry.ofImplementations(List.of(implementations))).withClocks(clock, wall).withPriors(false);
         return Engine.create(c);
     }
 
@@ -56,7 +56,7 @@ class FaultRecoveryTest {
     }
 
     private Faulty cpu() {
-        return new Faulty("test.scale.cpu", Backend.CPU_THREADED, clock, n -> 0.030, n -> null);
+        return new Faulty("test.scale.cpu", Backend.CPU, clock, n -> 0.030, n -> null);
     }
 
     private static float[] window(int i) {
@@ -174,7 +174,7 @@ class FaultRecoveryTest {
     @Test
     void aFailingOpenClKernelBuildIsRecomputedAndRememberedWithItsBuildLog() {
         try (Engine engine = Engine.create(EngineConfig.forTests(store).withCuda(false).withPriors(false)
-                .withRegistry(ImplementationRegistry.of(List.of(new BrokenKernelOpenCl(), new ScaleCpu()))))) {
+                .withRegistry(ImplementationRegistry.ofImplementations(List.of(new BrokenKernelOpenCl(), new ScaleCpu()))))) {
             org.junit.jupiter.api.Assumptions.assumeTrue(engine.devices().stream().anyMatch(d -> d.kind() == DeviceKind.OPENCL),
                     () -> "skipped: no OpenCL device: " + engine.backends());
             for (int i = 0; i < 4; i++) {
@@ -187,14 +187,14 @@ class FaultRecoveryTest {
             assertTrue(f.error().contains("undefined_symbol"), "the build log is kept: " + f.error());
         }
         try (Engine next = Engine.create(EngineConfig.forTests(store).withCuda(false).withPriors(false)
-                .withRegistry(ImplementationRegistry.of(List.of(new BrokenKernelOpenCl(), new ScaleCpu()))))) {
+                .withRegistry(ImplementationRegistry.ofImplementations(List.of(new BrokenKernelOpenCl(), new ScaleCpu()))))) {
             assertEquals(FailureKind.KERNEL_BUILD, next.failures().get(0).kind(), "persisted for the next engine");
         }
     }
 
     @Test
     void aRuntimeErrorOfCpuCodeIsABugAndPropagates() {
-        Faulty buggy = new Faulty("test.scale.cpu", Backend.CPU_THREADED, clock, n -> 0.030, n -> new IllegalStateException("bug"));
+        Faulty buggy = new Faulty("test.scale.cpu", Backend.CPU, clock, n -> 0.030, n -> new IllegalStateException("bug"));
         try (Engine engine = engine(null, buggy)) {
             var e = assertThrows(IllegalStateException.class, () -> engine.run(scale, 2f, window(1)));
             assertEquals("bug", e.getMessage());
@@ -206,10 +206,12 @@ class FaultRecoveryTest {
     void whenEveryCandidateFailsTheFirstFailureIsThrownWithTheOthersSuppressed() {
         Faulty a = new Faulty("test.scale.gpu", Backend.OPENCL, clock, n -> 0.01, n -> new DeviceMemoryException("a", 2, 1));
         Faulty b = new Faulty("test.scale.gpu2", Backend.OPENCL, clock, n -> 0.01, n -> new IllegalStateException("b"));
-        try (Engine engine = engine(null, a, b)) {
+        Faulty c = new Faulty("test.scale.cpu", Backend.CPU, clock, n -> 0.01,
+                n -> new org.flowscope.engine.spi.BackendUnavailableException("c: native library gone"));
+        try (Engine engine = engine(null, a, b, c)) {
             var e = assertThrows(RuntimeException.class, () -> engine.run(scale, 2f, window(1)));
-            assertEquals(1, e.getSuppressed().length, "both failures reported");
-            assertEquals(2, engine.failures().size());
+            assertEquals(2, e.getSuppressed().length, "every failure reported");
+            assertEquals(3, engine.failures().size());
         }
     }
 }

@@ -49,7 +49,7 @@ class ConformanceKitTest {
         return new Implementation<>() {
             @Override
             public ImplementationInfo info() {
-                return new ImplementationInfo(id, "test.offset", Backend.CPU, Precision.FP32, "");
+                return new ImplementationInfo(id, Offset.class, Backend.CPU, Precision.FP32, "");
             }
 
             @Override

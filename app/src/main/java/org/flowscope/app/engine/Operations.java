@@ -1,45 +1,39 @@
 package org.flowscope.app.engine;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
+import org.flowscope.engine.registry.ImplementationRegistry;
 import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
+import org.flowscope.engine.spi.OperationProvider;
 
 /**
- * Operations declared in {@code META-INF/services/org.flowscope.engine.spi.Operation}; the benchmark and contention
- * commands take those that also implement {@link BenchmarkInputs}, so a new operation plugs in by its id.
+ * The operations whose providers can make benchmark inputs; the benchmark, conformance and contention commands take
+ * an operation by its id from here, so a new operation plugs in through its provider alone.
  */
 public final class Operations {
     private Operations() {
     }
 
-    /** Ids of every declared operation that can make benchmark inputs. */
-    public static List<String> benchmarkableIds() {
-        List<String> ids = new ArrayList<>();
-        for (Operation<?, ?, ?> op : ServiceLoader.load(Operation.class)) {
-            if (op instanceof BenchmarkInputs<?, ?, ?>) {
-                ids.add(op.id());
-            }
-        }
-        return ids;
+    private static ImplementationRegistry registry() {
+        return ImplementationRegistry.load(Operations.class.getClassLoader());
     }
 
-    /** The operation with this id; IllegalArgumentException naming the known ids otherwise. */
+    /** Ids of every operation whose provider can make benchmark inputs. */
+    public static List<String> benchmarkableIds() {
+        return registry().providers().stream().filter(p -> p.benchmarks().isPresent()).map(p -> p.operation().id()).toList();
+    }
+
+    /** The operation with this id; IllegalArgumentException naming the benchmarkable ids otherwise. */
     @SuppressWarnings("unchecked")
     public static <P, I, O> Benchmarkable<P, I, O> benchmarkable(String id) {
-        for (Operation<?, ?, ?> op : ServiceLoader.load(Operation.class)) {
-            if (op.id().equals(id)) {
-                if (!(op instanceof BenchmarkInputs<?, ?, ?>)) {
-                    throw new IllegalArgumentException("operation '" + id + "' cannot make benchmark inputs (it does not implement BenchmarkInputs)");
-                }
-                return new Benchmarkable<>((Operation<P, I, O>) op, (BenchmarkInputs<P, I, O>) op);
-            }
-        }
-        throw new IllegalArgumentException("unknown operation '" + id + "'; benchmarkable operations: " + benchmarkableIds());
+        OperationProvider<P, I, O> p = (OperationProvider<P, I, O>) registry().provider(id).orElseThrow(() ->
+                new IllegalArgumentException("unknown operation '" + id + "'; benchmarkable operations: " + benchmarkableIds()));
+        BenchmarkInputs<P, I, O> inputs = p.benchmarks().orElseThrow(() -> new IllegalArgumentException(
+                "operation '" + id + "' cannot make benchmark inputs; benchmarkable operations: " + benchmarkableIds()));
+        return new Benchmarkable<>(p.operation(), inputs);
     }
 
-    /** An operation and its benchmark-input side (the same object). */
+    /** An operation and its benchmark inputs. */
     public record Benchmarkable<P, I, O>(Operation<P, I, O> operation, BenchmarkInputs<P, I, O> inputs) {
     }
 }

@@ -60,7 +60,7 @@ public class AgentDecisionBenchmark {
     static final String OP = "bench.noop";
 
     /** An operation whose work is nothing: only the engine's overhead is left to time. */
-    static final class Noop implements Operation<Integer, float[], float[]> {
+    public static final class Noop implements Operation<Integer, float[], float[]> {
         @Override
         public String id() {
             return OP;
@@ -86,7 +86,7 @@ public class AgentDecisionBenchmark {
         return new Implementation<>() {
             @Override
             public ImplementationInfo info() {
-                return new ImplementationInfo(id, OP, backend, Precision.FP32, "no-op");
+                return new ImplementationInfo(id, Noop.class, backend, Precision.FP32, "no-op");
             }
 
             @Override
@@ -115,10 +115,10 @@ public class AgentDecisionBenchmark {
                 new IdentityDevice(new DeviceIdentity(DeviceKind.CPU, "bench", "cpu", "1", 1L << 34, 16)),
                 new IdentityDevice(new DeviceIdentity(DeviceKind.OPENCL, "bench", "gpu", "1", 1L << 36, 132)),
                 new IdentityDevice(new DeviceIdentity(DeviceKind.CUDA, "bench", "gpu", "1", 1L << 36, 132)));
-        List<Implementation<?, ?, ?>> impls = List.of(impl("bench.cpu", Backend.CPU_THREADED),
-                impl("bench.opencl", Backend.OPENCL), impl("bench.cuda", Backend.CUDA));
+        List<Implementation<?, ?, ?>> impls = List.of(impl("bench.noop.cpu", Backend.CPU),
+                impl("bench.noop.opencl", Backend.OPENCL), impl("bench.noop.cuda", Backend.CUDA));
         engine = Engine.create(EngineConfig.inMemory().withPriors(false).withDevices(DeviceSet.of(devices))
-                .withRegistry(ImplementationRegistry.of(impls)));
+                .withRegistry(ImplementationRegistry.ofImplementations(impls)));
         for (int i = 0; i < 500; i++) {
             engine.run(op, 0, input);
         }

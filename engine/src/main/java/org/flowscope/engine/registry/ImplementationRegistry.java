@@ -1,66 +1,122 @@
 package org.flowscope.engine.registry;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.flowscope.engine.spi.Implementation;
+import org.flowscope.engine.spi.Operation;
+import org.flowscope.engine.spi.OperationProvider;
 
 /**
- * The implementations the engine may choose from, loaded through {@link ServiceLoader} from
- * {@code META-INF/services/org.flowscope.engine.spi.Implementation}. Ids are unique: two implementations
- * declaring the same id fail loading, naming both classes. Immutable and thread-safe.
+ * The catalogue of operations and their implementations, built from {@link OperationProvider}s (in production: every
+ * provider in {@code META-INF/services/org.flowscope.engine.spi.OperationProvider}). Immutable and thread-safe.
+ *
+ * <p>Loading checks the catalogue and fails with every violation listed (see {@link Catalogue#violations}): operation
+ * ids unique, implementation ids unique and prefixed by their operation's id, every implementation computing its
+ * provider's operation (by type), exactly one reference implementation per operation. An implementation that cannot
+ * be instantiated because its backend library is missing (JOCL, JCuda) is not a violation: it is left out and listed
+ * in {@link #problems()}, so a CPU-only class path runs the CPU implementations.
  */
 public final class ImplementationRegistry {
-    private final Map<String, Implementation<?, ?, ?>> byId;
-    private final List<Implementation<?, ?, ?>> ordered;
+    private final List<Catalogue.Entry> entries;
+    private final Map<String, Implementation<?, ?, ?>> byId = new LinkedHashMap<>();
+    private final Map<String, Catalogue.Entry> byOperationId = new LinkedHashMap<>();
+    private final Map<Class<?>, Catalogue.Entry> byOperationClass = new LinkedHashMap<>();
     private final List<String> problems;
 
-    private ImplementationRegistry(Collection<? extends Implementation<?, ?, ?>> implementations, List<String> problems) {
+    private ImplementationRegistry(List<Catalogue.Entry> entries, List<String> problems) {
+        List<String> violations = Catalogue.violations(entries);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("the operation catalogue is inconsistent:\n  " + String.join("\n  ", violations));
+        }
+        this.entries = List.copyOf(entries);
         this.problems = List.copyOf(problems);
-        Map<String, Implementation<?, ?, ?>> map = new LinkedHashMap<>();
-        for (Implementation<?, ?, ?> impl : implementations) {
-            String id = impl.info().id();
-            Implementation<?, ?, ?> previous = map.putIfAbsent(id, impl);
-            if (previous != null) {
-                throw new IllegalStateException("duplicate implementation id '" + id + "': declared by "
-                        + previous.getClass().getName() + " and " + impl.getClass().getName());
+        for (Catalogue.Entry e : entries) {
+            byOperationId.put(e.operation().id(), e);
+            byOperationClass.put(e.operation().getClass(), e);
+            for (Implementation<?, ?, ?> impl : e.implementations()) {
+                byId.put(impl.info().id(), impl);
             }
         }
-        this.byId = Map.copyOf(map);
-        this.ordered = List.copyOf(map.values());
     }
 
     /**
-     * Every implementation registered on {@code loader}'s class path. One that cannot be instantiated (a missing
-     * class, a throwing constructor) is left out and listed in {@link #problems()}; it does not stop the others.
+     * Every provider registered on {@code loader}'s class path. A provider that cannot be loaded, or an implementation
+     * that cannot be instantiated, is left out and listed in {@link #problems()}; it does not stop the others.
      */
     @SuppressWarnings("rawtypes")
     public static ImplementationRegistry load(ClassLoader loader) {
-        List<Implementation<?, ?, ?>> found = new ArrayList<>();
+        List<OperationProvider<?, ?, ?>> providers = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        java.util.Iterator<Implementation> it = ServiceLoader.load(Implementation.class, loader).iterator();
-        // the iterator moves on to the next provider after an error; the bound only guards against a loader that does not
+        Iterator<OperationProvider> it = ServiceLoader.load(OperationProvider.class, loader).iterator();
+        // the iterator moves on to the next provider after an error; the bound only guards against one that does not
         for (int errors = 0; errors < 1000; ) {
             try {
                 if (!it.hasNext()) {
                     break;
                 }
-                found.add(it.next());
-            } catch (java.util.ServiceConfigurationError | LinkageError e) {
+                providers.add(it.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
                 errors++;
                 problems.add(e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
             }
         }
-        return new ImplementationRegistry(found, problems);
+        return fromProviders(providers, problems);
     }
 
-    /** A registry of exactly these implementations (tests, embedding). */
-    public static ImplementationRegistry of(Collection<? extends Implementation<?, ?, ?>> implementations) {
-        return new ImplementationRegistry(implementations, List.of());
+    /** A registry of exactly these providers (embedding, tests). */
+    public static ImplementationRegistry of(List<? extends OperationProvider<?, ?, ?>> providers) {
+        return fromProviders(providers, new ArrayList<>());
+    }
+
+    /**
+     * A registry of exactly these implementation instances (tests, harnesses); each operation is instantiated from
+     * its class through its public no-argument constructor.
+     */
+    public static ImplementationRegistry ofImplementations(Collection<? extends Implementation<?, ?, ?>> implementations) {
+        Map<Class<?>, List<Implementation<?, ?, ?>>> grouped = new LinkedHashMap<>();
+        for (Implementation<?, ?, ?> impl : implementations) {
+            grouped.computeIfAbsent(impl.info().operation(), k -> new ArrayList<>()).add(impl);
+        }
+        List<Catalogue.Entry> entries = new ArrayList<>();
+        grouped.forEach((type, impls) -> entries.add(new Catalogue.Entry(null, instantiate(type), List.copyOf(impls))));
+        return new ImplementationRegistry(entries, List.of());
+    }
+
+    private static ImplementationRegistry fromProviders(List<? extends OperationProvider<?, ?, ?>> providers, List<String> problems) {
+        List<Catalogue.Entry> entries = new ArrayList<>();
+        for (OperationProvider<?, ?, ?> p : providers) {
+            List<Implementation<?, ?, ?>> impls = new ArrayList<>();
+            for (Class<?> type : p.implementations()) {
+                try {
+                    impls.add((Implementation<?, ?, ?>) type.getConstructor().newInstance());
+                } catch (LinkageError e) {
+                    problems.add(p.operation().id() + ": " + type.getName() + " not loaded, its backend library is "
+                            + "missing from the class path (" + e + ")");
+                } catch (InvocationTargetException e) {
+                    problems.add(p.operation().id() + ": " + type.getName() + " failed to construct: " + e.getCause());
+                } catch (ReflectiveOperationException e) {
+                    problems.add(p.operation().id() + ": " + type.getName() + " cannot be instantiated: " + e);
+                }
+            }
+            entries.add(new Catalogue.Entry(p, p.operation(), impls));
+        }
+        return new ImplementationRegistry(entries, problems);
+    }
+
+    private static Operation<?, ?, ?> instantiate(Class<?> type) {
+        try {
+            return (Operation<?, ?, ?>) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("operation " + type.getName() + " needs a public no-argument constructor", e);
+        }
     }
 
     /** Declared implementations that could not be instantiated, with the error. */
@@ -68,22 +124,46 @@ public final class ImplementationRegistry {
         return problems;
     }
 
-    /** All implementations, in class-path declaration order. */
-    public List<Implementation<?, ?, ?>> all() {
-        return ordered;
+    /** The providers, in class-path declaration order (empty for {@link #ofImplementations}). */
+    public List<OperationProvider<?, ?, ?>> providers() {
+        return entries.stream().<OperationProvider<?, ?, ?>>map(Catalogue.Entry::provider)
+                .filter(java.util.Objects::nonNull).toList();
     }
 
-    /** The implementations of operation {@code operationId}, in declaration order. */
+    /** The provider of operation {@code operationId}. */
+    public Optional<OperationProvider<?, ?, ?>> provider(String operationId) {
+        Catalogue.Entry e = byOperationId.get(operationId);
+        return e == null ? Optional.empty() : Optional.ofNullable(e.provider());
+    }
+
+    /** The operation with this id. */
+    public Optional<Operation<?, ?, ?>> operation(String operationId) {
+        return Optional.ofNullable(byOperationId.get(operationId)).map(Catalogue.Entry::operation);
+    }
+
+    /** All implementations, in declaration order. */
+    public List<Implementation<?, ?, ?>> all() {
+        return List.copyOf(byId.values());
+    }
+
+    /** The implementations of operation {@code operationId}, in declaration order (empty for an unknown id). */
     public List<Implementation<?, ?, ?>> forOperation(String operationId) {
-        return ordered.stream().filter(i -> i.info().operation().equals(operationId)).toList();
+        Catalogue.Entry e = byOperationId.get(operationId);
+        return e == null ? List.of() : e.implementations();
+    }
+
+    /** The implementations of {@code operation}, matched by its class. */
+    public List<Implementation<?, ?, ?>> forOperation(Operation<?, ?, ?> operation) {
+        Catalogue.Entry e = byOperationClass.get(operation.getClass());
+        return e == null ? List.of() : e.implementations();
     }
 
     public Optional<Implementation<?, ?, ?>> byId(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** Ids of the operations that have at least one implementation, sorted. */
+    /** Ids of the operations in the catalogue, sorted. */
     public List<String> operations() {
-        return ordered.stream().map(i -> i.info().operation()).distinct().sorted().toList();
+        return byOperationId.keySet().stream().sorted().toList();
     }
 }

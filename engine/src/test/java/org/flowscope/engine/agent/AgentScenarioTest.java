@@ -45,9 +45,9 @@ class AgentScenarioTest {
     private Engine engine(EngineConfig.Detector detector, long seed) {
         Synthetic gpu = new Synthetic("test.scale.gpu", Backend.OPENCL, clock,
                 cost -> 0.010 * (contended() ? 5 : 1) * (1 + 0.02 * jitter.nextGaussian()));
-        Synthetic cpu = new Synthetic("test.scale.cpu", Backend.CPU_THREADED, clock, cost -> 0.030 * (1 + 0.02 * jitter.nextGaussian()));
+        Synthetic cpu = new Synthetic("test.scale.cpu", Backend.CPU, clock, cost -> 0.030 * (1 + 0.02 * jitter.nextGaussian()));
         DeviceSet devices = DeviceSet.of(List.of(new FakeDevice(Keys.CPU), new FakeDevice(Keys.GPU)));
-        return Engine.create(EngineConfig.inMemory().withDevices(devices).withRegistry(ImplementationRegistry.of(List.of(gpu, cpu)))
+        return Engine.create(EngineConfig.inMemory().withDevices(devices).withRegistry(ImplementationRegistry.ofImplementations(List.of(gpu, cpu)))
                 .withClocks(clock, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).withDetector(detector).withSeed(seed));
     }
 
@@ -119,10 +119,10 @@ class AgentScenarioTest {
     void oneBadFirstMeasurementDoesNotLockTheFastImplementationOut() {
         int[] gpuRuns = new int[1];
         Synthetic gpu = new Synthetic("test.scale.gpu", Backend.OPENCL, clock, cost -> gpuRuns[0]++ == 0 ? 0.5 : 0.010);
-        Synthetic cpu = new Synthetic("test.scale.cpu", Backend.CPU_THREADED, clock, cost -> 0.030);
+        Synthetic cpu = new Synthetic("test.scale.cpu", Backend.CPU, clock, cost -> 0.030);
         DeviceSet devices = DeviceSet.of(List.of(new FakeDevice(Keys.CPU), new FakeDevice(Keys.GPU)));
         List<String> chosen = new ArrayList<>();
-        try (Engine engine = Engine.create(EngineConfig.inMemory().withDevices(devices).withRegistry(ImplementationRegistry.of(List.of(gpu, cpu)))
+        try (Engine engine = Engine.create(EngineConfig.inMemory().withDevices(devices).withRegistry(ImplementationRegistry.ofImplementations(List.of(gpu, cpu)))
                 .withClocks(clock, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).withSeed(9))) {
             for (int i = 0; i < 800; i++) {
                 chosen.add(engine.execute(new Scale(), 1f, new float[16], org.flowscope.engine.RunOptions.auto()).decision().choice().implementation());

@@ -50,7 +50,7 @@ class RegretTest {
         int warmUp = 300;
         int measured = 1000;
         try (Engine engine = Engine.create(EngineConfig.inMemory().withDevices(devices)
-                .withRegistry(ImplementationRegistry.of(List.of(gpu, threaded, plain)))
+                .withRegistry(ImplementationRegistry.ofImplementations(List.of(gpu, threaded, plain)))
                 .withClocks(clock, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).withSeed(5))) {
             for (int i = 0; i < warmUp + measured; i++) {
                 // a few recurring sizes (frames of a live stream) mixed with arbitrary ones (batch jobs), 10 to 250 k elements

@@ -11,7 +11,7 @@ import org.flowscope.engine.spi.Precision;
 public final class Conv2dCpu implements Implementation<Conv2dParams, ImageStack, ImageStack> {
     public static final String ID = "conv2d.cpu";
     private static final ImplementationInfo INFO = new ImplementationInfo(
-            ID, Conv2d.ID, Backend.CPU, Precision.FP32, "plain Java, one thread (reference)");
+            ID, Conv2d.class, Backend.CPU, Precision.FP32, "plain Java, one thread (reference)");
 
     @Override
     public ImplementationInfo info() {

@@ -17,7 +17,7 @@ import org.flowscope.engine.spi.Precision;
 public final class Conv2dCpuThreaded implements Implementation<Conv2dParams, ImageStack, ImageStack> {
     public static final String ID = "conv2d.cpu-threaded";
     private static final ImplementationInfo INFO = new ImplementationInfo(
-            ID, Conv2d.ID, Backend.CPU_THREADED, Precision.FP32, "plain Java, fork-join over rows");
+            ID, Conv2d.class, Backend.CPU_THREADED, Precision.FP32, "plain Java, fork-join over rows");
 
     @Override
     public ImplementationInfo info() {

@@ -61,7 +61,7 @@ public final class DriftCorrection implements Operation<DriftCorrectionParams, D
     /** Drifting spots with a seeded drift table of sub-pixel shifts; {@code kernel} is ignored. */
     @Override
     public Case<DriftCorrectionParams, DriftCorrectionInput> benchmarkCase(Spec spec, long seed) {
-        var stack = org.flowscope.methods.ccm.BenchmarkScenes.drifting(spec.frames(), spec.height(), spec.width(), seed);
+        var stack = org.flowscope.methods.crosscorrelation.BenchmarkScenes.drifting(spec.frames(), spec.height(), spec.width(), seed);
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed + 1);
         double[] dx = new double[spec.frames()];
         double[] dy = new double[spec.frames()];

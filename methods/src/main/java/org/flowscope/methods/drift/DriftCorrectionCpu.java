@@ -12,7 +12,7 @@ import org.flowscope.methods.shift.SubPixelShift;
 public final class DriftCorrectionCpu implements Implementation<DriftCorrectionParams, DriftCorrectionInput, ImageStack> {
     @Override
     public ImplementationInfo info() {
-        return new ImplementationInfo("drift-correct.java", DriftCorrection.ID, Backend.CPU, Precision.MIXED,
+        return new ImplementationInfo("drift-correct.cpu", DriftCorrection.class, Backend.CPU, Precision.MIXED,
                 "separable sub-pixel shift per frame, single thread");
     }
 

@@ -10,14 +10,14 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
-import org.flowscope.methods.ccm.CpuPools;
+import org.flowscope.methods.crosscorrelation.CpuPools;
 
 /** {@link DriftCorrection} with frames spread over the CPU device's threads. */
 public final class DriftCorrectionCpuThreaded
         implements Implementation<DriftCorrectionParams, DriftCorrectionInput, ImageStack> {
     @Override
     public ImplementationInfo info() {
-        return new ImplementationInfo("drift-correct.threaded", DriftCorrection.ID, Backend.CPU_THREADED, Precision.MIXED,
+        return new ImplementationInfo("drift-correct.cpu-threaded", DriftCorrection.class, Backend.CPU_THREADED, Precision.MIXED,
                 "separable sub-pixel shift, frames in parallel");
     }
 

@@ -2,9 +2,9 @@ package org.flowscope.methods.drift;
 
 import java.util.Objects;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.ccm.CcmInput;
-import org.flowscope.methods.ccm.CcmPeak;
-import org.flowscope.methods.ccm.CcmResult;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationInput;
+import org.flowscope.methods.crosscorrelation.CcmPeak;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationResult;
 
 /**
  * Drift estimation by cross-correlation (spec &sect;8.2, with the deliberate differences listed here).
@@ -12,7 +12,7 @@ import org.flowscope.methods.ccm.CcmResult;
  * <ol>
  *   <li>Blocks: {@code TA = timeAveraging} consecutive frames are averaged; unlike NanoPyx the remainder frames
  *       form a last, shorter block instead of being ignored. Block b's knot is its mean frame index.</li>
- *   <li>Each block is cross-correlated ({@link org.flowscope.methods.ccm.CrossCorrelation}, through the injected
+ *   <li>Each block is cross-correlated ({@link org.flowscope.methods.crosscorrelation.CrossCorrelation}, through the injected
  *       {@link ShiftMeasurer}, i.e. the engine) with the reference: block 0 (FIRST), the previous block
  *       (PREVIOUS, then accumulated) or the given image (GIVEN). The peak is the content's displacement
  *       relative to the reference, so it is reported as is (NanoPyx reports its negative, the correction).</li>
@@ -73,15 +73,15 @@ public final class DriftEstimator {
         double[] by = new double[blocks];
         switch (params.reference()) {
             case FIRST -> {
-                CcmResult r = measurer.measure(params.ccmParams(), new CcmInput(means.frames(1, blocks), means.frame(0)));
+                CrossCorrelationResult r = measurer.measure(params.ccmParams(), new CrossCorrelationInput(means.frames(1, blocks), means.frame(0)));
                 for (int b = 1; b < blocks; b++) {
                     bx[b] = r.peaks().get(b - 1).dx();
                     by[b] = r.peaks().get(b - 1).dy();
                 }
             }
             case PREVIOUS -> {
-                CcmResult r = measurer.measure(params.ccmParams(),
-                        new CcmInput(means.frames(1, blocks), means.frames(0, blocks - 1)));
+                CrossCorrelationResult r = measurer.measure(params.ccmParams(),
+                        new CrossCorrelationInput(means.frames(1, blocks), means.frames(0, blocks - 1)));
                 for (int b = 1; b < blocks; b++) {
                     CcmPeak p = r.peaks().get(b - 1);
                     bx[b] = bx[b - 1] + p.dx();
@@ -89,7 +89,7 @@ public final class DriftEstimator {
                 }
             }
             case GIVEN -> {
-                CcmResult r = measurer.measure(params.ccmParams(), new CcmInput(means, referenceImage));
+                CrossCorrelationResult r = measurer.measure(params.ccmParams(), new CrossCorrelationInput(means, referenceImage));
                 for (int b = 0; b < blocks; b++) {
                     bx[b] = r.peaks().get(b).dx();
                     by[b] = r.peaks().get(b).dy();

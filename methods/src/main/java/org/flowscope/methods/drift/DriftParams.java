@@ -1,7 +1,7 @@
 package org.flowscope.methods.drift;
 
 import java.util.Objects;
-import org.flowscope.methods.ccm.CcmParams;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
 
 /**
  * Parameters of {@link DriftEstimator}.
@@ -32,7 +32,7 @@ public record DriftParams(DriftReference reference, int timeAveraging, double ma
         return new DriftParams(DriftReference.FIRST, 1, 0, 0);
     }
 
-    CcmParams ccmParams() {
-        return new CcmParams(maxShiftPx, false);
+    CrossCorrelationParams ccmParams() {
+        return new CrossCorrelationParams(maxShiftPx, false);
     }
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.ccm.CcmInput;
-import org.flowscope.methods.ccm.CcmParams;
-import org.flowscope.methods.ccm.CcmPeak;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationInput;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
+import org.flowscope.methods.crosscorrelation.CcmPeak;
 
 /**
  * Window-by-window drift correction for a live stream. For each window: the window's mean image is
@@ -75,7 +75,7 @@ public final class LiveDriftCorrector {
             throw new IllegalArgumentException("max shift " + maxShiftPx + " px is not smaller than the frames "
                     + window.height() + "x" + window.width());
         }
-        CcmPeak p = measurer.measure(new CcmParams(maxShiftPx, false), new CcmInput(mean, reference)).peaks().get(0);
+        CcmPeak p = measurer.measure(new CrossCorrelationParams(maxShiftPx, false), new CrossCorrelationInput(mean, reference)).peaks().get(0);
         double centre = firstFrame + (window.frames() - 1) / 2.0;
         WindowDrift before = trace.isEmpty() ? null : trace.get(trace.size() - 1);
         boolean trusted = p.value() >= MIN_SIMILARITY;

@@ -1,9 +1,9 @@
 package org.flowscope.methods.drift;
 
-import org.flowscope.methods.ccm.CcmInput;
-import org.flowscope.methods.ccm.CcmParams;
-import org.flowscope.methods.ccm.CcmResult;
-import org.flowscope.methods.ccm.CrossCorrelationCpu;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationInput;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationResult;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationCpu;
 
 /**
  * Runs the cross-correlation operation: normally through the engine ({@code (p, in) -> engine.run(new
@@ -11,7 +11,7 @@ import org.flowscope.methods.ccm.CrossCorrelationCpu;
  */
 @FunctionalInterface
 public interface ShiftMeasurer {
-    CcmResult measure(CcmParams params, CcmInput input);
+    CrossCorrelationResult measure(CrossCorrelationParams params, CrossCorrelationInput input);
 
     /** The plain-Java reference implementation, without an engine. */
     static ShiftMeasurer reference() {

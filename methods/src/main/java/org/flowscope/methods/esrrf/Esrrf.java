@@ -14,7 +14,7 @@ import org.flowscope.engine.spi.WorkShape;
  *
  * <p>Per frame: the image is magnified by M with Catmull-Rom ({@code Imag}); Roberts-cross gradients are
  * interpolated to a half-pixel lattice; each output pixel gets the radial gradient convergence of the lattice
- * samples within about the radius (see {@link org.flowscope.methods.rgc.RadialGradientConvergence} for the
+ * samples within about the radius (see {@link org.flowscope.methods.rgc.Rgc} for the
  * formula), raised to the sensitivity and multiplied by {@code Imag} (intensity weighting). Per time point the
  * frames are reduced by AVG (mean), VAR (population variance) or TAC2 (lag-1 auto-covariance), then, optionally,
  * the macro-pixel correction divides each of the M&times;M sub-pixel phases by its mean. Units: output intensity is

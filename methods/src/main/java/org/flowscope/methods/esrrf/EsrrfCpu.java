@@ -6,13 +6,13 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
-import org.flowscope.methods.gradients.Gradients;
-import org.flowscope.methods.gradients.RobertsCrossCpu;
-import org.flowscope.methods.interp.FourierInterpolation;
-import org.flowscope.methods.interp.Interpolator;
-import org.flowscope.methods.interp.ShiftAndMagnifyCpu;
-import org.flowscope.methods.interp.ShiftAndMagnifyParams;
-import org.flowscope.methods.rgc.RadialGradientConvergenceCpu;
+import org.flowscope.methods.robertscross.Gradients;
+import org.flowscope.methods.robertscross.RobertsCrossCpu;
+import org.flowscope.methods.magnify.FourierInterpolation;
+import org.flowscope.methods.magnify.Interpolator;
+import org.flowscope.methods.magnify.MagnifyCpu;
+import org.flowscope.methods.magnify.MagnifyParams;
+import org.flowscope.methods.rgc.RgcCpu;
 import org.flowscope.methods.rgc.RgcInput;
 import org.flowscope.methods.rgc.RgcParams;
 
@@ -26,7 +26,7 @@ import org.flowscope.methods.rgc.RgcParams;
  * the Roberts-cross stencil is centred, every output pixel included.
  */
 public final class EsrrfCpu implements Implementation<EsrrfParams, ImageStack, ImageStack> {
-    private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.cpu", Esrrf.ID, Backend.CPU,
+    private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.cpu", Esrrf.class, Backend.CPU,
             Precision.MIXED, "eSRRF, single-threaded Java reference");
 
     @Override
@@ -94,12 +94,12 @@ public final class EsrrfCpu implements Implementation<EsrrfParams, ImageStack, I
         float[] out = new float[in.frames() * hm * wm];
         for (int f = 0; f < in.frames(); f++) {
             ImageStack frame = in.frame(f);
-            ImageStack imag = ShiftAndMagnifyCpu.apply(ShiftAndMagnifyParams.catmullRom(m), frame);
+            ImageStack imag = MagnifyCpu.apply(MagnifyParams.catmullRom(m), frame);
             Gradients g = RobertsCrossCpu.apply(frame);
-            ShiftAndMagnifyParams twice = ShiftAndMagnifyParams.catmullRom(2 * m);
-            ImageStack gc2 = ShiftAndMagnifyCpu.apply(twice, g.col());
-            ImageStack gr2 = ShiftAndMagnifyCpu.apply(twice, g.row());
-            float[] one = RadialGradientConvergenceCpu.apply(p.rgc(), new RgcInput(gc2, gr2, imag)).data();
+            MagnifyParams twice = MagnifyParams.catmullRom(2 * m);
+            ImageStack gc2 = MagnifyCpu.apply(twice, g.col());
+            ImageStack gr2 = MagnifyCpu.apply(twice, g.row());
+            float[] one = RgcCpu.apply(p.rgc(), new RgcInput(gc2, gr2, imag)).data();
             System.arraycopy(one, 0, out, f * hm * wm, hm * wm);
         }
         return new ImageStack(in.frames(), hm, wm, out);
@@ -126,7 +126,7 @@ public final class EsrrfCpu implements Implementation<EsrrfParams, ImageStack, I
             Gradients g = RobertsCrossCpu.apply(frame);
             ImageStack gc2 = FourierInterpolation.magnify(g.col(), 2 * m);
             ImageStack gr2 = FourierInterpolation.magnify(g.row(), 2 * m);
-            float[] one = RadialGradientConvergenceCpu.apply(p.rgc(), new RgcInput(gc2, gr2, imag)).data();
+            float[] one = RgcCpu.apply(p.rgc(), new RgcInput(gc2, gr2, imag)).data();
             System.arraycopy(one, 0, out, f * hm * wm, hm * wm);
         }
         return fromFrames(p, new ImageStack(in.frames(), hm, wm, out));
@@ -178,15 +178,15 @@ public final class EsrrfCpu implements Implementation<EsrrfParams, ImageStack, I
                         int li = row + Math.min(kx, 2 * w);
                         float gxv = gx[li];
                         float gyv = gy[li];
-                        float wt = RadialGradientConvergenceCpu.distanceWeight(d, tSS);
+                        float wt = RgcCpu.distanceWeight(d, tSS);
                         wsum += wt;
                         if (gxv * dx + gyv * dy < 0) {
-                            acc += RadialGradientConvergenceCpu.dk(gxv, gyv, dx, dy, d) * wt;
+                            acc += RgcCpu.dk(gxv, gyv, dx, dy, d) * wt;
                         }
                     }
                 }
                 float intensity = p.intensityWeighting() ? intensity(geo, in, f, rM, cM, m) : 1f;
-                out[outOff + rM * wm + cM] = RadialGradientConvergenceCpu.finish(rp, acc, wsum, intensity);
+                out[outOff + rM * wm + cM] = RgcCpu.finish(rp, acc, wsum, intensity);
             }
         }
     }

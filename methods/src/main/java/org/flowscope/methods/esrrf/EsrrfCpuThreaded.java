@@ -22,7 +22,7 @@ import org.flowscope.engine.spi.Precision;
  * Rows of a frame are spread over the pool's threads. Agrees with {@link EsrrfCpu} to float rounding.
  */
 public final class EsrrfCpuThreaded implements Implementation<EsrrfParams, ImageStack, ImageStack> {
-    private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.cpu-threaded", Esrrf.ID,
+    private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.cpu-threaded", Esrrf.class,
             Backend.CPU_THREADED, Precision.MIXED, "eSRRF with shared weight tables, rows in parallel");
 
     @Override

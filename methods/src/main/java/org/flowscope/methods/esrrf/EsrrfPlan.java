@@ -1,7 +1,7 @@
 package org.flowscope.methods.esrrf;
 
-import org.flowscope.methods.interp.Interpolator;
-import org.flowscope.methods.rgc.RadialGradientConvergenceCpu;
+import org.flowscope.methods.magnify.Interpolator;
+import org.flowscope.methods.rgc.RgcCpu;
 import org.flowscope.methods.rgc.RgcParams;
 
 /**
@@ -104,7 +104,7 @@ final class EsrrfPlan {
                         di[k] = i;
                         ux[k] = dx / d;
                         uy[k] = dy / d;
-                        wt[k] = RadialGradientConvergenceCpu.distanceWeight(d, tSS);
+                        wt[k] = RgcCpu.distanceWeight(d, tSS);
                         sum += wt[k];
                         k++;
                     }

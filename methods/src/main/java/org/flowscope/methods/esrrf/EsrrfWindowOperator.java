@@ -45,7 +45,8 @@ public final class EsrrfWindowOperator implements WindowOperator, RunContributor
         this.engine = engine;
         this.params = params.withFramesPerTimePoint(0);
         this.options = options;
-        boolean cpuOnly = options.backendFilter().filter(b -> b == Backend.CPU_THREADED).isPresent();
+        boolean cpuOnly = options.backendFilter().filter(b -> b == Backend.CPU_THREADED).isPresent()
+                || options.deviceKindFilter().filter(k -> k == org.flowscope.engine.spi.DeviceKind.CPU).isPresent();
         CpuDevice cpu = engine.devices().stream().filter(CpuDevice.class::isInstance).map(CpuDevice.class::cast)
                 .findFirst().orElse(null);
         if (cpuOnly && step > 0 && step < window && cpu != null) {

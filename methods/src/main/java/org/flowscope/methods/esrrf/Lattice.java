@@ -1,6 +1,6 @@
 package org.flowscope.methods.esrrf;
 
-import org.flowscope.methods.interp.Interpolator;
+import org.flowscope.methods.magnify.Interpolator;
 
 /**
  * The half-pixel sample lattice shared by every eSRRF implementation.

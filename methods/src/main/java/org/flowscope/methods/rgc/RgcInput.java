@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.flowscope.core.image.ImageStack;
 
 /**
- * The three magnified inputs of {@link RadialGradientConvergence}: gradients on a grid twice as fine as the image.
+ * The three magnified inputs of {@link Rgc}: gradients on a grid twice as fine as the image.
  *
  * @param gradientCol column gradient magnified by 2M, {@code (F, 2HM, 2WM)}
  * @param gradientRow row gradient magnified by 2M, {@code (F, 2HM, 2WM)}

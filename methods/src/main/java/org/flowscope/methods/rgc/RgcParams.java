@@ -1,7 +1,7 @@
 package org.flowscope.methods.rgc;
 
 /**
- * Parameters of {@link RadialGradientConvergence}.
+ * Parameters of {@link Rgc}.
  *
  * @param magnification      output pixels per input pixel along each axis, integer 1..10
  * @param radius             PSF full width at half maximum in input pixels, &gt; 0 (the eSRRF "radius")
@@ -41,6 +41,6 @@ public record RgcParams(int magnification, float radius, float sensitivity, bool
 
     /** Half-width {@code n = trunc(2 radius)} of the sample lattice in half-pixel steps: samples {@code -n..n}. */
     public int latticeHalfWidth() {
-        return (int) (RadialGradientConvergence.GRADIENT_OVERSAMPLING * radius);
+        return (int) (Rgc.GRADIENT_OVERSAMPLING * radius);
     }
 }

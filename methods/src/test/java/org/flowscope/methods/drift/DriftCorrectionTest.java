@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.ccm.BeadRenderer;
-import org.flowscope.methods.ccm.CcmInput;
-import org.flowscope.methods.ccm.CcmParams;
-import org.flowscope.methods.ccm.CcmPeak;
-import org.flowscope.methods.ccm.CrossCorrelationCpu;
+import org.flowscope.methods.crosscorrelation.BeadRenderer;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationInput;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
+import org.flowscope.methods.crosscorrelation.CcmPeak;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationCpu;
 import org.flowscope.methods.shift.Border;
 import org.flowscope.methods.shift.Interpolator;
 import org.flowscope.methods.shift.SubPixelShift;
@@ -31,7 +31,7 @@ class DriftCorrectionTest {
                 new DriftCorrectionInput(moved, new DriftTable(new double[] {dx}, new double[] {dy}, 0)));
         ImageStack a = DriftNanoPyxReferenceTest.crop(out, 6);
         ImageStack b = DriftNanoPyxReferenceTest.crop(ImageStack.ofImage(H, W, truth), 6);
-        CcmPeak p = CrossCorrelationCpu.compute(new CcmParams(2, 2, 0, false), new CcmInput(a, b)).peaks().get(0);
+        CcmPeak p = CrossCorrelationCpu.compute(new CrossCorrelationParams(2, 2, 0, false), new CrossCorrelationInput(a, b)).peaks().get(0);
         return Math.hypot(p.dx(), p.dy());
     }
 

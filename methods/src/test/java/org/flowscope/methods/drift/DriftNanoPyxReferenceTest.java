@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.ccm.CcmInput;
-import org.flowscope.methods.ccm.CcmParams;
-import org.flowscope.methods.ccm.CcmResult;
-import org.flowscope.methods.ccm.CrossCorrelationCpu;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationInput;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationResult;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationCpu;
 import org.flowscope.testkit.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -127,7 +127,7 @@ class DriftNanoPyxReferenceTest {
         int m = 8;
         ImageStack c = crop(corrected, m);
         ImageStack ref = crop(input().frame(0), m);
-        CcmResult r = CrossCorrelationCpu.compute(new CcmParams(4, false), new CcmInput(c, ref));
+        CrossCorrelationResult r = CrossCorrelationCpu.compute(new CrossCorrelationParams(4, false), new CrossCorrelationInput(c, ref));
         double s = 0;
         for (var p : r.peaks()) {
             s += p.dx() * p.dx() + p.dy() * p.dy();

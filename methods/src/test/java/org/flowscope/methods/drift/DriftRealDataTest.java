@@ -3,10 +3,10 @@ package org.flowscope.methods.drift;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.ccm.CcmInput;
-import org.flowscope.methods.ccm.CcmParams;
-import org.flowscope.methods.ccm.CcmPeak;
-import org.flowscope.methods.ccm.CrossCorrelationCpu;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationInput;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
+import org.flowscope.methods.crosscorrelation.CcmPeak;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationCpu;
 import org.flowscope.testkit.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -30,7 +30,7 @@ class DriftRealDataTest {
         ImageStack b = DriftNanoPyxReferenceTest.crop(stackReg, margin);
         double worst = 0;
         for (int f = 0; f < raw.frames(); f++) {
-            CcmPeak p = CrossCorrelationCpu.compute(new CcmParams(5, false), new CcmInput(a.frame(f), b.frame(f))).peaks().get(0);
+            CcmPeak p = CrossCorrelationCpu.compute(new CrossCorrelationParams(5, false), new CrossCorrelationInput(a.frame(f), b.frame(f))).peaks().get(0);
             double r = Math.hypot(p.dx(), p.dy());
             LOG.info("PC12 frame {}: drift ({}, {}) px, residual vs StackReg ({}, {}) px", f, drift.dx(f), drift.dy(f),
                     p.dx(), p.dy());

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.ccm.BeadRenderer;
-import org.flowscope.methods.ccm.CcmInput;
-import org.flowscope.methods.ccm.CcmParams;
-import org.flowscope.methods.ccm.CcmResult;
-import org.flowscope.methods.ccm.CrossCorrelationCpu;
+import org.flowscope.methods.crosscorrelation.BeadRenderer;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationInput;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationResult;
+import org.flowscope.methods.crosscorrelation.CrossCorrelationCpu;
 import org.flowscope.methods.shift.Border;
 import org.flowscope.methods.shift.Interpolator;
 import org.junit.jupiter.api.Test;
@@ -41,8 +41,8 @@ class LiveDriftCorrectorTest {
             if (w == 0) {
                 continue; // one measurement: the first window is corrected by a constant
             }
-            CcmResult r = CrossCorrelationCpu.compute(new CcmParams(3, false),
-                    new CcmInput(DriftNanoPyxReferenceTest.crop(corrected, 6), DriftNanoPyxReferenceTest.crop(truthRef, 6)));
+            CrossCorrelationResult r = CrossCorrelationCpu.compute(new CrossCorrelationParams(3, false),
+                    new CrossCorrelationInput(DriftNanoPyxReferenceTest.crop(corrected, 6), DriftNanoPyxReferenceTest.crop(truthRef, 6)));
             for (var p : r.peaks()) {
                 worst = Math.max(worst, Math.hypot(p.dx(), p.dy()));
             }

@@ -17,15 +17,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.quality.decorr.Decorr;
-import org.flowscope.methods.quality.decorr.DecorrCpu;
-import org.flowscope.methods.quality.decorr.DecorrParams;
-import org.flowscope.methods.quality.decorr.DecorrResult;
-import org.flowscope.methods.quality.frc.Frc;
-import org.flowscope.methods.quality.frc.FrcCpu;
-import org.flowscope.methods.quality.frc.FrcInput;
-import org.flowscope.methods.quality.frc.FrcParams;
-import org.flowscope.methods.quality.frc.FrcResult;
+import org.flowscope.methods.decorr.Decorr;
+import org.flowscope.methods.decorr.DecorrCpu;
+import org.flowscope.methods.decorr.DecorrParams;
+import org.flowscope.methods.decorr.DecorrResult;
+import org.flowscope.methods.frc.Frc;
+import org.flowscope.methods.frc.FrcCpu;
+import org.flowscope.methods.frc.FrcInput;
+import org.flowscope.methods.frc.FrcParams;
+import org.flowscope.methods.frc.FrcResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,7 +164,7 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         try {
             if (pair != null) {
                 FrcResult frc = FrcCpu.compute(new FrcParams(inputPixelSizeNm.orElse(Double.NaN),
-                        org.flowscope.methods.quality.frc.FrcConvention.STANDARD), pair);
+                        org.flowscope.methods.frc.FrcConvention.STANDARD), pair);
                 frcPx = frc.resolutionPx();
                 frcNm = frc.resolutionNm();
             }

@@ -1,0 +1,103 @@
+package org.flowscope.methods.drift;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.flowscope.core.image.ImageStack;
+import org.flowscope.core.pipeline.RunContributor;
+import org.flowscope.core.pipeline.WindowContext;
+import org.flowscope.core.pipeline.WindowOperator;
+import org.flowscope.engine.Engine;
+import org.flowscope.methods.crosscorrelation.CrossCorrelation;
+import org.flowscope.engine.RunOptions;
+
+/**
+ * The live drift stage: a {@link WindowOperator} returning each window with its frames drift-corrected (same shape),
+ * and a {@link RunContributor} whose {@code run.json} section "drift" holds the trace (one entry per window) and
+ * whose progress field shows the latest drift.
+ */
+public final class DriftStage implements WindowOperator, RunContributor {
+    private final Engine engine;
+    private final LiveDriftCorrector corrector;
+    private final String referenceName;
+    private final double maxShift;
+    private final DriftCorrectionParams correction;
+    private final OptionalDouble pixelSizeNm;
+    private volatile String latest = "-";
+
+    /**
+     * @param engine    runs the cross-correlation and correction operations; owned by the caller
+     * @param selection the command line's engine selection, applied to both operations
+     */
+    public DriftStage(Engine engine, RunOptions selection, ImageStack reference, String referenceName, double maxShift, DriftCorrectionParams correction,
+            OptionalDouble pixelSizeNm) {
+        this.engine = engine;
+        this.corrector = new LiveDriftCorrector((p, in) -> engine.run(new CrossCorrelation(), p, in, selection),
+                (p, in) -> engine.run(new DriftCorrection(), p, in, selection), reference, maxShift, correction);
+        this.referenceName = referenceName;
+        this.maxShift = maxShift;
+        this.correction = correction;
+        this.pixelSizeNm = pixelSizeNm;
+    }
+
+    @Override
+    public String name() {
+        return "drift";
+    }
+
+    @Override
+    public ImageStack apply(ImageStack window, WindowContext context) {
+        ImageStack out = corrector.apply(window, context.firstSequence());
+        var last = corrector.trace().get(corrector.trace().size() - 1);
+        latest = String.format(Locale.ROOT, "(%.2f, %.2f) px", last.dx(), last.dy());
+        return out;
+    }
+
+    @Override
+    public String section() {
+        return "drift";
+    }
+
+    @Override
+    public Object runJsonSection() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reference", referenceName == null ? "first-window" : referenceName);
+        m.put("maxShiftPx", maxShift);
+        m.put("interpolator", correction.interpolator().name());
+        m.put("border", correction.border().name());
+        m.put("pixelSizeNm", pixelSizeNm.isPresent() ? pixelSizeNm.getAsDouble() : null);
+        double maxDx = 0;
+        double maxDy = 0;
+        List<Map<String, Object>> windows = new ArrayList<>();
+        for (var w : corrector.trace()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("window", w.window());
+            e.put("firstFrame", w.firstFrame());
+            e.put("frames", w.frames());
+            e.put("centreFrame", w.centreFrame());
+            e.put("dx_px", w.dx());
+            e.put("dy_px", w.dy());
+            if (pixelSizeNm.isPresent()) {
+                e.put("dx_nm", w.dx() * pixelSizeNm.getAsDouble());
+                e.put("dy_nm", w.dy() * pixelSizeNm.getAsDouble());
+            }
+            e.put("similarity", w.similarity());
+            e.put("measured", w.measured());
+            windows.add(e);
+            maxDx = Math.max(maxDx, Math.abs(w.dx()));
+            maxDy = Math.max(maxDy, Math.abs(w.dy()));
+        }
+        m.put("maxAbsDxPx", maxDx);
+        m.put("maxAbsDyPx", maxDy);
+        m.put("windows", windows);
+        return m;
+    }
+
+    @Override
+    public Map<String, String> progressFields() {
+        return Map.of("drift", latest);
+    }
+}

@@ -1,0 +1,26 @@
+package org.flowscope.methods.decorr;
+
+import java.util.List;
+import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.quality.BandLimitedNoise;
+import org.flowscope.testkit.ConformanceKit;
+import org.flowscope.testkit.TestDevices;
+import org.junit.jupiter.api.Test;
+
+class DecorrCpuThreadedTest {
+    @Test
+    void conformsToTheSequentialReference() {
+        ImageStack square = new BandLimitedNoise(128, 0.2, 5).realisation(0.3, 9);
+        ImageStack oblong = new BandLimitedNoise(128, 0.15, 6).realisation(0.3, 10).frames(0, 1);
+        float[] crop = new float[100 * 70];
+        for (int y = 0; y < 100; y++) {
+            System.arraycopy(oblong.data(), y * 128, crop, y * 70, 70);
+        }
+        List<ConformanceKit.Case<DecorrParams, ImageStack>> cases = List.of(
+                new ConformanceKit.Case<>("128 square, defaults", DecorrParams.defaults(), square),
+                new ConformanceKit.Case<>("100x70 odd padding, n_r 30 n_g 6", new DecorrParams(0.05, 0.9, 30, 6, Double.NaN),
+                        ImageStack.ofImage(100, 70, crop)));
+        ConformanceKit.of(new Decorr(), new DecorrCpu(), Decorr::flatten)
+                .assertConforms(new DecorrCpuThreaded(), TestDevices.cpu(), cases);
+    }
+}
