@@ -1,11 +1,7 @@
 package org.flowscope.simulators.camera;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +41,7 @@ final class FrameRenderer implements AutoCloseable {
     private final Planner planner;
     private final Output output;
     private final int threads;
-    private final ExecutorService pool;
+    private final RenderPool pool;
     private final int width;
     private final int pixels;
     private final int rowsPerBand;
@@ -111,14 +107,14 @@ final class FrameRenderer implements AutoCloseable {
         this.pixels = cam.width() * cam.height();
         this.rowsPerBand = Math.max(1, Math.min(cam.height(), BAND_PIXELS / cam.width()));
         this.bands = (cam.height() + rowsPerBand - 1) / rowsPerBand;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemons());
+        this.pool = threads == 1 ? null : new RenderPool(threads);
         int bandPixels = rowsPerBand * width;
         this.scratch = ThreadLocal.withInitial(() -> new int[Math.max(bandPixels, pixels)]);
         SplitMix stream = sim.noiseStream();
         this.origin = stream.state();
         this.gamma = stream.gamma();
         this.gammaInverse = SplitMix.inverse(gamma);
-        this.prescan = pool == null ? null : new NoisePrescan(sim.noise(), origin, gamma, pool);
+        this.prescan = pool == null ? null : new NoisePrescan(sim.noise(), origin, gamma, r -> pool.execute(RenderPool.SCAN, r));
         NoisePlanner fast = pool == null ? null : new NoisePlanner(sim.noise(), prescan, origin, gamma);
         this.planner = fast == null ? null : wrap == null ? fast::plan : wrap.apply(fast::plan);
         slots[0] = new Slot();
@@ -185,7 +181,7 @@ final class FrameRenderer implements AutoCloseable {
             int r0 = b * rowsPerBand;
             int r1 = Math.min(sim.params().camera().height(), r0 + rowsPerBand);
             BandNoise band = s.bandNoise[b];
-            submit(() -> {
+            submit(RenderPool.EXPECTED, () -> {
                 sim.expected(s.plan, footprints, s.lambda, r0, r1);
                 band.classify(s.lambda, background);
                 ready.countDown();
@@ -209,7 +205,7 @@ final class FrameRenderer implements AutoCloseable {
             q = planner.plan(s.lambda, band, q);
             s.starts[b + 1] = q;
             int bandNumber = b;
-            submit(() -> {
+            submit(RenderPool.VALUES, () -> {
                 SplitMix rng = SplitMix.at(origin + s.starts[bandNumber] * gamma, gamma);
                 plannedValues(s, band, rng);
                 if (index(rng.state()) != s.starts[bandNumber + 1]) {
@@ -279,8 +275,8 @@ final class FrameRenderer implements AutoCloseable {
         }
     }
 
-    private void submit(Runnable task) {
-        pool.execute(() -> {
+    private void submit(int priority, Runnable task) {
+        pool.execute(priority, () -> {
             try {
                 task.run();
             } catch (Throwable t) {
@@ -319,14 +315,5 @@ final class FrameRenderer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory daemons() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "flowscope-sim-render-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
