@@ -21,9 +21,10 @@ import org.flowscope.core.source.SourceFormat;
  * ground truth of the frames delivered.
  *
  * <p>Frames are rendered on {@code renderThreads} threads ({@link FrameRenderer}; the same frames as one thread,
- * bit for bit). The camera times its own rendering against its frame cycle: when rendering takes most of the
- * cycle, the simulator is what limits the run's frame rate, and the progress line ({@code source}) and the
- * {@code camera} section ({@code sourceBound}) say so, with the rate it can render at.
+ * bit for bit). The camera times its own rendering: paced in real time, it limits the run when it renders slower
+ * than the frame rate asked for; unpaced, when rendering takes most of each frame's cycle (the consumer waits for
+ * it, not the other way round). The progress line ({@code source}) and the {@code camera} section
+ * ({@code sourceBound}) then say so, with the rate it renders at.
  */
 public final class SimulatedCamera implements FrameSource, RunContributor {
     /** Share of the frame cycle spent rendering from which the simulator counts as the bottleneck. */
@@ -42,7 +43,6 @@ public final class SimulatedCamera implements FrameSource, RunContributor {
     private volatile double cycleEmaNs;
     private volatile long renderNanos;
     private volatile long cycleNanos;
-    private volatile long boundFrames;
 
     /** With one render thread per core for frames large enough to share (see {@link #defaultRenderThreads}). */
     public SimulatedCamera(SimulationParams params, Pacing pacing) {
@@ -127,15 +127,20 @@ public final class SimulatedCamera implements FrameSource, RunContributor {
         cycleEmaNs = first ? cycle : w + EMA * (cycle - w);
         renderNanos += rendered;
         cycleNanos += cycle;
-        if (rendered >= BOUND_SHARE * cycle) {
-            boundFrames++;
-        }
     }
 
-    /** Whether rendering takes most of the recent frame cycles: the simulator limits the frame rate. */
+    /** Whether, over recent frames, the simulator limits the frame rate (see the class comment). */
     public boolean sourceBound() {
-        double w = cycleEmaNs;
-        return w > 0 && renderEmaNs >= BOUND_SHARE * w;
+        return bound(renderEmaNs, cycleEmaNs);
+    }
+
+    private boolean bound(double renderPerFrame, double cyclePerFrame) {
+        if (cyclePerFrame <= 0) {
+            return false;
+        }
+        // paced: late only because of rendering when a frame takes longer to render than its period (a camera
+        // that catches up after the consumer held it renders back to back without being the bottleneck)
+        return pacing == Pacing.REAL_TIME ? renderPerFrame > 1e9 / params.camera().fps() : renderPerFrame >= BOUND_SHARE * cyclePerFrame;
     }
 
     /** Frames per second the simulator renders at (recent frames), 0 before the first frame. */
@@ -181,9 +186,7 @@ public final class SimulatedCamera implements FrameSource, RunContributor {
         m.put("renderMsPerFrame", n == 0 ? null : renderNanos / 1e6 / n);
         m.put("renderFramesPerSecond", renderNanos == 0 ? null : n * 1e9 / renderNanos);
         m.put("cycleMsPerFrame", n == 0 ? null : cycleNanos / 1e6 / n);
-        // the share of frames whose cycle was mostly rendering: the simulator, not the analysis, set the pace
-        m.put("sourceBoundFraction", n == 0 ? null : (double) boundFrames / n);
-        m.put("sourceBound", n > 0 && renderNanos >= BOUND_SHARE * cycleNanos);
+        m.put("sourceBound", n > 0 && bound((double) renderNanos / n, (double) cycleNanos / n));
         m.put("params", params);
         return m;
     }
