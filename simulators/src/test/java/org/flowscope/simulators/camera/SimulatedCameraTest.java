@@ -85,6 +85,22 @@ class SimulatedCameraTest {
     }
 
     @Test
+    void aPacedCameraIsTheBottleneckOnlyWhenItRendersSlowerThanTheFrameRateAskedFor() throws Exception {
+        SimulationParams tooFast = SimulationParams.defaults(30, 5).withCamera(CameraParams.defaults().withSize(128, 128).withFps(1e6));
+        try (SimulatedCamera cam = new SimulatedCamera(tooFast, Pacing.REAL_TIME, 1)) {
+            cam.run((md, px) -> {
+            });
+            assertTrue(cam.sourceBound(), "a 128x128 frame takes longer to render than 1 us");
+        }
+        SimulationParams easy = SimulationParams.defaults(10, 5).withCamera(CameraParams.defaults().withSize(16, 16).withFps(200));
+        try (SimulatedCamera cam = new SimulatedCamera(easy, Pacing.REAL_TIME, 1)) {
+            cam.run((md, px) -> {
+            });
+            assertFalse(cam.sourceBound(), "a 16x16 frame renders in far less than 5 ms");
+        }
+    }
+
+    @Test
     void aCameraWaitingForItsConsumerIsNotTheBottleneck() throws Exception {
         SimulationParams p = SimulationParams.defaults(12, 5).withCamera(CameraParams.defaults().withSize(16, 16));
         try (SimulatedCamera cam = new SimulatedCamera(p, Pacing.AS_FAST_AS_POSSIBLE, 1)) {
