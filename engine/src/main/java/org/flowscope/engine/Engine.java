@@ -63,6 +63,7 @@ public final class Engine implements AutoCloseable {
     private final Runnable persist;
     private final DecisionLog decisions;
     private final EngineActivity activity = new EngineActivity();
+    private final FailureMemory failures;
     private final Map<Candidate, Availability> availability = new ConcurrentHashMap<>();
     private final Map<String, List<Candidate>> byOperation = new ConcurrentHashMap<>();
     /**
@@ -85,6 +86,7 @@ public final class Engine implements AutoCloseable {
         this.selector = parts.selector();
         this.persist = parts.onClose();
         this.decisions = new DecisionLog(config.decisionLogSize());
+        this.failures = new FailureMemory(store.failures(), activity, config.wallClock());
     }
 
     public static Engine create(EngineConfig config) {
@@ -110,7 +112,7 @@ public final class Engine implements AutoCloseable {
         List<Candidate> candidates = new ArrayList<>(usable(op.id(), effective));
         List<String> excluded = new ArrayList<>();
         if (effective.implementationFilter().isEmpty()) {
-            leaveOutBackingOff(op.id(), candidates, excluded);
+            failures.leaveOutBackingOff(op.id(), candidates, excluded);
         }
         Calibration<P, I> calibration = effective.recorded() && effective.implementationFilter().isEmpty() ? calibration(op) : null;
         List<EngineActivity.Recovery> recovered = new ArrayList<>();
@@ -144,7 +146,7 @@ public final class Engine implements AutoCloseable {
                 if (firstFailure != e) {
                     firstFailure.addSuppressed(e);
                 }
-                recovered.add(remember(op.id(), chosen, kind, e));
+                recovered.add(failures.failed(op.id(), chosen, kind, e));
                 candidates.removeIf(c -> c.equals(chosen) || kind == FailureKind.DEVICE_LOST && c.device().equals(chosen.device()));
                 excluded.add(chosen.label() + " failed in this call (" + kind + "): " + Faults.describe(e));
             }
@@ -175,7 +177,7 @@ public final class Engine implements AutoCloseable {
                     selector.observe(request, chosen, seconds);
                 }
             }
-            store.failures().succeeded(op.id(), chosen.implementationId(), chosen.deviceIdentity(), config.wallClock().millis());
+            failures.succeeded(op.id(), chosen);
             for (EngineActivity.Recovery r : recovered) {
                 LOG.warn("{} recomputed on {} after {}", op.id(), chosen.label(), r.describe());
             }
@@ -218,39 +220,6 @@ public final class Engine implements AutoCloseable {
                         .orElse(null)))).orElse(null);
     }
 
-    /** Records the failure in the history store (persisted, with its back-off) and in the activity; logs it. */
-    private EngineActivity.Recovery remember(String operation, Candidate c, FailureKind kind, Throwable e) {
-        long now = config.wallClock().millis();
-        FailureRecord.Key key = kind == FailureKind.DEVICE_LOST
-                ? new FailureRecord.Key(FailureRecord.ANY, FailureRecord.ANY, c.deviceIdentity())
-                : new FailureRecord.Key(operation, c.implementationId(), c.deviceIdentity());
-        FailureRecord f = store.failures().failed(key, kind, Faults.describe(e), now);
-        EngineActivity.Recovery r = new EngineActivity.Recovery(operation, c.label(), kind, f.error(), now, f.retryAfterMillis());
-        activity.recovered(r);
-        LOG.warn("{} failed ({}, {} in a row), left alone until {}; recomputing on the next candidate: {}", c.label(), kind,
-                f.consecutive(), java.time.Instant.ofEpochMilli(f.retryAfterMillis()), Faults.describe(e));
-        return r;
-    }
-
-    /** Removes the candidates whose failure streak is still backing off, noting why in {@code excluded}. */
-    private void leaveOutBackingOff(String operation, List<Candidate> candidates, List<String> excluded) {
-        List<FailureRecord> current = store.failures().current();
-        if (current.isEmpty()) {
-            return;
-        }
-        long now = config.wallClock().millis();
-        candidates.removeIf(c -> {
-            for (FailureRecord f : current) {
-                if (f.backingOff(now) && f.covers(operation, c.implementationId(), c.deviceIdentity())) {
-                    excluded.add(c.label() + " backing off until " + java.time.Instant.ofEpochMilli(f.retryAfterMillis())
-                            + " after " + f.kind() + " x" + f.consecutive() + ": " + f.error());
-                    return true;
-                }
-            }
-            return false;
-        });
-    }
-
     private RuntimeException noneLeft(String operation, RunOptions options, List<String> excluded, Throwable firstFailure) {
         if (firstFailure instanceof RuntimeException r) {
             return r; // every candidate failed in this call: the first failure, the others suppressed in it
@@ -274,16 +243,9 @@ public final class Engine implements AutoCloseable {
                         .orElse("no device");
                 out.add(new CandidateStatus(impl.info(), Optional.empty(), Availability.unavailable(reason)));
             }
-            long now = config.wallClock().millis();
             for (Device d : onKind) {
                 Candidate c = new Candidate(impl, d);
-                Availability a = availability(c);
-                for (FailureRecord f : store.failures().current()) {
-                    if (a.available() && f.backingOff(now) && f.covers(operationId, c.implementationId(), c.deviceIdentity())) {
-                        a = Availability.unavailable("failed earlier (" + f.kind() + " x" + f.consecutive() + "), backing off until "
-                                + java.time.Instant.ofEpochMilli(f.retryAfterMillis()) + ": " + f.error());
-                    }
-                }
+                Availability a = failures.availability(operationId, c, availability(c));
                 out.add(new CandidateStatus(impl.info(), Optional.of(d.identity()), a));
             }
         }
@@ -311,7 +273,7 @@ public final class Engine implements AutoCloseable {
 
     /** The failure streaks remembered in the history store (this engine's and earlier ones'). */
     public List<FailureRecord> failures() {
-        return store.failures().current();
+        return failures.current();
     }
 
     /** The recent decisions, for {@code --explain}. */
