@@ -1,8 +1,5 @@
 package org.flowscope.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +16,10 @@ import org.flowscope.app.live.LiveSources;
 import org.flowscope.app.live.ProgressPrinter;
 import org.flowscope.app.live.RunJson;
 import org.flowscope.app.live.SourceFactory;
+import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.app.output.RunFolder;
+import org.flowscope.core.io.OutputFormat;
+import org.flowscope.core.io.TiffWriteOptions;
 import org.flowscope.core.pipeline.LivePipeline;
 import org.flowscope.core.pipeline.ResultListener;
 import org.flowscope.core.pipeline.RunContributor;
@@ -61,6 +62,9 @@ public final class LiveCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
+    @Mixin
+    OutputFormatOption outputFormat;
+
     @Option(names = "--source", defaultValue = "sim", paramLabel = "SPEC",
             description = "Frame source, one of the schemes listed under Sources (default: ${DEFAULT-VALUE}).")
     String source;
@@ -88,7 +92,8 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--save-raw", description = "Also write every acquired frame to raw.tif.")
     boolean saveRaw;
 
-    @Option(names = "--overwrite", description = "Replace result.tif, raw.tif and run.json of an earlier run in --out.")
+    @Option(names = "--overwrite",
+            description = "Replace result.tif, raw.tif and run.json of an earlier run in --out, or a killed run's partial files.")
     boolean overwrite;
 
     @Option(names = "--policy", paramLabel = "lag|skip",
@@ -148,17 +153,20 @@ public final class LiveCommand implements Callable<Integer> {
         if (opStage == null) {
             throw new IllegalArgumentException("unknown --op '" + op + "': available are " + String.join(", ", ops.keySet()));
         }
-        Path dir = prepareOutDir();
+        OutputFormat format = outputFormat.format();
         Instant started = Instant.now();
         List<SourceFactory> allSources = new ArrayList<>(sources);
         sourceExtensions().forEach(e -> allSources.addAll(e.sources()));
-        try (FrameSource src = LiveSources.open(allSources, source, fps, frames);
+        // the folder is locked for the whole run: a second run into it is refused, never interleaved
+        try (RunFolder folder = RunFolder.forNewRun(outDir, overwrite);
+             FrameSource src = LiveSources.open(allSources, source, fps, frames);
              SharedEngine engine = new SharedEngine(engineOptions, registry, out.spec.commandLine().getErr())) {
             SourceFormat fmt = src.format();
             if (fmt.frameCount().isPresent() && window > fmt.frameCount().getAsLong()) {
                 throw new IllegalArgumentException("--window " + window + " is larger than the source ("
                         + fmt.frameCount().getAsLong() + " frames)");
             }
+            Path dir = folder.dir();
             LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get, engineOptions.selection());
             List<WindowOperator> stages = new ArrayList<>();
             List<ResultListener> listeners = new ArrayList<>();
@@ -175,21 +183,25 @@ public final class LiveCommand implements Callable<Integer> {
             stages.add(opStage.operator(setup).orElseThrow(() ->
                     new IllegalStateException("live stage '" + op + "' offers --op but built no operator")));
             WindowOperator chain = WindowOperator.chain(stages);
-            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started, engine);
+            return run(src, fmt, chain, listeners, pol, stepFrames, folder, format, started, engine);
         }
     }
 
     private int run(FrameSource src, SourceFormat fmt, WindowOperator chain, List<ResultListener> listeners,
-                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started, SharedEngine engine) {
+                    BackpressurePolicy pol, int stepFrames, RunFolder folder, OutputFormat format, Instant started,
+                    SharedEngine engine) {
+        Path dir = folder.dir();
         RunJson json = new RunJson(started);
         json.inputs(source, fmt);
         json.parameters(parameters(stepFrames, chain));
-        Path result = dir.resolve("result.tif");
-        Path raw = dir.resolve("raw.tif");
-        double inputNm = fmt.pixelSizeNm().orElse(0);
+        Path result = dir.resolve(format.fileName("result"));
+        Path raw = dir.resolve(format.fileName("raw"));
+        // a result's frame interval is the window step's duration; its pixel size follows from its size (eSRRF: / M)
         double intervalMs = fmt.framesPerSecond().isPresent() ? stepFrames * 1e3 / fmt.framesPerSecond().getAsDouble() : 0;
-        TiffResultSink resultSink = new TiffResultSink(result, inputNm > 0 ? inputNm / chain.outputScale() : 0, intervalMs);
-        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt) : null;
+        TiffResultSink resultSink = new TiffResultSink(result, fmt, intervalMs,
+                TiffWriteOptions.of(format).withNames("result", op));
+        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt, TiffWriteOptions.of(format).withNames("raw", "raw")) : null;
+        folder.running(org.flowscope.app.CliOutput.toJson(json.content()));
         boolean terminal = System.console() != null;
         ProgressPrinter printer = new ProgressPrinter(out.spec.commandLine().getErr(), terminal, 2000);
         LivePipeline.Builder b = LivePipeline.builder(src)
@@ -210,7 +222,11 @@ public final class LiveCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             pipeline.stop();
             try {
-                done.await(30, TimeUnit.SECONDS);
+                if (!done.await(30, TimeUnit.SECONDS)) {
+                    out.spec.commandLine().getErr().println("flowscope: the run did not end within 30 s of the stop;"
+                            + " its partial files stay in " + dir + ": run 'flowscope recover " + dir + "' to save them");
+                    out.spec.commandLine().getErr().flush();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -222,33 +238,31 @@ public final class LiveCommand implements Callable<Integer> {
             try {
                 s = pipeline.run();
             } catch (RuntimeException e) {
-                json.failed(e.getMessage() == null ? e.toString() : e.getMessage(), (System.nanoTime() - t0) / 1e6);
-                json.write(dir.resolve("run.json"));
-                throw e;
+                throw failedRun(e, src, json, dir, (System.nanoTime() - t0) / 1e6);
             }
             printer.finish(pipeline.progress());
             Map<String, Object> outputs = new LinkedHashMap<>();
             outputs.put("result", result.toString());
             outputs.put("resultFrames", resultSink.framesWritten());
             outputs.put("raw", saveRaw ? raw.toString() : null);
+            outputs.put("format", format.id());
             if (saveRaw && src instanceof SimulatedCamera cam) {
                 // a simulated recording is only useful for accuracy checks together with its ground truth
                 int m = chain.outputScale() > 1 ? (int) Math.round(chain.outputScale()) : 5;
-                GroundTruthFiles.write(raw, cam.truth(), m, 0).forEach((k, v) -> outputs.put("truth." + k, v.toString()));
+                GroundTruthFiles.write(dir.resolve("raw.tif"), cam.truth(), m, 0).forEach((k, v) -> outputs.put("truth." + k, v.toString()));
             }
             outputs.put("runJson", dir.resolve("run.json").toString());
             json.outputs(outputs);
             json.summary(s);
-            json.write(dir.resolve("run.json"));
-            report(s, outputs);
-            for (LiveStage e : extensions) {
-                var failure = e.failure(s);
-                if (failure.isPresent()) {
-                    out.spec.commandLine().getErr().println("flowscope: failed: " + failure.get());
-                    return ExitCodes.RUNTIME_FAILURE;
-                }
+            List<String> failures = failures(s);
+            if (!failures.isEmpty()) {
+                // the outputs are kept, but the run failed: run.json says so, as the exit code does
+                json.failed(String.join("; ", failures), s.elapsedMs());
             }
-            return ExitCodes.OK;
+            json.write(dir.resolve("run.json"));
+            report(s, outputs, failures.isEmpty());
+            failures.forEach(f -> out.spec.commandLine().getErr().println("flowscope: failed: " + f));
+            return failures.isEmpty() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
         } finally {
             done.countDown();
             try {
@@ -257,6 +271,63 @@ public final class LiveCommand implements Callable<Integer> {
                 // the hook is running: it is waiting for 'done', which is now counted down
             }
         }
+    }
+
+    /** Why stages and extensions fail a completed run (a finite camera run that lost frames, a side branch). */
+    private List<String> failures(RunSummary s) {
+        List<String> failures = new ArrayList<>();
+        for (LiveStage e : extensions) {
+            try {
+                e.failure(s).ifPresent(failures::add);
+            } catch (RuntimeException ex) {
+                failures.add(e.name() + ": " + ex);
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * What the source extensions know about a run that failed before it completed (a camera that lost so many
+     * frames that no window filled); asked without a summary, so only the sources are asked, and one that cannot
+     * answer is left out rather than hide the original error.
+     */
+    private List<String> sourceFailures() {
+        List<String> failures = new ArrayList<>();
+        for (LiveExtension e : sourceExtensions()) {
+            try {
+                e.failure(null).ifPresent(failures::add);
+            } catch (RuntimeException ex) {
+                // no verdict without a summary
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * A run that failed: run.json says why, with the source's own section (what the camera delivered and lost) and
+     * what extensions know (the camera's loss explains a run that produced no window).
+     */
+    private RuntimeException failedRun(RuntimeException e, FrameSource src, RunJson json, Path dir, double elapsedMs) {
+        String error = e.getMessage() == null ? e.toString() : e.getMessage();
+        List<String> reasons = sourceFailures();
+        String all = reasons.isEmpty() ? error : error + "; " + String.join("; ", reasons);
+        json.failed(all, elapsedMs);
+        if (src instanceof RunContributor c) {
+            try {
+                json.content().put(c.section(), c.runJsonSection());
+            } catch (RuntimeException ex) {
+                e.addSuppressed(ex);
+            }
+        }
+        json.write(dir.resolve("run.json"));
+        if (reasons.isEmpty() || e instanceof IllegalArgumentException) {
+            reasons.forEach(r -> out.spec.commandLine().getErr().println("flowscope: " + r));
+            return e;
+        }
+        // the original error is the first part of the message already: kept as suppressed, not repeated as a cause
+        IllegalStateException failed = new IllegalStateException(all);
+        failed.addSuppressed(e);
+        return failed;
     }
 
     private Map<String, Object> parameters(int stepFrames, WindowOperator chain) {
@@ -273,8 +344,9 @@ public final class LiveCommand implements Callable<Integer> {
         return p;
     }
 
-    private void report(RunSummary s, Map<String, Object> outputs) {
+    private void report(RunSummary s, Map<String, Object> outputs, boolean ok) {
         Map<String, Object> r = new LinkedHashMap<>();
+        r.put("status", ok ? "ok" : "failed");
         r.put("frames", s.frames());
         r.put("framesPerSecond", s.framesPerSecond());
         r.put("elapsedMs", s.elapsedMs());
@@ -293,35 +365,5 @@ public final class LiveCommand implements Callable<Integer> {
         }
         human.append(", ").append(outputs.get("runJson"));
         out.result(r, human.toString());
-    }
-
-    private Path prepareOutDir() {
-        Path dir = outDir;
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--out must be a directory, but " + dir + " is a file");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create output directory " + dir + ": " + e.getMessage(), e);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new IllegalArgumentException("output directory is not writable: " + dir);
-        }
-        for (String name : List.of("result.tif", "raw.tif", "run.json")) {
-            Path p = dir.resolve(name);
-            if (Files.exists(p)) {
-                if (!overwrite) {
-                    throw new IllegalArgumentException("output directory " + dir + " already holds " + name
-                            + " from an earlier run; choose another --out or add --overwrite");
-                }
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot remove " + p, e);
-                }
-            }
-        }
-        return dir;
     }
 }
