@@ -120,13 +120,16 @@ public final class SimulatedCamera implements FrameSource, RunContributor {
 
     /** Updates the rendering statistics with one frame's render time and cycle (render + pacing + delivery). */
     private void timeCycle(long rendered, long cycle) {
+        renderNanos += rendered;
+        cycleNanos += cycle;
+        if (delivered.get() == 1) {
+            return; // the first frame pays class loading and JIT: not the rate the camera renders at
+        }
         double r = renderEmaNs;
         double w = cycleEmaNs;
         boolean first = w == 0;
         renderEmaNs = first ? rendered : r + EMA * (rendered - r);
         cycleEmaNs = first ? cycle : w + EMA * (cycle - w);
-        renderNanos += rendered;
-        cycleNanos += cycle;
     }
 
     /** Whether, over recent frames, the simulator limits the frame rate (see the class comment). */
