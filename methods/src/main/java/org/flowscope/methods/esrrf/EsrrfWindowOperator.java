@@ -47,8 +47,8 @@ public final class EsrrfWindowOperator implements WindowOperator, RunContributor
         this.options = options;
         boolean cpuOnly = options.backendFilter().filter(b -> b == Backend.CPU_THREADED).isPresent()
                 || options.deviceKindFilter().filter(k -> k == org.flowscope.engine.spi.DeviceKind.CPU).isPresent();
-        CpuDevice cpu = engine.devices().stream().filter(CpuDevice.class::isInstance).map(CpuDevice.class::cast)
-                .findFirst().orElse(null);
+        CpuDevice cpu = engine.devices(org.flowscope.engine.spi.DeviceKind.CPU).stream().filter(CpuDevice.class::isInstance)
+                .map(CpuDevice.class::cast).findFirst().orElse(null);
         if (cpuOnly && step > 0 && step < window && cpu != null) {
             this.sliding = new EsrrfSlidingWindow(this.params, EsrrfSlidingWindow.blockLength(window, step),
                     (p, block) -> {
