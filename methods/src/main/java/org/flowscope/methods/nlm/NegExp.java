@@ -22,6 +22,15 @@ public final class NegExp {
 
     /** {@code out[k] = exp(-max(0, x[k]))} for k in [0, n). */
     public static void apply(float[] x, float[] out, int n) {
+        gated(x, 1f, x, Float.MAX_VALUE, out, n);
+    }
+
+    /**
+     * The NLM weights in one pass: {@code out[k] = exp(-max(0, x[k]) scale)} where {@code gate[k] <= limit}, else 0
+     * (a dropped candidate). {@code limit} must be a normal float, so that {@code limit - gate[k]} is either 0 or at
+     * least one of its ulps, which the gate scales past [0, 1] without a branch.
+     */
+    public static void gated(float[] x, float scale, float[] gate, float limit, float[] out, int n) {
         final float c0 = TAYLOR[0];
         final float c1 = TAYLOR[1];
         final float c2 = TAYLOR[2];
@@ -33,8 +42,10 @@ public final class NegExp {
         final float c8 = TAYLOR[8];
         final float c9 = TAYLOR[9];
         final float c10 = TAYLOR[10];
+        final float toY = scale * (1f / 32f);
+        final float clamp = CLAMP * (1f / 32f);
         for (int k = 0; k < n; k++) {
-            float y = Math.min(Math.max(x[k], 0f), CLAMP) * (1f / 32f);
+            float y = Math.min(Math.max(x[k], 0f) * toY, clamp);
             float p = Math.fma(c10, y, c9);
             p = Math.fma(p, y, c8);
             p = Math.fma(p, y, c7);
@@ -49,7 +60,8 @@ public final class NegExp {
             p = p * p;
             p = p * p;
             p = p * p;
-            out[k] = p * p;
+            float keep = Math.min(1f, Math.max(0f, (limit - gate[k]) * 1e38f + 1f));
+            out[k] = (p * p) * keep;
         }
     }
 

@@ -85,12 +85,6 @@ public final class NlmCpuThreaded implements Implementation<NlmParams, ImageStac
 
     /** {@code exp(-max(0, D))}, or 0 where the early exit dropped the candidate. */
     private static void weights(PatchDistances distances, float[] weight, int n) {
-        NegExp.apply(distances.distance, weight, n);
-        float[] peak = distances.peak;
-        for (int k = 0; k < n; k++) {
-            // 1 when peak <= 5, else 0, without a branch: 5 - peak is exact near 5 and scaled past [0, 1]
-            float keep = Math.min(1f, Math.max(0f, (Nlm.CUTOFF - peak[k]) * 1e38f + 1f));
-            weight[k] *= keep;
-        }
+        NegExp.gated(distances.distance, 1f, distances.peak, Nlm.CUTOFF, weight, n);
     }
 }

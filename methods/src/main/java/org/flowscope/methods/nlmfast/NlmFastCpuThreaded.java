@@ -69,6 +69,9 @@ public final class NlmFastCpuThreaded implements Implementation<NlmFastParams, I
         private final float[] b;
         private final float[] column;
         private final float[] tap;
+        private final float[] tap1;
+        private final float[] tap2;
+        private final float[] tap3;
         private final float[] sum;
         private final float[] weight;
         private final float[] values;
@@ -90,6 +93,9 @@ public final class NlmFastCpuThreaded implements Implementation<NlmFastParams, I
             b = new float[longest];
             column = new float[longest];
             tap = new float[longest];
+            tap1 = new float[longest];
+            tap2 = new float[longest];
+            tap3 = new float[longest];
             sum = new float[longest];
             weight = new float[longest];
             values = new float[longest];
@@ -129,20 +135,8 @@ public final class NlmFastCpuThreaded implements Implementation<NlmFastParams, I
                     continue;
                 }
                 delta(r + o, tr, tc, lo, m);
-                Arrays.fill(column, 0, m, 0f);
-                for (int i = 0; i < box; i++) {
-                    float[] row = ring[Math.floorMod(r - o + 1 + i, box)];
-                    for (int k = 0; k < m; k++) {
-                        column[k] += row[k];
-                    }
-                }
-                Arrays.fill(sum, 0, n, 0f);
-                for (int j = 0; j < box; j++) {
-                    System.arraycopy(column, j, tap, 0, n);
-                    for (int k = 0; k < n; k++) {
-                        sum[k] += tap[k];
-                    }
-                }
+                columnSums(r, m);
+                boxSums(n);
                 weights(n);
                 if (r >= 0) {
                     // p = (r, c) gains q = (r + tr, c + tc): columns c in [0, w) are k = c - lo
@@ -153,6 +147,51 @@ public final class NlmFastCpuThreaded implements Implementation<NlmFastParams, I
                     // q = (r + tr, c + tc) gains p: q's columns in [0, w) are c = col - tc, k = col - tc - lo
                     System.arraycopy(padded, (r + q) * wp + q - tc, values, 0, w);
                     sums.add(r + tr, 0, shifted(-tc - lo, w), values, w);
+                }
+            }
+        }
+
+        /**
+         * {@code column[k]}: the sum of the ring's rows r-o+1 .. r+o at k, added in that order, four rows per pass over
+         * the array (the reference's additions, in its order).
+         */
+        private void columnSums(int r, int m) {
+            Arrays.fill(column, 0, m, 0f);
+            int i = 0;
+            for (; i + 4 <= box; i += 4) {
+                float[] r0 = ring[Math.floorMod(r - o + 1 + i, box)];
+                float[] r1 = ring[Math.floorMod(r - o + 2 + i, box)];
+                float[] r2 = ring[Math.floorMod(r - o + 3 + i, box)];
+                float[] r3 = ring[Math.floorMod(r - o + 4 + i, box)];
+                for (int k = 0; k < m; k++) {
+                    column[k] = (((column[k] + r0[k]) + r1[k]) + r2[k]) + r3[k];
+                }
+            }
+            for (; i < box; i++) {
+                float[] row = ring[Math.floorMod(r - o + 1 + i, box)];
+                for (int k = 0; k < m; k++) {
+                    column[k] += row[k];
+                }
+            }
+        }
+
+        /** {@code sum[k]}: {@code column[k] + ... + column[k + box - 1]} in that order, through aligned copies. */
+        private void boxSums(int n) {
+            Arrays.fill(sum, 0, n, 0f);
+            int j = 0;
+            for (; j + 4 <= box; j += 4) {
+                System.arraycopy(column, j, tap, 0, n);
+                System.arraycopy(column, j + 1, tap1, 0, n);
+                System.arraycopy(column, j + 2, tap2, 0, n);
+                System.arraycopy(column, j + 3, tap3, 0, n);
+                for (int k = 0; k < n; k++) {
+                    sum[k] = (((sum[k] + tap[k]) + tap1[k]) + tap2[k]) + tap3[k];
+                }
+            }
+            for (; j < box; j++) {
+                System.arraycopy(column, j, tap, 0, n);
+                for (int k = 0; k < n; k++) {
+                    sum[k] += tap[k];
                 }
             }
         }
@@ -171,18 +210,8 @@ public final class NlmFastCpuThreaded implements Implementation<NlmFastParams, I
 
         /** Weights of the box sums in {@code sum[0, n)}: 0 above the cut-off, else {@code exp(-max(S, 0)/h2s2)}. */
         private void weights(int n) {
-            float h2s2 = p.h2s2();
-            float cutoff = p.cutoff();
-            for (int k = 0; k < n; k++) {
-                tap[k] = Math.max(sum[k], 0f) / h2s2;
-            }
-            NegExp.apply(tap, weight, n);
-            for (int k = 0; k < n; k++) {
-                // 1 when S <= cutoff, else 0, without a branch: cutoff - S is exact near the cut-off, and at least
-                // one ulp of a normal float (h is bounded) scaled past [0, 1]
-                float keep = Math.min(1f, Math.max(0f, (cutoff - sum[k]) * 1e38f + 1f));
-                weight[k] *= keep;
-            }
+            // h is bounded, so the cut-off is a normal float, as the gate needs
+            NegExp.gated(sum, 1f / p.h2s2(), sum, p.cutoff(), weight, n);
         }
 
         /** {@code weight[from, from + n)} at index 0 (in {@link #tap}, free after the weights). */
