@@ -2,12 +2,12 @@ package org.flowscope.methods.nlm;
 
 import java.util.concurrent.ForkJoinPool;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.CpuDevice;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
+import org.flowscope.methods.numerics.parallel.CpuPools;
 
 /**
  * {@link Nlm} on the CPU device's fork-join pool, with half the work of the reference: the patch distance of a pixel
@@ -33,7 +33,7 @@ public final class NlmCpuThreaded implements Implementation<NlmParams, ImageStac
 
     @Override
     public ImageStack run(NlmParams params, ImageStack input, ExecutionContext context) {
-        return compute(params, input, context.device(CpuDevice.class).pool());
+        return compute(params, input, CpuPools.of(context));
     }
 
     /** Denoises every frame of {@code input} on {@code pool}. */

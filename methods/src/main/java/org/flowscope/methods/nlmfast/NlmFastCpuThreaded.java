@@ -3,12 +3,12 @@ package org.flowscope.methods.nlmfast;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.CpuDevice;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
+import org.flowscope.methods.numerics.parallel.CpuPools;
 import org.flowscope.methods.nlm.BandSums;
 import org.flowscope.methods.nlm.MirrorPad;
 import org.flowscope.methods.nlm.NegExp;
@@ -36,7 +36,7 @@ public final class NlmFastCpuThreaded implements Implementation<NlmFastParams, I
 
     @Override
     public ImageStack run(NlmFastParams params, ImageStack input, ExecutionContext context) {
-        return compute(params, input, context.device(CpuDevice.class).pool());
+        return compute(params, input, CpuPools.of(context));
     }
 
     /** Denoises every frame of {@code input} on {@code pool}. */
