@@ -7,6 +7,9 @@ package org.flowscope.methods.nlm;
  * one-pixel side is repeated. Both NLM operations pad each frame this way before comparing patches.
  */
 public final class MirrorPad {
+    /** Most floats a chunk of padded frames for a GPU holds on the host (1 GiB; far below Java's array limit). */
+    public static final long MAX_CHUNK_FLOATS = 1L << 28;
+
     private MirrorPad() {
     }
 

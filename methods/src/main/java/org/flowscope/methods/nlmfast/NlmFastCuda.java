@@ -50,10 +50,12 @@ public final class NlmFastCuda implements Implementation<NlmFastParams, ImageSta
         long frameBytes = (long) input.frameSize() * Sizeof.FLOAT;
         // a quarter of the device's memory at most: the same chunk call after call, so the pooled buffers are reused
         long budget = dev.totalMemBytes() / 4;
-        int chunk = (int) Math.min(input.frames(), budget / (paddedBytes + frameBytes));
-        if (chunk < 1) {
+        if (budget < (paddedBytes + frameBytes)) {
             throw new DeviceMemoryException(ID + " frame of " + w + "x" + h + " padded by " + o, paddedBytes + frameBytes, budget);
         }
+        // the padded chunk is staged in one host array: at most MirrorPad.MAX_CHUNK_FLOATS of it
+        long staged = Math.max(1, MirrorPad.MAX_CHUNK_FLOATS / (paddedBytes / 4));
+        int chunk = (int) Math.min(Math.min(input.frames(), budget / (paddedBytes + frameBytes)), staged);
         float[] out = new float[input.data().length];
         synchronized (dev.lock()) {
             dev.makeCurrent();

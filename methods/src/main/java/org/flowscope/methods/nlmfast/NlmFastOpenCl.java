@@ -56,10 +56,12 @@ public final class NlmFastOpenCl implements Implementation<NlmFastParams, ImageS
         long frameBytes = (long) input.frameSize() * Sizeof.cl_float;
         // a quarter of the device's memory at most, so that the pooled buffers have one size call after call
         long budget = Math.min(dev.maxAllocBytes(), dev.globalMemBytes() / 4);
-        int chunk = (int) Math.min(input.frames(), budget / paddedBytes);
-        if (chunk < 1) {
+        if (budget < paddedBytes) {
             throw new DeviceMemoryException(ID + " frame of " + w + "x" + h + " padded by " + o, paddedBytes, budget);
         }
+        // the padded chunk is staged in one host array: at most MirrorPad.MAX_CHUNK_FLOATS of it
+        long staged = Math.max(1, MirrorPad.MAX_CHUNK_FLOATS / (paddedBytes / 4));
+        int chunk = (int) Math.min(Math.min(input.frames(), budget / paddedBytes), staged);
         float[] out = new float[input.data().length];
         synchronized (dev.lock()) {
             cl_kernel kernel = OpenClKernelArgs.kernel(dev, NlmFastOpenCl.class, "nlm_fast.cl", NlmFastKernel.class);
