@@ -49,6 +49,10 @@ public final class MagnifyFourier implements Operation<MagnifyFourierParams, Ima
             throw new IllegalArgumentException("magnify-fourier needs params and an input stack, got params=" + params
                     + " input=" + input);
         }
+        if (params.geometry() == Sampling.NANOPYX && input.height() == 1 && input.width() == 1) {
+            throw new IllegalArgumentException("NanoPyx's Fourier interpolation needs an image of at least 2 pixels, got 1x1;"
+                    + " use --geometry centred");
+        }
         long pixels = (long) input.frames() * input.height() * input.width() * params.magnification() * params.magnification();
         if (pixels > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("magnified stack must hold at most 2^31 pixels, got " + input.frames() + " x "
@@ -79,12 +83,14 @@ public final class MagnifyFourier implements Operation<MagnifyFourierParams, Ima
     @Override
     public Case<MagnifyFourierParams, ImageStack> benchmarkCase(Spec spec, long seed) {
         int k = spec.kernel() == 0 ? 5 : spec.kernel();
+        // NanoPyx's version cannot take a single pixel: such a case is made centred
+        boolean single = spec.width() == 1 && spec.height() == 1;
         if (k > 20) {
             throw new IllegalArgumentException("magnify-fourier's size parameter is M (1..10, NanoPyx geometry) or 10 + M"
                     + " (centred, shifted), got " + k);
         }
-        boolean centred = k > 10;
-        int m = centred ? k - 10 : k;
+        boolean centred = k > 10 || single;
+        int m = k > 10 ? k - 10 : k;
         SplittableRandom rnd = new SplittableRandom(seed);
         float sr = centred ? (float) (rnd.nextDouble() * 5 - 2.5) : 0f;
         float sc = centred ? (float) (rnd.nextDouble() * 5 - 2.5) : 0f;

@@ -28,7 +28,38 @@ public final class MagnifyFourierCpu implements Implementation<MagnifyFourierPar
     /** Computes the operation without an engine. */
     public static ImageStack apply(MagnifyFourierParams p, ImageStack in) {
         new MagnifyFourier().validate(p, in);
-        return p.geometry() == Sampling.NANOPYX ? FourierInterpolation.magnify(in, p.magnification())
-                : FourierInterpolation.magnifyCentred(in, p.magnification(), p.shiftRow(), p.shiftCol());
+        if (p.geometry() == Sampling.NANOPYX) {
+            return FourierInterpolation.magnify(in, p.magnification());
+        }
+        ImageStack out = FourierInterpolation.magnifyCentred(in, p.magnification(), p.shiftRow(), p.shiftCol());
+        zeroOutside(p, in.height(), in.width(), out);
+        return out;
+    }
+
+    /**
+     * Sets to 0 the output pixels whose position {@code (i + 0.5)/M - shift} lies outside the input, as
+     * {@code magnify} does: a shift leaves no data there (the interpolant would show the mirror padding).
+     */
+    private static void zeroOutside(MagnifyFourierParams p, int h, int w, ImageStack out) {
+        int m = p.magnification();
+        float[] d = out.data();
+        int hm = out.height();
+        int wm = out.width();
+        for (int f = 0; f < out.frames(); f++) {
+            for (int i = 0; i < hm; i++) {
+                double y = (i + 0.5) / m - p.shiftRow();
+                int o = out.offset(f) + i * wm;
+                if (!(y >= 0 && y < h)) {
+                    java.util.Arrays.fill(d, o, o + wm, 0f);
+                    continue;
+                }
+                for (int j = 0; j < wm; j++) {
+                    double x = (j + 0.5) / m - p.shiftCol();
+                    if (!(x >= 0 && x < w)) {
+                        d[o + j] = 0f;
+                    }
+                }
+            }
+        }
     }
 }

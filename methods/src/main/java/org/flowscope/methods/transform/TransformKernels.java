@@ -17,10 +17,10 @@ final class TransformKernels {
     }
 
     @GpuKernel("transform")
-    record Warp<B>(B in, B out, B au, B cu, B bv, B dv, int h, int w, float cr, float cc, int kernel, int border,
+    record Warp<B>(B in, B out, B au, B cu, B bv, B dv, int h, int w, float cr, float cc, int kind, int border,
             int norm) {
         static <B> Warp<B> of(B in, B out, B au, B cu, B bv, B dv, Plan p) {
-            return new Warp<>(in, out, au, cu, bv, dv, p.h(), p.w(), p.map().cr(), p.map().cc(), p.kernel(), p.border(),
+            return new Warp<>(in, out, au, cu, bv, dv, p.h(), p.w(), p.map().cr(), p.map().cc(), p.kind(), p.border(),
                     p.norm());
         }
     }
@@ -30,7 +30,7 @@ final class TransformKernels {
      * {@code d v_i} per output row (the device only adds them, as {@link TransformParams.Mapping} does), and the
      * interpolator as codes of {@code transform_device.h}.
      */
-    record Plan(int h, int w, TransformParams.Mapping map, float[] au, float[] cu, float[] bv, float[] dv, int kernel,
+    record Plan(int h, int w, TransformParams.Mapping map, float[] au, float[] cu, float[] bv, float[] dv, int kind,
             int border, int norm) {
         static Plan of(TransformParams p, ImageStack in) {
             new Transform().validate(p, in);

@@ -4,7 +4,7 @@
 
 __kernel void transform(__global const float* in, __global float* out, __global const float* au,
         __global const float* cu, __global const float* bv, __global const float* dv, const int h, const int w,
-        const float cr, const float cc, const int kernel, const int border, const int norm) {
-    transform_pixel(in, out, au, cu, bv, dv, h, w, cr, cc, kernel, border, norm, get_global_id(0), get_global_id(1),
+        const float cr, const float cc, const int kind, const int border, const int norm) {
+    transform_pixel(in, out, au, cu, bv, dv, h, w, cr, cc, kind, border, norm, get_global_id(0), get_global_id(1),
             get_global_id(2));
 }

@@ -1,6 +1,6 @@
 // Transform device functions, written once for transform.cl (OpenCL) and transform.cu (CUDA): the interpolation
 // family's point evaluation (Interpolator.at in Java) in float32, and one output pixel of a shift-scale-rotate.
-// Constants: see TransformKernels.java (kernel, border and normalisation codes).
+// Constants: see TransformKernels.java (kernel kind, border and normalisation codes).
 #ifndef FLOWSCOPE_TRANSFORM_DEVICE_H
 #define FLOWSCOPE_TRANSFORM_DEVICE_H
 
@@ -29,16 +29,16 @@
 
 #define TR_MAX_TAPS 6
 
-DEVFN int tr_taps(int kernel) {
-    return kernel == TR_NEAREST ? 1 : kernel == TR_LINEAR ? 2 : kernel == TR_CATMULL_ROM ? 4 : kernel == TR_LANCZOS3 ? 6 : 5;
+DEVFN int tr_taps(int kind) {
+    return kind == TR_NEAREST ? 1 : kind == TR_LINEAR ? 2 : kind == TR_CATMULL_ROM ? 4 : kind == TR_LANCZOS3 ? 6 : 5;
 }
 
 // index of the first tap of continuous position pos (pixel k centred at k + 0.5)
-DEVFN int tr_first(int kernel, float pos) {
-    if (kernel == TR_NEAREST) {
+DEVFN int tr_first(int kind, float pos) {
+    if (kind == TR_NEAREST) {
         return (int) FLOOR(pos);
     }
-    const int first = kernel == TR_LINEAR ? 0 : kernel == TR_CATMULL_ROM ? -1 : -2;
+    const int first = kind == TR_LINEAR ? 0 : kind == TR_CATMULL_ROM ? -1 : -2;
     return (int) FLOOR(pos - 0.5f) + first;
 }
 
@@ -55,9 +55,9 @@ DEVFN float tr_lanczos(float t, float a) {
 }
 
 // the weight of a tap at distance t (index units) from the position
-DEVFN float tr_weight(int kernel, float t) {
+DEVFN float tr_weight(int kind, float t) {
     const float a = FABS(t);
-    switch (kernel) {
+    switch (kind) {
         case TR_NEAREST:
             return t >= -0.5f && t < 0.5f ? 1.0f : 0.0f;
         case TR_LINEAR:
@@ -87,7 +87,7 @@ DEVFN int tr_index(int k, int n, int border) {
 // The interpolated value at continuous (y, x); 0 outside [0, h) x [0, w) (NanoPyx's rule and the operation's), except
 // NanoPyx's truncating nearest neighbour, which accepts (-1, 0). Per column tap, the weighted sum down the row taps,
 // then across: the order of the Java reference.
-DEVFN float tr_sample(GLOBAL_MEM const float* RESTRICT img, int h, int w, float y, float x, int kernel, int border,
+DEVFN float tr_sample(GLOBAL_MEM const float* RESTRICT img, int h, int w, float y, float x, int kind, int border,
         int norm) {
     if (border == TR_TRUNCATE) {
         const int r = (int) y;
@@ -100,16 +100,16 @@ DEVFN float tr_sample(GLOBAL_MEM const float* RESTRICT img, int h, int w, float 
     if (!(y >= 0.0f && y < (float) h && x >= 0.0f && x < (float) w)) {
         return 0.0f;
     }
-    const int taps = tr_taps(kernel);
-    const int r0 = tr_first(kernel, y);
-    const int c0 = tr_first(kernel, x);
+    const int taps = tr_taps(kind);
+    const int r0 = tr_first(kind, y);
+    const int c0 = tr_first(kind, x);
     float wr[TR_MAX_TAPS];
     int ir[TR_MAX_TAPS];
     float usedR = 0.0f;
     float allR = 0.0f;
     for (int t = 0; t < taps; t++) {
         const int k = r0 + t;
-        wr[t] = tr_weight(kernel, y - ((float) k + 0.5f));
+        wr[t] = tr_weight(kind, y - ((float) k + 0.5f));
         ir[t] = tr_index(k, h, border);
         allR += wr[t];
         if (ir[t] >= 0) {
@@ -121,7 +121,7 @@ DEVFN float tr_sample(GLOBAL_MEM const float* RESTRICT img, int h, int w, float 
     float allC = 0.0f;
     for (int s = 0; s < taps; s++) {
         const int k = c0 + s;
-        const float wc = tr_weight(kernel, x - ((float) k + 0.5f));
+        const float wc = tr_weight(kind, x - ((float) k + 0.5f));
         allC += wc;
         const int ic = tr_index(k, w, border);
         if (ic >= 0) {
@@ -151,14 +151,14 @@ DEVFN float tr_sample(GLOBAL_MEM const float* RESTRICT img, int h, int w, float 
 DEVFN void transform_pixel(GLOBAL_MEM const float* RESTRICT in, GLOBAL_MEM float* RESTRICT out,
         GLOBAL_MEM const float* RESTRICT au, GLOBAL_MEM const float* RESTRICT cu,
         GLOBAL_MEM const float* RESTRICT bv, GLOBAL_MEM const float* RESTRICT dv, int h, int w, float cr, float cc,
-        int kernel, int border, int norm, int j, int i, int f) {
+        int kind, int border, int norm, int j, int i, int f) {
     if (j >= w || i >= h) {
         return;
     }
     const float x = (LDG(au + j) + LDG(bv + i)) + cc;
     const float y = (LDG(cu + j) + LDG(dv + i)) + cr;
     const size_t frame = (size_t) f * h * w;
-    out[frame + (size_t) i * w + j] = tr_sample(in + frame, h, w, y, x, kernel, border, norm);
+    out[frame + (size_t) i * w + j] = tr_sample(in + frame, h, w, y, x, kind, border, norm);
 }
 
 #endif

@@ -159,6 +159,12 @@ public final class FourierInterpolation {
     /** One frame of {@link #magnifyCentred}, mirror padded, {@code (h m) x (w m)}. */
     static float[] centredFrame(float[] img, int h, int w, int m, double shiftRow, double shiftCol) {
         int p = MirrorPadding.side(h, w);
+        if (p == 1) {
+            // a single pixel: the band-limited interpolant is the constant
+            float[] out = new float[m * m];
+            java.util.Arrays.fill(out, img[0]);
+            return out;
+        }
         double[] spectrum = Fourier.forward(MirrorPadding.pad(img, h, w, p), p, p);
         int big = p * m;
         int oy = (big - m * h) / 2;
