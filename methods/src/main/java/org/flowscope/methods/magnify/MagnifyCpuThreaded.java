@@ -14,17 +14,20 @@ import org.flowscope.methods.numerics.parallel.CpuPools;
 
 /**
  * {@link Magnify} on the CPU device's fork-join pool: the output rows of all frames are split into blocks, each
- * computed exactly as {@link MagnifyCpu} computes it, so the output equals the reference bit for bit.
+ * computed by {@link FloatTwoPass} (columns first, then SIMD multiply-adds of whole rows, float32) from the host tap
+ * tables the GPU implementations use; within float32 rounding of the reference.
  */
 public final class MagnifyCpuThreaded implements Implementation<MagnifyParams, ImageStack, ImageStack> {
     public static final String ID = "magnify.cpu-threaded";
     private static final ImplementationInfo INFO = new ImplementationInfo(
-            ID, Magnify.class, Backend.CPU_THREADED, Precision.MIXED, "plain Java, output row blocks on the fork-join pool");
+            ID, Magnify.class, Backend.CPU_THREADED, Precision.FP32, "plain Java, two float32 passes, output row blocks on the fork-join pool");
     /**
-     * Rows per block at least: a block recomputes the column taps of the whole output row, which must stay small
-     * against the block's own work.
+     * Rows per block at least: a block filters every input row it reads along the columns, and neighbouring blocks
+     * share a few of those rows, which must stay small against the block's own work.
      */
     private static final int MIN_ROWS = 16;
+    /** Rows per block at most, so that a block's column-filtered input rows stay in the core's cache. */
+    private static final int MAX_ROWS = 256;
 
     @Override
     public ImplementationInfo info() {
@@ -38,22 +41,20 @@ public final class MagnifyCpuThreaded implements Implementation<MagnifyParams, I
 
     /** Computes the magnification on {@code pool}. */
     public static ImageStack compute(MagnifyParams p, ImageStack in, ForkJoinPool pool) {
-        new Magnify().validate(p, in);
-        int rowsM = Magnify.outputRows(p, in);
-        int colsM = Magnify.outputCols(p, in);
-        double[] ys = MagnifyCpu.rowPositions(p, rowsM);
-        double[] xs = MagnifyCpu.colPositions(p, colsM);
+        MagnifyKernels.Plan plan = MagnifyKernels.Plan.of(p, in);
+        int rowsM = plan.hm();
+        int colsM = plan.wm();
         float[] out = new float[in.frames() * rowsM * colsM];
         // about four blocks per worker balances uneven progress (other processes share the cores)
         long total = (long) in.frames() * rowsM;
-        int block = (int) Math.max(MIN_ROWS, total / (4L * pool.getParallelism()));
+        int block = (int) Math.min(MAX_ROWS, Math.max(MIN_ROWS, total / (4L * pool.getParallelism())));
         List<Future<?>> tasks = new ArrayList<>();
         for (int f = 0; f < in.frames(); f++) {
             int frame = f;
             for (int from = 0; from < rowsM; from += block) {
                 int a = from;
                 int b = Math.min(rowsM, from + block);
-                tasks.add(pool.submit(() -> MagnifyCpu.sampleRows(p, in, frame, ys, xs, a, b, out)));
+                tasks.add(pool.submit(() -> FloatTwoPass.rows(plan, in, frame, a, b, out)));
             }
         }
         CpuPools.joinAll(tasks);
