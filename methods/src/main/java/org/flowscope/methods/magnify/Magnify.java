@@ -52,7 +52,7 @@ public final class Magnify implements Operation<MagnifyParams, ImageStack, Image
 
     /**
      * The benchmark/conformance variants, in the order of {@code (k - 1) / 10}: interpolator, geometry, whether the
-     * magnifications are non-integer and anisotropic ({@code Mr = M + 0.37}, {@code Mc = 0.7 M + 0.25}) and how far
+     * magnifications are non-integer and anisotropic ({@code Mr = M + 0.37}, {@code Mc = 0.7 M + 0.35, never below 1}) and how far
      * the seeded shift reaches (input pixels; 0: no shift).
      */
     public static final List<Variant> VARIANTS = List.of(
@@ -152,7 +152,7 @@ public final class Magnify implements Operation<MagnifyParams, ImageStack, Image
         Variant var = VARIANTS.get(v);
         SplittableRandom rnd = new SplittableRandom(seed);
         float mr = var.nonInteger() ? m + 0.37f : m;
-        float mc = var.nonInteger() ? 0.7f * m + 0.25f : m;
+        float mc = var.nonInteger() ? 0.7f * m + 0.35f : m;
         float sr = (float) ((rnd.nextDouble() * 2 - 1) * var.shiftReach());
         float sc = (float) ((rnd.nextDouble() * 2 - 1) * var.shiftReach());
         float[] px = new float[Math.multiplyExact(Math.multiplyExact(spec.frames(), spec.height()), spec.width())];

@@ -12,7 +12,8 @@ import org.flowscope.testkit.ConformanceKit;
  * The seeded shape matrix every magnify implementation is held to: each of the eleven variants of
  * {@link Magnify#VARIANTS} (every interpolator, both geometries, non-integer anisotropic magnifications, shifts that
  * reach past the border) at magnifications 1..10, on a cycle of odd, tiny and non-square sizes with one to three
- * frames; plus minification, a 1x1 image and a shift that leaves the whole output without data.
+ * frames; every variant at M = 1 on a single pixel and a single row; plus minification, a 1x1 image at x10 and a
+ * shift that leaves the whole output without data.
  */
 final class MagnifyCases {
     private static final int[][] SIZES = {{1, 1}, {7, 5}, {33, 17}, {2, 29}, {31, 31}, {13, 4}, {24, 20}};
@@ -28,6 +29,13 @@ final class MagnifyCases {
             int[] wh = SIZES[i % SIZES.length];
             var c = op.benchmarkCase(new BenchmarkInputs.Spec(wh[0], wh[1], 1 + i % 3, k), 20261201L + k);
             cases.add(new ConformanceKit.Case<>(c.label(), c.params(), c.input()));
+        }
+        // every variant at its smallest magnification on a single pixel and on a single row
+        for (int v = 0; v < Magnify.VARIANTS.size(); v++) {
+            for (int[] wh : new int[][] {{1, 1}, {5, 1}}) {
+                var c = op.benchmarkCase(new BenchmarkInputs.Spec(wh[0], wh[1], 1, 10 * v + 1), 99L + v);
+                cases.add(new ConformanceKit.Case<>(c.label(), c.params(), c.input()));
+            }
         }
         SplittableRandom rnd = new SplittableRandom(7);
         cases.add(named("minified x0.5/0.3 lanczos centred", MagnifyParams.of(InterpolatorChoice.LANCZOS, Sampling.CENTRED,
