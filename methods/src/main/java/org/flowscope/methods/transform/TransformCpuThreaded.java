@@ -13,13 +13,14 @@ import org.flowscope.engine.spi.Precision;
 import org.flowscope.methods.numerics.parallel.CpuPools;
 
 /**
- * {@link Transform} on the CPU device's fork-join pool: blocks of output rows of every frame, each computed exactly
- * as {@link TransformCpu} computes it, so the output equals the reference bit for bit.
+ * {@link Transform} on the CPU device's fork-join pool: blocks of output rows of every frame, each evaluated by
+ * {@link FloatPoints} (the device kernel's float32 arithmetic, no per-pixel allocation); within float32 rounding of
+ * the reference.
  */
 public final class TransformCpuThreaded implements Implementation<TransformParams, ImageStack, ImageStack> {
     public static final String ID = "transform.cpu-threaded";
     private static final ImplementationInfo INFO = new ImplementationInfo(ID, Transform.class, Backend.CPU_THREADED,
-            Precision.MIXED, "plain Java, output row blocks on the fork-join pool");
+            Precision.FP32, "plain Java, float32 point evaluation, output row blocks on the fork-join pool");
 
     @Override
     public ImplementationInfo info() {
@@ -33,7 +34,7 @@ public final class TransformCpuThreaded implements Implementation<TransformParam
 
     /** Computes the transform on {@code pool}. */
     public static ImageStack compute(TransformParams p, ImageStack in, ForkJoinPool pool) {
-        new Transform().validate(p, in);
+        TransformKernels.Plan plan = TransformKernels.Plan.of(p, in);
         float[] out = new float[in.data().length];
         int h = in.height();
         // about four blocks per worker balances uneven progress (other processes share the cores)
@@ -44,7 +45,7 @@ public final class TransformCpuThreaded implements Implementation<TransformParam
             for (int from = 0; from < h; from += block) {
                 int a = from;
                 int b = Math.min(h, from + block);
-                tasks.add(pool.submit(() -> TransformCpu.rows(p, in, frame, a, b, out)));
+                tasks.add(pool.submit(() -> FloatPoints.rows(plan, in, frame, a, b, out)));
             }
         }
         CpuPools.joinAll(tasks);
