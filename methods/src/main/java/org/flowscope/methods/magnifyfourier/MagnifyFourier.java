@@ -25,10 +25,11 @@ import org.flowscope.methods.numerics.interpolation.Sampling;
  *       at output pixel centres, shifted by a phase ramp, Nyquist bins split, amplitude kept by the factor M&sup2;.</li>
  * </ul>
  * A separate operation from {@link org.flowscope.methods.magnify.Magnify} because it is a different function (global,
- * through the spectrum, integer magnifications only) with its own implementations: CPU only until flowscope has a
- * device FFT.
+ * through the spectrum, integer magnifications only) with its own implementations: the CPU reference, frames on the
+ * pool, and the spectral core on an OpenCL or CUDA device (the device FFT, double precision).
  *
- * <p>Tolerance: {@code 1e-5 max|ref|}; the threaded implementation runs the reference per frame and is bit-identical.
+ * <p>Tolerance: {@code 1e-5 max|ref|}; the threaded implementation runs the reference per frame and is bit-identical;
+ * the device ones differ by the FFTs' rounding (double precision) before the float32 output.
  *
  * <p>Benchmark cases: the size parameter {@code k} is the magnification for {@code 1..10} (NanoPyx geometry) and
  * {@code 10 + M} for the centred geometry with a seeded shift; 0 = NanoPyx, x5.

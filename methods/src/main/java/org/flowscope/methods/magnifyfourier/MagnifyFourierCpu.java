@@ -7,6 +7,7 @@ import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
 import org.flowscope.methods.numerics.interpolation.FourierInterpolation;
+import org.flowscope.methods.numerics.interpolation.FourierPlanes;
 import org.flowscope.methods.numerics.interpolation.Sampling;
 
 /** Plain-Java reference of {@link MagnifyFourier}: frame by frame, double-precision FFTs (JTransforms). */
@@ -27,11 +28,16 @@ public final class MagnifyFourierCpu implements Implementation<MagnifyFourierPar
 
     /** Computes the operation without an engine. */
     public static ImageStack apply(MagnifyFourierParams p, ImageStack in) {
+        return apply(p, in, FourierPlanes.CPU);
+    }
+
+    /** The operation with the spectral core of {@code planes} (the GPU implementations pass theirs). */
+    static ImageStack apply(MagnifyFourierParams p, ImageStack in, FourierPlanes planes) {
         new MagnifyFourier().validate(p, in);
         if (p.geometry() == Sampling.NANOPYX) {
-            return FourierInterpolation.magnify(in, p.magnification());
+            return FourierInterpolation.magnify(in, p.magnification(), planes);
         }
-        ImageStack out = FourierInterpolation.magnifyCentred(in, p.magnification(), p.shiftRow(), p.shiftCol());
+        ImageStack out = FourierInterpolation.magnifyCentred(in, p.magnification(), p.shiftRow(), p.shiftCol(), planes);
         zeroOutside(p, in.height(), in.width(), out);
         return out;
     }

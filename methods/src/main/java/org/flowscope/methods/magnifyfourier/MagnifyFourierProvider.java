@@ -20,7 +20,8 @@ public final class MagnifyFourierProvider implements MethodProvider<MagnifyFouri
 
     @Override
     public List<Class<? extends Implementation<MagnifyFourierParams, ImageStack, ImageStack>>> implementations() {
-        return List.of(MagnifyFourierCpu.class, MagnifyFourierCpuThreaded.class);
+        return List.of(MagnifyFourierCpu.class, MagnifyFourierCpuThreaded.class, MagnifyFourierOpenCl.class,
+                MagnifyFourierCuda.class);
     }
 
     @Override
