@@ -1,5 +1,6 @@
 package org.flowscope.app;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +18,11 @@ import org.flowscope.app.live.LiveExtension;
 import org.flowscope.app.live.LiveExtensions;
 import org.flowscope.app.live.LiveSources;
 import org.flowscope.app.live.ProgressPrinter;
-import org.flowscope.app.live.RunJson;
 import org.flowscope.app.live.SourceFactory;
+import org.flowscope.app.run.DecisionTally;
+import org.flowscope.app.run.RunRecorder;
+import org.flowscope.app.run.RunReport;
+import org.flowscope.app.run.RunReportFile;
 import org.flowscope.core.pipeline.LivePipeline;
 import org.flowscope.core.pipeline.ResultListener;
 import org.flowscope.core.pipeline.RunContributor;
@@ -175,17 +179,21 @@ public final class LiveCommand implements Callable<Integer> {
             stages.add(opStage.operator(setup).orElseThrow(() ->
                     new IllegalStateException("live stage '" + op + "' offers --op but built no operator")));
             WindowOperator chain = WindowOperator.chain(stages);
-            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started);
+            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started, engine);
         }
     }
 
     private int run(FrameSource src, SourceFormat fmt, WindowOperator chain, List<ResultListener> listeners,
-                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started) {
-        RunJson json = new RunJson(started);
+                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started, SharedEngine engine) {
+        RunRecorder json = new RunRecorder(started, out.spec.commandLine().getParseResult().originalArgs());
         json.inputs(source, fmt);
         json.parameters(parameters(stepFrames, chain));
+        DecisionTally decisions = new DecisionTally();
+        engine.onDecision(decisions);
+        json.decisions(decisions);
         Path result = dir.resolve("result.tif");
         Path raw = dir.resolve("raw.tif");
+        Path runJson = dir.resolve(RunReportFile.NAME);
         double inputNm = fmt.pixelSizeNm().orElse(0);
         double intervalMs = fmt.framesPerSecond().isPresent() ? stepFrames * 1e3 / fmt.framesPerSecond().getAsDouble() : 0;
         TiffResultSink resultSink = new TiffResultSink(result, inputNm > 0 ? inputNm / chain.outputScale() : 0, intervalMs);
@@ -221,33 +229,27 @@ public final class LiveCommand implements Callable<Integer> {
             try {
                 s = pipeline.run();
             } catch (RuntimeException e) {
-                json.failed(e.getMessage() == null ? e.toString() : e.getMessage(), (System.nanoTime() - t0) / 1e6);
-                json.write(dir.resolve("run.json"));
+                RunReportFile.write(runJson, json.failed(e.getMessage() == null ? e.toString() : e.getMessage(),
+                        (System.nanoTime() - t0) / 1e6, Map.of()));
                 throw e;
             }
             printer.finish(pipeline.progress());
-            Map<String, Object> outputs = new LinkedHashMap<>();
-            outputs.put("result", result.toString());
-            outputs.put("resultFrames", resultSink.framesWritten());
-            outputs.put("raw", saveRaw ? raw.toString() : null);
+            Map<String, String> truth = new LinkedHashMap<>();
             if (saveRaw && src instanceof SimulatedCamera cam) {
                 // a simulated recording is only useful for accuracy checks together with its ground truth
                 int m = chain.outputScale() > 1 ? (int) Math.round(chain.outputScale()) : 5;
-                GroundTruthFiles.write(raw, cam.truth(), m, 0).forEach((k, v) -> outputs.put("truth." + k, v.toString()));
+                GroundTruthFiles.write(raw, cam.truth(), m, 0).forEach((k, v) -> truth.put(k, v.toString()));
             }
-            outputs.put("runJson", dir.resolve("run.json").toString());
-            json.outputs(outputs);
-            json.summary(s);
-            json.write(dir.resolve("run.json"));
-            report(s, outputs);
+            RunReport.Outputs outputs = new RunReport.Outputs(result.toString(), resultSink.framesWritten(),
+                    saveRaw ? raw.toString() : null, truth, runJson.toString(), null);
+            List<String> failures = new ArrayList<>();
             for (LiveStage e : extensions) {
-                var failure = e.failure(s);
-                if (failure.isPresent()) {
-                    out.spec.commandLine().getErr().println("flowscope: failed: " + failure.get());
-                    return ExitCodes.RUNTIME_FAILURE;
-                }
+                e.failure(s).ifPresent(failures::add);
             }
-            return ExitCodes.OK;
+            RunReportFile.write(runJson, json.completed(s, outputs, failures));
+            report(s, outputs);
+            failures.forEach(f -> out.spec.commandLine().getErr().println("flowscope: failed: " + f));
+            return failures.isEmpty() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
         } finally {
             done.countDown();
             try {
@@ -258,39 +260,39 @@ public final class LiveCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> parameters(int stepFrames, WindowOperator chain) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("window", window);
-        p.put("step", stepFrames);
-        p.put("op", op);
-        p.put("stages", chain.stages().stream().map(WindowOperator::name).toList());
-        p.put("policy", policy.name().toLowerCase(java.util.Locale.ROOT));
-        p.put("lagSpool", lagSpool);
-        p.put("fps", fps);
-        p.put("frames", frames);
-        p.put("saveRaw", saveRaw);
-        return p;
+    private RunReport.LiveParameters parameters(int stepFrames, WindowOperator chain) {
+        return new RunReport.LiveParameters(window, stepFrames, op, chain.stages().stream().map(WindowOperator::name).toList(),
+                policy.name().toLowerCase(java.util.Locale.ROOT), lagSpool, fps, frames, saveRaw, null);
     }
 
-    private void report(RunSummary s, Map<String, Object> outputs) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("frames", s.frames());
-        r.put("framesPerSecond", s.framesPerSecond());
-        r.put("elapsedMs", s.elapsedMs());
-        r.put("windowsProcessed", s.counter(RunCounters.ANALYSIS_PROCESSED));
-        r.put("windowsSkipped", s.counter(RunCounters.ANALYSIS_SKIPPED));
-        r.put("cameraLost", s.counter(RunCounters.CAMERA_LOST));
-        r.put("counters", s.counters());
-        r.putAll(outputs);
+    /**
+     * What {@code live --json} prints.
+     *
+     * @param frames           frames ingested
+     * @param framesPerSecond  mean ingest rate
+     * @param elapsedMs        wall time, ms
+     * @param windowsProcessed windows analysed
+     * @param windowsSkipped   windows skipped under {@code --policy skip}
+     * @param cameraLost       frames the source lost
+     * @param counters         every counter
+     * @param outputs          the files written (flattened into the result)
+     */
+    record LiveResult(long frames, double framesPerSecond, double elapsedMs, long windowsProcessed, long windowsSkipped,
+                      long cameraLost, Map<String, Long> counters, @JsonUnwrapped RunReport.Outputs outputs) {
+    }
+
+    private void report(RunSummary s, RunReport.Outputs outputs) {
+        LiveResult r = new LiveResult(s.frames(), s.framesPerSecond(), s.elapsedMs(), s.counter(RunCounters.ANALYSIS_PROCESSED),
+                s.counter(RunCounters.ANALYSIS_SKIPPED), s.counter(RunCounters.CAMERA_LOST), s.counters(), outputs);
         StringBuilder human = new StringBuilder(String.format("live: %d frames in %.1f s (%.1f fps), %d window(s) analysed, %d skipped, %d lost by the camera",
                 s.frames(), s.elapsedMs() / 1e3, s.framesPerSecond(), s.counter(RunCounters.ANALYSIS_PROCESSED),
                 s.counter(RunCounters.ANALYSIS_SKIPPED), s.counter(RunCounters.CAMERA_LOST)));
         human.append(System.lineSeparator()).append("counters: ").append(s.counters());
-        human.append(System.lineSeparator()).append("wrote ").append(outputs.get("result"));
-        if (outputs.get("raw") != null) {
-            human.append(", ").append(outputs.get("raw"));
+        human.append(System.lineSeparator()).append("wrote ").append(outputs.result());
+        if (outputs.raw() != null) {
+            human.append(", ").append(outputs.raw());
         }
-        human.append(", ").append(outputs.get("runJson"));
+        human.append(", ").append(outputs.runJson());
         out.result(r, human.toString());
     }
 
