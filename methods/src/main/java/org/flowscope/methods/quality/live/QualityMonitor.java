@@ -63,6 +63,9 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final AtomicReference<QualitySample> latest = new AtomicReference<>();
     private final List<QualitySample> series = new ArrayList<>();
+    /** The FRC curves of the first and the latest sample (for the run report), oldest first. */
+    private final AtomicReference<Map<String, Object>> firstCurve = new AtomicReference<>();
+    private final AtomicReference<Map<String, Object>> latestCurve = new AtomicReference<>();
 
     /**
      * @param every            analyse windows 0, every, 2&middot;every, ... (&ge; 1)
@@ -167,6 +170,9 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
                         org.flowscope.methods.frc.FrcConvention.STANDARD), pair);
                 frcPx = frc.resolutionPx();
                 frcNm = frc.resolutionNm();
+                Map<String, Object> curve = curve(window, frc);
+                firstCurve.compareAndSet(null, curve);
+                latestCurve.set(curve);
             }
             ImageStack image = result.frames() == 1 ? result : result.frame(result.frames() - 1);
             if (image.height() >= Decorr.MIN_SIDE && image.width() >= Decorr.MIN_SIDE) {
@@ -211,15 +217,43 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         return computed.get();
     }
 
-    /** Progress-line fields: latest FRC and decorrelation resolution (nm when known) and the drop count. */
+    private static Map<String, Object> curve(long window, FrcResult frc) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("window", window);
+        m.put("frequency", frc.frequency().clone());
+        m.put("frc", frc.smoothed().clone());
+        m.put("threshold", frc.threshold());
+        return m;
+    }
+
+    /**
+     * Progress-line fields, labelled with what they measure: {@code frc(raw)}, the FRC resolution of the window's
+     * even- vs odd-frame raw means, {@code decorr(SR)}, the decorrelation resolution of the reconstruction (nm when
+     * known), and the dropped samples.
+     */
     Map<String, String> progressFields() {
         Map<String, String> m = new LinkedHashMap<>();
         QualitySample s = latest.get();
         if (s != null) {
-            m.put("frc", format(s.frcNm(), s.frcPx()));
-            m.put("decorr", format(s.decorrNm(), s.decorrPx()));
+            m.put("frc(raw)", format(s.frcNm(), s.frcPx()));
+            m.put("decorr(SR)", format(s.decorrNm(), s.decorrPx()));
         }
         m.put("q-drops", Long.toString(dropped.get()));
+        return m;
+    }
+
+    /** Plot values: {@code quality.window}, {@code quality.frc_px|nm} and {@code quality.decorr_px|nm} of the latest sample. */
+    Map<String, Double> progressValues() {
+        QualitySample s = latest.get();
+        if (s == null) {
+            return Map.of();
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("quality.window", (double) s.window());
+        m.put("quality.frc_px", s.frcPx());
+        m.put("quality.frc_nm", s.frcNm());
+        m.put("quality.decorr_px", s.decorrPx());
+        m.put("quality.decorr_nm", s.decorrNm());
         return m;
     }
 
@@ -254,6 +288,16 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
             }
         }
         m.put("series", rows);
+        List<Map<String, Object>> curves = new ArrayList<>();
+        Map<String, Object> first = firstCurve.get();
+        Map<String, Object> last = latestCurve.get();
+        if (first != null) {
+            curves.add(first);
+        }
+        if (last != null && last != first) {
+            curves.add(last);
+        }
+        m.put("frcCurves", curves);
         return m;
     }
 
