@@ -10,15 +10,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.app.live.LiveExtension;
 import org.flowscope.app.live.LiveExtensions;
 import org.flowscope.app.live.LiveSources;
-import org.flowscope.app.live.ProgressPrinter;
+import org.flowscope.app.live.LiveView;
 import org.flowscope.app.live.SourceFactory;
+import org.flowscope.app.live.status.LiveMonitor;
+import org.flowscope.app.live.status.LiveStatusLine;
+import org.flowscope.app.live.status.SourceTap;
+import org.flowscope.app.preview.LivePreview;
+import org.flowscope.app.preview.PreviewOptions;
+import org.flowscope.app.progress.TerminalLine;
 import org.flowscope.app.run.DecisionTally;
 import org.flowscope.app.run.RunRecorder;
 import org.flowscope.app.run.RunReport;
@@ -64,6 +72,9 @@ public final class LiveCommand implements Callable<Integer> {
 
     @Mixin
     EngineOptions engineOptions;
+
+    @Mixin
+    PreviewOptions previewOptions;
 
     @Option(names = "--source", defaultValue = "sim", paramLabel = "SPEC",
             description = "Frame source, one of the schemes listed under Sources (default: ${DEFAULT-VALUE}).")
@@ -156,7 +167,8 @@ public final class LiveCommand implements Callable<Integer> {
         Instant started = Instant.now();
         List<SourceFactory> allSources = new ArrayList<>(sources);
         sourceExtensions().forEach(e -> allSources.addAll(e.sources()));
-        try (FrameSource src = LiveSources.open(allSources, source, fps, frames);
+        try (LivePreview preview = LivePreview.start(previewOptions).orElse(null);
+             FrameSource src = LiveSources.open(allSources, source, fps, frames);
              SharedEngine engine = new SharedEngine(engineOptions, registry, out.spec.commandLine().getErr())) {
             SourceFormat fmt = src.format();
             if (fmt.frameCount().isPresent() && window > fmt.frameCount().getAsLong()) {
@@ -179,15 +191,16 @@ public final class LiveCommand implements Callable<Integer> {
             stages.add(opStage.operator(setup).orElseThrow(() ->
                     new IllegalStateException("live stage '" + op + "' offers --op but built no operator")));
             WindowOperator chain = WindowOperator.chain(stages);
-            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started, engine);
+            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started, engine, Optional.ofNullable(preview));
         }
     }
 
     private int run(FrameSource src, SourceFormat fmt, WindowOperator chain, List<ResultListener> listeners,
-                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started, SharedEngine engine) {
+                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started, SharedEngine engine,
+                    Optional<LivePreview> preview) {
         RunRecorder json = new RunRecorder(started, out.spec.commandLine().getParseResult().originalArgs());
         json.inputs(source, fmt);
-        json.parameters(parameters(stepFrames, chain));
+        json.parameters(parameters(stepFrames, chain, preview));
         DecisionTally decisions = new DecisionTally();
         engine.onDecision(decisions);
         json.decisions(decisions);
@@ -198,13 +211,19 @@ public final class LiveCommand implements Callable<Integer> {
         double intervalMs = fmt.framesPerSecond().isPresent() ? stepFrames * 1e3 / fmt.framesPerSecond().getAsDouble() : 0;
         TiffResultSink resultSink = new TiffResultSink(result, inputNm > 0 ? inputNm / chain.outputScale() : 0, intervalMs);
         FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt) : null;
-        boolean terminal = System.console() != null;
-        ProgressPrinter printer = new ProgressPrinter(out.spec.commandLine().getErr(), terminal, 2000);
-        LivePipeline.Builder b = LivePipeline.builder(src)
+        SourceTap tap = new SourceTap(src, preview.map(LivePreview::rawFrames).orElse(null), LivePreview.RAW_EVERY_MS);
+        preview.ifPresent(p -> listeners.add(p.listener()));
+        AtomicReference<LivePipeline> built = new AtomicReference<>();
+        LiveView view = new LiveView(new LiveMonitor(fmt, window, stepFrames, pol, tap, decisions,
+                () -> built.get().counters(), contributors(src, chain, listeners), sourceName()),
+                new LiveStatusLine(new TerminalLine(out.spec.commandLine().getErr(), TerminalLine.modeFor(false, false), 2000)),
+                preview);
+        preview.ifPresent(p -> out.spec.commandLine().getErr().println("flowscope: live preview at " + p.url()));
+        LivePipeline.Builder b = LivePipeline.builder(tap)
                 .window(WindowSpec.sliding(window, stepFrames))
                 .operator(chain).policy(pol).lagSpool(lagSpool)
                 .resultSink(resultSink)
-                .progress(printer, terminal ? 250 : 1000);
+                .progress(view, 250);
         if (rawSink != null) {
             b.rawSink(rawSink);
         }
@@ -213,8 +232,10 @@ public final class LiveCommand implements Callable<Integer> {
             b.contributor(c);
         }
         LivePipeline pipeline = b.build();
+        built.set(pipeline);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            view.stopping();
             pipeline.stop();
             try {
                 done.await(30, TimeUnit.SECONDS);
@@ -233,7 +254,7 @@ public final class LiveCommand implements Callable<Integer> {
                         (System.nanoTime() - t0) / 1e6, Map.of()));
                 throw e;
             }
-            printer.finish(pipeline.progress());
+            view.finish(pipeline.progress());
             Map<String, String> truth = new LinkedHashMap<>();
             if (saveRaw && src instanceof SimulatedCamera cam) {
                 // a simulated recording is only useful for accuracy checks together with its ground truth
@@ -260,9 +281,31 @@ public final class LiveCommand implements Callable<Integer> {
         }
     }
 
-    private RunReport.LiveParameters parameters(int stepFrames, WindowOperator chain) {
+    private RunReport.LiveParameters parameters(int stepFrames, WindowOperator chain, Optional<LivePreview> preview) {
         return new RunReport.LiveParameters(window, stepFrames, op, chain.stages().stream().map(WindowOperator::name).toList(),
-                policy.name().toLowerCase(java.util.Locale.ROOT), lagSpool, fps, frames, saveRaw, null);
+                policy.name().toLowerCase(java.util.Locale.ROOT), lagSpool, fps, frames, saveRaw,
+                preview.map(p -> p.url().toString().replaceAll("token=[^&]*", "token=...")).orElse(null));
+    }
+
+    /** Everything that publishes values for the status line and the preview's plots. */
+    private static List<RunContributor> contributors(FrameSource src, WindowOperator chain, List<ResultListener> listeners) {
+        List<RunContributor> all = new ArrayList<>();
+        chain.stages().stream().filter(RunContributor.class::isInstance).map(RunContributor.class::cast).forEach(all::add);
+        all.addAll(listeners);
+        if (src instanceof RunContributor c) {
+            all.add(c);
+        }
+        return all;
+    }
+
+    /** What the source is called in "why is nothing coming" messages. */
+    private String sourceName() {
+        String scheme = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
+        return switch (scheme) {
+            case "serve" -> "client";
+            case "sim", "mm" -> "camera";
+            default -> "source";
+        };
     }
 
     /**
