@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         versionProvider = FlowscopeCli.Version.class,
         description = "Live super-resolution from microscope frame streams.",
         subcommands = {SimulateCommand.class, ServeCommand.class, ProcessCommand.class, EngineCommand.class,
-                CommandLine.HelpCommand.class})
+                org.flowscope.app.output.RecoverCommand.class, CommandLine.HelpCommand.class})
 public final class FlowscopeCli implements Runnable {
     @Spec
     CommandSpec spec;

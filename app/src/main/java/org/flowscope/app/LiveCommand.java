@@ -1,9 +1,6 @@
 package org.flowscope.app;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +28,10 @@ import org.flowscope.app.run.DecisionTally;
 import org.flowscope.app.run.RunRecorder;
 import org.flowscope.app.run.RunReport;
 import org.flowscope.app.run.RunReportFile;
+import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.app.output.RunFolder;
+import org.flowscope.core.io.OutputFormat;
+import org.flowscope.core.io.TiffWriteOptions;
 import org.flowscope.core.pipeline.LivePipeline;
 import org.flowscope.core.pipeline.ResultListener;
 import org.flowscope.core.pipeline.RunContributor;
@@ -76,6 +77,9 @@ public final class LiveCommand implements Callable<Integer> {
     @Mixin
     PreviewOptions previewOptions;
 
+    @Mixin
+    OutputFormatOption outputFormat;
+
     @Option(names = "--source", defaultValue = "sim", paramLabel = "SPEC",
             description = "Frame source, one of the schemes listed under Sources (default: ${DEFAULT-VALUE}).")
     String source;
@@ -103,7 +107,8 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--save-raw", description = "Also write every acquired frame to raw.tif.")
     boolean saveRaw;
 
-    @Option(names = "--overwrite", description = "Replace result.tif, raw.tif and run.json of an earlier run in --out.")
+    @Option(names = "--overwrite",
+            description = "Replace result.tif, raw.tif and run.json of an earlier run in --out, or a killed run's partial files.")
     boolean overwrite;
 
     @Option(names = "--policy", paramLabel = "lag|skip",
@@ -163,11 +168,13 @@ public final class LiveCommand implements Callable<Integer> {
         if (opStage == null) {
             throw new IllegalArgumentException("unknown --op '" + op + "': available are " + String.join(", ", ops.keySet()));
         }
-        Path dir = prepareOutDir();
+        OutputFormat format = outputFormat.format();
         Instant started = Instant.now();
         List<SourceFactory> allSources = new ArrayList<>(sources);
         sourceExtensions().forEach(e -> allSources.addAll(e.sources()));
-        try (LivePreview preview = LivePreview.start(previewOptions).orElse(null);
+        // the folder is locked for the whole run: a second run into it is refused, never interleaved
+        try (RunFolder folder = RunFolder.forNewRun(outDir, overwrite);
+             LivePreview preview = LivePreview.start(previewOptions).orElse(null);
              FrameSource src = LiveSources.open(allSources, source, fps, frames);
              SharedEngine engine = new SharedEngine(engineOptions, registry, out.spec.commandLine().getErr())) {
             SourceFormat fmt = src.format();
@@ -175,6 +182,7 @@ public final class LiveCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--window " + window + " is larger than the source ("
                         + fmt.frameCount().getAsLong() + " frames)");
             }
+            Path dir = folder.dir();
             LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get, engineOptions.selection());
             List<WindowOperator> stages = new ArrayList<>();
             List<ResultListener> listeners = new ArrayList<>();
@@ -191,26 +199,30 @@ public final class LiveCommand implements Callable<Integer> {
             stages.add(opStage.operator(setup).orElseThrow(() ->
                     new IllegalStateException("live stage '" + op + "' offers --op but built no operator")));
             WindowOperator chain = WindowOperator.chain(stages);
-            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started, engine, Optional.ofNullable(preview));
+            return run(src, fmt, chain, listeners, pol, stepFrames, folder, format, started, engine,
+                    Optional.ofNullable(preview));
         }
     }
 
     private int run(FrameSource src, SourceFormat fmt, WindowOperator chain, List<ResultListener> listeners,
-                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started, SharedEngine engine,
-                    Optional<LivePreview> preview) {
+                    BackpressurePolicy pol, int stepFrames, RunFolder folder, OutputFormat format, Instant started,
+                    SharedEngine engine, Optional<LivePreview> preview) {
+        Path dir = folder.dir();
         RunRecorder json = new RunRecorder(started, out.spec.commandLine().getParseResult().originalArgs());
         json.inputs(source, fmt);
         json.parameters(parameters(stepFrames, chain, preview));
         DecisionTally decisions = new DecisionTally();
         engine.onDecision(decisions);
         json.decisions(decisions);
-        Path result = dir.resolve("result.tif");
-        Path raw = dir.resolve("raw.tif");
+        Path result = dir.resolve(format.fileName("result"));
+        Path raw = dir.resolve(format.fileName("raw"));
         Path runJson = dir.resolve(RunReportFile.NAME);
-        double inputNm = fmt.pixelSizeNm().orElse(0);
+        // a result's frame interval is the window step's duration; its pixel size follows from its size (eSRRF: / M)
         double intervalMs = fmt.framesPerSecond().isPresent() ? stepFrames * 1e3 / fmt.framesPerSecond().getAsDouble() : 0;
-        TiffResultSink resultSink = new TiffResultSink(result, inputNm > 0 ? inputNm / chain.outputScale() : 0, intervalMs);
-        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt) : null;
+        TiffResultSink resultSink = new TiffResultSink(result, fmt, intervalMs,
+                TiffWriteOptions.of(format).withNames("result", op));
+        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt, TiffWriteOptions.of(format).withNames("raw", "raw")) : null;
+        folder.running(RunReportFile.toJson(json.running()));
         SourceTap tap = new SourceTap(src, preview.map(LivePreview::rawFrames).orElse(null), LivePreview.RAW_EVERY_MS);
         preview.ifPresent(p -> listeners.add(p.listener()));
         AtomicReference<LivePipeline> built = new AtomicReference<>();
@@ -238,7 +250,11 @@ public final class LiveCommand implements Callable<Integer> {
             view.stopping();
             pipeline.stop();
             try {
-                done.await(30, TimeUnit.SECONDS);
+                if (!done.await(30, TimeUnit.SECONDS)) {
+                    out.spec.commandLine().getErr().println("flowscope: the run did not end within 30 s of the stop;"
+                            + " its partial files stay in " + dir + ": run 'flowscope recover " + dir + "' to save them");
+                    out.spec.commandLine().getErr().flush();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -259,10 +275,10 @@ public final class LiveCommand implements Callable<Integer> {
             if (saveRaw && src instanceof SimulatedCamera cam) {
                 // a simulated recording is only useful for accuracy checks together with its ground truth
                 int m = chain.outputScale() > 1 ? (int) Math.round(chain.outputScale()) : 5;
-                GroundTruthFiles.write(raw, cam.truth(), m, 0).forEach((k, v) -> truth.put(k, v.toString()));
+                GroundTruthFiles.write(dir.resolve("raw.tif"), cam.truth(), m, 0).forEach((k, v) -> truth.put(k, v.toString()));
             }
             RunReport.Outputs outputs = new RunReport.Outputs(result.toString(), resultSink.framesWritten(),
-                    saveRaw ? raw.toString() : null, truth, runJson.toString(), null);
+                    saveRaw ? raw.toString() : null, truth, runJson.toString(), null, format.id());
             List<String> failures = new ArrayList<>();
             for (LiveStage e : extensions) {
                 e.failure(s).ifPresent(failures::add);
@@ -337,35 +353,5 @@ public final class LiveCommand implements Callable<Integer> {
         }
         human.append(", ").append(outputs.runJson());
         out.result(r, human.toString());
-    }
-
-    private Path prepareOutDir() {
-        Path dir = outDir;
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--out must be a directory, but " + dir + " is a file");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create output directory " + dir + ": " + e.getMessage(), e);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new IllegalArgumentException("output directory is not writable: " + dir);
-        }
-        for (String name : List.of("result.tif", "raw.tif", "run.json")) {
-            Path p = dir.resolve(name);
-            if (Files.exists(p)) {
-                if (!overwrite) {
-                    throw new IllegalArgumentException("output directory " + dir + " already holds " + name
-                            + " from an earlier run; choose another --out or add --overwrite");
-                }
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot remove " + p, e);
-                }
-            }
-        }
-        return dir;
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
 import org.flowscope.app.engine.EngineOptions;
+import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.StackMetadata;
 import org.flowscope.core.io.TiffStack;
@@ -38,6 +40,9 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
 
     @Mixin
     EngineOptions engineOptions;
+
+    @Mixin
+    OutputFormatOption format;
 
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "FILE",
             description = "Input TIFF stack (u8, u16 or f32); commands that combine images take several.")
@@ -120,7 +125,7 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
     @Override
     public void writeStack(Path file, ImageStack stack, StackMetadata metadata) {
         checkWritable(file);
-        TiffStacks.writeF32(file, stack, metadata);
+        TiffStacks.write(file, stack, metadata, PixelType.F32, format.options(file, command.name()));
     }
 
     @Override

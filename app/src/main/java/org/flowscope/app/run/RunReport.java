@@ -57,6 +57,8 @@ public record RunReport(String status, String error, Versions flowscope, Machine
     public static final String OK = "ok";
     /** Status of a run that failed (see {@link #error}). */
     public static final String FAILED = "failed";
+    /** Status of a killed run whose partial files {@code flowscope recover} saved. */
+    public static final String RECOVERED = "recovered";
 
     public RunReport {
         sections = sections == null ? new LinkedHashMap<>() : new LinkedHashMap<>(sections);
@@ -145,9 +147,10 @@ public record RunReport(String status, String error, Versions flowscope, Machine
      * @param truth        ground-truth files of a simulated recording, by kind (emitters, drift, truth)
      * @param runJson      this file
      * @param report       the HTML report
+     * @param format       the stacks' file format ({@code --format})
      */
     public record Outputs(String result, long resultFrames, String raw, Map<String, String> truth, String runJson,
-                          String report) {
+                          String report, String format) {
     }
 
     /**

@@ -50,7 +50,7 @@ class RunReportFileTest {
     @Test
     void aCompletedRunIsReadBackAsTheSameRecordWithContributorSectionsAtTheTopLevel() throws Exception {
         RunReport written = recorder().completed(summary(), new RunReport.Outputs("out/result.tif", 5, null, Map.of(),
-                "out/run.json", "out/report.html"), List.of());
+                "out/run.json", "out/report.html", "tiff"), List.of());
         Path file = dir.resolve("run.json");
         RunReportFile.write(file, written);
 
