@@ -24,6 +24,7 @@ import org.flowscope.app.live.status.SourceTap;
 import org.flowscope.app.preview.LivePreview;
 import org.flowscope.app.preview.PreviewOptions;
 import org.flowscope.app.progress.TerminalLine;
+import org.flowscope.app.report.RunFolderReport;
 import org.flowscope.app.run.DecisionTally;
 import org.flowscope.app.run.RunRecorder;
 import org.flowscope.app.run.RunReport;
@@ -268,6 +269,7 @@ public final class LiveCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 RunReportFile.write(runJson, json.failed(e.getMessage() == null ? e.toString() : e.getMessage(),
                         (System.nanoTime() - t0) / 1e6, Map.of()));
+                writeReport(dir);
                 throw e;
             }
             view.finish(pipeline.progress());
@@ -278,12 +280,14 @@ public final class LiveCommand implements Callable<Integer> {
                 GroundTruthFiles.write(dir.resolve("raw.tif"), cam.truth(), m, 0).forEach((k, v) -> truth.put(k, v.toString()));
             }
             RunReport.Outputs outputs = new RunReport.Outputs(result.toString(), resultSink.framesWritten(),
-                    saveRaw ? raw.toString() : null, truth, runJson.toString(), null, format.id());
+                    saveRaw ? raw.toString() : null, truth, runJson.toString(),
+                    dir.resolve(RunFolderReport.NAME).toString(), format.id());
             List<String> failures = new ArrayList<>();
             for (LiveStage e : extensions) {
                 e.failure(s).ifPresent(failures::add);
             }
             RunReportFile.write(runJson, json.completed(s, outputs, failures));
+            writeReport(dir);
             report(s, outputs);
             failures.forEach(f -> out.spec.commandLine().getErr().println("flowscope: failed: " + f));
             return failures.isEmpty() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
@@ -294,6 +298,19 @@ public final class LiveCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it is waiting for 'done', which is now counted down
             }
+        }
+    }
+
+    /**
+     * Writes report.html from run.json and the files. The run's data is complete without it, so a report that cannot
+     * be made is said on stderr (and can be rebuilt with 'flowscope report DIR') rather than failing the run.
+     */
+    private void writeReport(Path dir) {
+        try {
+            RunFolderReport.write(dir, Optional.empty());
+        } catch (RuntimeException e) {
+            out.spec.commandLine().getErr().println("flowscope: could not write " + dir.resolve(RunFolderReport.NAME) + ": "
+                    + e.getMessage() + " (rebuild it with 'flowscope report " + dir + "')");
         }
     }
 
@@ -351,7 +368,7 @@ public final class LiveCommand implements Callable<Integer> {
         if (outputs.raw() != null) {
             human.append(", ").append(outputs.raw());
         }
-        human.append(", ").append(outputs.runJson());
+        human.append(", ").append(outputs.runJson()).append(", ").append(outputs.report());
         out.result(r, human.toString());
     }
 }

@@ -134,10 +134,13 @@ public final class LiveMonitor {
                 // a contributor's plot values are optional; its progress field already shows "?"
             }
         }
-        return new LiveSnapshot((now - startNanos) / 1e9, phase, frames, totalFrames, p.framesPerSecond(), p.latencyMs(),
+        double elapsed = (now - startNanos) / 1e9;
+        // once the run is over, the rate of its last interval says nothing: show the whole run's
+        double fps = phase == LiveSnapshot.Phase.DONE && elapsed > 0 ? frames / elapsed : p.framesPerSecond();
+        return new LiveSnapshot(elapsed, phase, frames, totalFrames, fps, p.latencyMs(),
                 processed, skipped, totalWindows, windowsLeft,
                 eta(totalFrames, totalWindows, frames, finished, frameRate, windowRate, phase),
-                c.get(RunCounters.CAMERA_LOST), side, why(phase, frames, windowsLeft, now, p.framesPerSecond()),
+                c.get(RunCounters.CAMERA_LOST), side, why(phase, frames, windowsLeft, now, fps),
                 p.fields(), values, decisions.latest());
     }
 
