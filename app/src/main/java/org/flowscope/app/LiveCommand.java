@@ -287,7 +287,11 @@ public final class LiveCommand implements Callable<Integer> {
                 e.failure(s).ifPresent(failures::add);
             }
             RunReportFile.write(runJson, json.completed(s, outputs, failures));
-            writeReport(dir);
+            if (!writeReport(dir)) {
+                outputs = new RunReport.Outputs(outputs.result(), outputs.resultFrames(), outputs.raw(), outputs.truth(),
+                        outputs.runJson(), null, outputs.format());
+                RunReportFile.write(runJson, json.completed(s, outputs, failures));
+            }
             report(s, outputs);
             failures.forEach(f -> out.spec.commandLine().getErr().println("flowscope: failed: " + f));
             return failures.isEmpty() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
@@ -305,12 +309,14 @@ public final class LiveCommand implements Callable<Integer> {
      * Writes report.html from run.json and the files. The run's data is complete without it, so a report that cannot
      * be made is said on stderr (and can be rebuilt with 'flowscope report DIR') rather than failing the run.
      */
-    private void writeReport(Path dir) {
+    private boolean writeReport(Path dir) {
         try {
             RunFolderReport.write(dir, Optional.empty());
+            return true;
         } catch (RuntimeException e) {
             out.spec.commandLine().getErr().println("flowscope: could not write " + dir.resolve(RunFolderReport.NAME) + ": "
                     + e.getMessage() + " (rebuild it with 'flowscope report " + dir + "')");
+            return false;
         }
     }
 
@@ -368,7 +374,10 @@ public final class LiveCommand implements Callable<Integer> {
         if (outputs.raw() != null) {
             human.append(", ").append(outputs.raw());
         }
-        human.append(", ").append(outputs.runJson()).append(", ").append(outputs.report());
+        human.append(", ").append(outputs.runJson());
+        if (outputs.report() != null) {
+            human.append(", ").append(outputs.report());
+        }
         out.result(r, human.toString());
     }
 }

@@ -20,11 +20,19 @@ public record GrayImage(int width, int height, float[] pixels) {
         }
     }
 
-    /** The finite values' {@code lowFraction} and {@code highFraction} quantiles (e.g. 0.001 and 0.999); {0, 1} when none. */
+    /** Most pixels the quantiles look at: an evenly strided sample of larger images (deterministic, ~1 % accurate). */
+    static final int QUANTILE_SAMPLE = 1 << 16;
+
+    /**
+     * The finite values' {@code lowFraction} and {@code highFraction} quantiles (e.g. 0.001 and 0.999), from at most
+     * {@value #QUANTILE_SAMPLE} evenly strided pixels; {0, 1} when there is no finite value.
+     */
     public double[] quantiles(double lowFraction, double highFraction) {
-        float[] finite = new float[pixels.length];
+        int stride = Math.max(1, pixels.length / QUANTILE_SAMPLE);
+        float[] finite = new float[(pixels.length + stride - 1) / stride];
         int n = 0;
-        for (float v : pixels) {
+        for (int i = 0; i < pixels.length; i += stride) {
+            float v = pixels[i];
             if (Float.isFinite(v)) {
                 finite[n++] = v;
             }

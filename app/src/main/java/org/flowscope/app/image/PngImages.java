@@ -6,7 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Grey-level previews as 8-bit PNG, through {@code javax.imageio} (module java.desktop, which the GPU bundle's jlinked
@@ -17,6 +23,8 @@ import javax.imageio.ImageIO;
 public final class PngImages {
     /** Largest preview side, px: bigger images are reduced by block averaging (a 2048x2048 SR frame becomes 1024x1024). */
     public static final int MAX_SIDE = 1024;
+    /** ImageIO's PNG quality: higher is faster and larger (the deflate level falls with it). */
+    private static final float FAST_COMPRESSION = 0.75f;
 
     /**
      * A PNG and the intensity range it shows.
@@ -73,12 +81,26 @@ public final class PngImages {
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(w * h / 2 + 128);
-        try {
-            if (!ImageIO.write(out, "png", bytes)) {
-                throw new IllegalStateException("this Java runtime has no PNG writer (javax.imageio)");
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("this Java runtime has no PNG writer (javax.imageio)");
+        }
+        ImageWriter writer = writers.next();
+        // an in-memory stream: ImageIO's default file cache registers delete-on-exit files, which fails while the JVM
+        // shuts down (a live run stopped by Ctrl-C still writes its report)
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (param.canWriteCompressed()) {
+                // previews are transient and local: a light deflate (level 2 rather than ImageIO's default 4)
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(FAST_COMPRESSION);
             }
+            writer.write(null, new IIOImage(out, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding failed", e);
+        } finally {
+            writer.dispose();
         }
         return new Png(bytes.toByteArray(), lo, hi, w, h, scale);
     }

@@ -5,7 +5,7 @@ import org.flowscope.app.image.PngImages;
 
 /**
  * The latest image of one kind (reconstruction or raw frame), latest wins: an offer replaces the previous image; the
- * PNG is encoded only when a browser is watching, at the hub's pace, never on the offering (pipeline) thread.
+ * PNG is encoded only when a browser is watching, on the hub's encoder thread, never on the offering (pipeline) thread.
  * Thread-safe.
  */
 final class ImageSlot {
@@ -61,6 +61,16 @@ final class ImageSlot {
             }
             return info;
         }
+    }
+
+    /** The latest encoded image's description, or null (never encodes). */
+    synchronized PreviewEvent.ImageInfo info() {
+        return info;
+    }
+
+    /** Whether an image waits to be encoded. */
+    synchronized boolean stale() {
+        return image != null && encodedVersion != offered;
     }
 
     /** The latest encoded PNG, or null. */

@@ -3,15 +3,21 @@ package org.flowscope.app.preview;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flowscope.app.image.GrayImage;
 import org.flowscope.app.live.status.LiveSnapshot;
 
 /**
- * The preview's state, latest wins everywhere: the pipeline and the source offer images (a copy, no waiting), the
- * progress thread publishes snapshots ({@link #publish}), and each browser's connection waits for the next event
- * ({@link #await}) at its own pace: a slow browser skips events (counted) and never holds anything up.
+ * The preview's state, latest wins everywhere: the pipeline and the source offer images (a copy, no waiting), an
+ * encoder thread of its own turns the latest ones into PNGs while a browser watches, the progress thread publishes
+ * snapshots ({@link #publish}, no encoding there, so the status line never waits for a PNG), and each browser's
+ * connection waits for the next event ({@link #await}) at its own pace: a slow browser skips events (counted) and never
+ * holds anything up.
  */
 public final class PreviewHub {
     /** Most points kept per plot series; beyond it every other point is dropped (the plot keeps its shape). */
@@ -29,6 +35,13 @@ public final class PreviewHub {
     private double lastQualityWindow = Double.NaN;
     private String driftUnit = "px";
     private String qualityUnit = "px";
+    private final ExecutorService encoder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "flowscope-preview-png");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+    private final AtomicBoolean encoding = new AtomicBoolean();
     private long version;
     private PreviewEvent latest;
     private boolean closed;
@@ -36,11 +49,34 @@ public final class PreviewHub {
     /** A reconstruction (the caller's copy). */
     public void offerResult(GrayImage image, long window) {
         sr.offer(image, "window " + window, watched());
+        encodeSoon();
     }
 
     /** A raw frame (the caller's copy). */
     public void offerRaw(GrayImage image, long frame) {
         raw.offer(image, "frame " + frame, watched());
+        encodeSoon();
+    }
+
+    /** Encodes the latest images on the encoder thread when a browser watches; offers meanwhile supersede them. */
+    private void encodeSoon() {
+        if (watched() && encoding.compareAndSet(false, true)) {
+            try {
+                encoder.execute(() -> {
+                    try {
+                        sr.encodeLatest();
+                        raw.encodeLatest();
+                    } finally {
+                        encoding.set(false);
+                    }
+                    if (watched() && (sr.stale() || raw.stale())) {
+                        encodeSoon();
+                    }
+                });
+            } catch (RejectedExecutionException closing) {
+                encoding.set(false);
+            }
+        }
     }
 
     private boolean watched() {
@@ -48,12 +84,14 @@ public final class PreviewHub {
     }
 
     /**
-     * Makes the next event from {@code s}: adds plot points, encodes the latest images when a browser is watching
-     * (on the caller's thread: the progress thread, not the pipeline), and wakes the connections.
+     * Makes the next event from {@code s}: adds plot points, takes the latest encoded images, and wakes the
+     * connections.
      */
     public void publish(LiveSnapshot s) {
-        PreviewEvent.ImageInfo srInfo = watched() || s.phase() == LiveSnapshot.Phase.DONE ? sr.encodeLatest() : null;
-        PreviewEvent.ImageInfo rawInfo = watched() || s.phase() == LiveSnapshot.Phase.DONE ? raw.encodeLatest() : null;
+        boolean last = s.phase() == LiveSnapshot.Phase.DONE;
+        // the last event carries the last images, whoever watches; until then the encoder thread keeps up
+        PreviewEvent.ImageInfo srInfo = last ? sr.encodeLatest() : sr.info();
+        PreviewEvent.ImageInfo rawInfo = last ? raw.encodeLatest() : raw.info();
         synchronized (this) {
             addPoints(s);
             version++;
@@ -148,6 +186,7 @@ public final class PreviewHub {
 
     void connected() {
         clients.incrementAndGet();
+        encodeSoon();
     }
 
     void disconnected() {
@@ -171,6 +210,7 @@ public final class PreviewHub {
     /** Wakes every connection for the last time: they send what is new, then end. */
     public synchronized void close() {
         closed = true;
+        encoder.shutdownNow();
         notifyAll();
     }
 

@@ -113,6 +113,7 @@ class PreviewServerTest {
                 px[i] = i;
             }
             hub.offerResult(new GrayImage(4, 3, px), 7);
+            PreviewHubTest.awaitEncoded(hub, 1);
             hub.publish(snapshot(200, 3, 1, Map.of("drift.window", 1.0, "drift.dx_px", 0.5, "drift.dy_px", -0.25)));
             try (BufferedReader r = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
