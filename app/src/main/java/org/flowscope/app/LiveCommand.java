@@ -267,10 +267,7 @@ public final class LiveCommand implements Callable<Integer> {
             try {
                 s = pipeline.run();
             } catch (RuntimeException e) {
-                RunReportFile.write(runJson, json.failed(e.getMessage() == null ? e.toString() : e.getMessage(),
-                        (System.nanoTime() - t0) / 1e6, Map.of()));
-                writeReport(dir);
-                throw e;
+                throw failedRun(e, src, json, dir, (System.nanoTime() - t0) / 1e6);
             }
             view.finish(pipeline.progress());
             Map<String, String> truth = new LinkedHashMap<>();
@@ -282,17 +279,15 @@ public final class LiveCommand implements Callable<Integer> {
             RunReport.Outputs outputs = new RunReport.Outputs(result.toString(), resultSink.framesWritten(),
                     saveRaw ? raw.toString() : null, truth, runJson.toString(),
                     dir.resolve(RunFolderReport.NAME).toString(), format.id());
-            List<String> failures = new ArrayList<>();
-            for (LiveStage e : extensions) {
-                e.failure(s).ifPresent(failures::add);
-            }
+            // the outputs are kept when stages fail a completed run: run.json says it failed, as the exit code does
+            List<String> failures = failures(s);
             RunReportFile.write(runJson, json.completed(s, outputs, failures));
             if (!writeReport(dir)) {
                 outputs = new RunReport.Outputs(outputs.result(), outputs.resultFrames(), outputs.raw(), outputs.truth(),
                         outputs.runJson(), null, outputs.format());
                 RunReportFile.write(runJson, json.completed(s, outputs, failures));
             }
-            report(s, outputs);
+            report(s, outputs, failures.isEmpty());
             failures.forEach(f -> out.spec.commandLine().getErr().println("flowscope: failed: " + f));
             return failures.isEmpty() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
         } finally {
@@ -303,6 +298,67 @@ public final class LiveCommand implements Callable<Integer> {
                 // the hook is running: it is waiting for 'done', which is now counted down
             }
         }
+    }
+
+    /** Why stages and extensions fail a completed run (a finite camera run that lost frames, a side branch). */
+    private List<String> failures(RunSummary s) {
+        List<String> failures = new ArrayList<>();
+        for (LiveStage e : extensions) {
+            try {
+                e.failure(s).ifPresent(failures::add);
+            } catch (RuntimeException ex) {
+                failures.add(e.name() + ": " + ex);
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * What the source extensions know about a run that failed before it completed (a camera that lost so many
+     * frames that no window filled); asked without a summary, so only the sources are asked, and one that cannot
+     * answer is left out rather than hide the original error.
+     */
+    private List<String> sourceFailures() {
+        List<String> failures = new ArrayList<>();
+        for (LiveExtension e : sourceExtensions()) {
+            try {
+                e.failure(null).ifPresent(failures::add);
+            } catch (RuntimeException ex) {
+                // no verdict without a summary
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * A run that failed: run.json says why, with the source's own section (what the camera delivered and lost) and
+     * what extensions know (the camera's loss explains a run that produced no window).
+     */
+    private RuntimeException failedRun(RuntimeException e, FrameSource src, RunRecorder json, Path dir, double elapsedMs) {
+        String error = e.getMessage() == null ? e.toString() : e.getMessage();
+        List<String> reasons = sourceFailures();
+        String all = reasons.isEmpty() ? error : error + "; " + String.join("; ", reasons);
+        Map<String, Object> sections = new LinkedHashMap<>();
+        if (src instanceof RunContributor c) {
+            try {
+                Object section = c.runJsonSection();
+                if (section != null) {
+                    sections.put(c.section(), section);
+                }
+            } catch (RuntimeException ex) {
+                e.addSuppressed(ex);
+            }
+        }
+        RunReportFile.write(dir.resolve(RunReportFile.NAME), json.failed(all, elapsedMs, sections));
+        writeReport(dir);
+        if (reasons.isEmpty() || e instanceof IllegalArgumentException) {
+            reasons.forEach(r -> out.spec.commandLine().getErr().println("flowscope: " + r));
+            return e;
+        }
+        // the original error is the first part of the message already: kept as suppressed, not repeated as a cause
+        IllegalStateException failed = new IllegalStateException(all);
+        failed.addSuppressed(e);
+        return failed;
     }
 
     /**
@@ -350,6 +406,7 @@ public final class LiveCommand implements Callable<Integer> {
     /**
      * What {@code live --json} prints.
      *
+     * @param status           ok, or failed (the outputs are kept; stderr says why)
      * @param frames           frames ingested
      * @param framesPerSecond  mean ingest rate
      * @param elapsedMs        wall time, ms
@@ -359,12 +416,14 @@ public final class LiveCommand implements Callable<Integer> {
      * @param counters         every counter
      * @param outputs          the files written (flattened into the result)
      */
-    record LiveResult(long frames, double framesPerSecond, double elapsedMs, long windowsProcessed, long windowsSkipped,
-                      long cameraLost, Map<String, Long> counters, @JsonUnwrapped RunReport.Outputs outputs) {
+    record LiveResult(String status, long frames, double framesPerSecond, double elapsedMs, long windowsProcessed,
+                      long windowsSkipped, long cameraLost, Map<String, Long> counters,
+                      @JsonUnwrapped RunReport.Outputs outputs) {
     }
 
-    private void report(RunSummary s, RunReport.Outputs outputs) {
-        LiveResult r = new LiveResult(s.frames(), s.framesPerSecond(), s.elapsedMs(), s.counter(RunCounters.ANALYSIS_PROCESSED),
+    private void report(RunSummary s, RunReport.Outputs outputs, boolean ok) {
+        LiveResult r = new LiveResult(ok ? RunReport.OK : RunReport.FAILED, s.frames(), s.framesPerSecond(), s.elapsedMs(),
+                s.counter(RunCounters.ANALYSIS_PROCESSED),
                 s.counter(RunCounters.ANALYSIS_SKIPPED), s.counter(RunCounters.CAMERA_LOST), s.counters(), outputs);
         StringBuilder human = new StringBuilder(String.format("live: %d frames in %.1f s (%.1f fps), %d window(s) analysed, %d skipped, %d lost by the camera",
                 s.frames(), s.elapsedMs() / 1e3, s.framesPerSecond(), s.counter(RunCounters.ANALYSIS_PROCESSED),

@@ -6,6 +6,7 @@ import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
+import org.flowscope.methods.numerics.scenes.BenchmarkScenes;
 
 /**
  * Cross-correlation map (CCM) of frames against a reference, and its sub-pixel maximum (spec &sect;7).

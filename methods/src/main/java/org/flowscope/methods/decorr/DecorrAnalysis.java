@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.quality.Fourier;
+import org.flowscope.methods.numerics.fft.Fourier;
 import org.flowscope.methods.quality.GaussianFilter;
 
 /**

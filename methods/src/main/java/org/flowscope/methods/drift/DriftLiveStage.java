@@ -5,8 +5,8 @@ import java.util.List;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.TiffStacks;
 import org.flowscope.core.pipeline.WindowOperator;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.flowscope.methods.spi.LiveSetup;
 import org.flowscope.methods.spi.LiveStage;
 import picocli.CommandLine.Option;
@@ -30,7 +30,7 @@ public final class DriftLiveStage implements LiveStage {
         double maxShift;
 
         @Option(names = "--drift-interpolator", paramLabel = "NAME", description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-        Interpolator interpolator = Interpolator.LANCZOS3;
+        Kernel interpolator = Kernel.LANCZOS3;
     }
 
     private final Options options = new Options();

@@ -8,8 +8,7 @@ import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
 import org.flowscope.methods.robertscross.Gradients;
 import org.flowscope.methods.robertscross.RobertsCrossCpu;
-import org.flowscope.methods.magnify.FourierInterpolation;
-import org.flowscope.methods.magnify.Interpolator;
+import org.flowscope.methods.numerics.interpolation.FourierInterpolation;
 import org.flowscope.methods.magnify.MagnifyCpu;
 import org.flowscope.methods.magnify.MagnifyParams;
 import org.flowscope.methods.rgc.RgcCpu;
@@ -193,10 +192,7 @@ public final class EsrrfCpu implements Implementation<EsrrfParams, ImageStack, I
 
     /** The magnified image at output pixel (rM, cM): NanoPyx samples at rM/M, the centred geometry at the centre. */
     private static float intensity(Geometry geo, ImageStack in, int f, int rM, int cM, int m) {
-        if (geo == Geometry.NANOPYX) {
-            return Interpolator.CATMULL_ROM.at(in.data(), in.offset(f), in.height(), in.width(), (float) rM / m,
-                    (float) cM / m);
-        }
-        return Lattice.catmullRomClamped(in.data(), in.offset(f), in.height(), in.width(), (rM + 0.5) / m, (cM + 0.5) / m);
+        return geo.interpolator().at(in.data(), in.offset(f), in.height(), in.width(), geo.sampling().position(rM, m),
+                geo.sampling().position(cM, m));
     }
 }

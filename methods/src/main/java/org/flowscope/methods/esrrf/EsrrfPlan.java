@@ -1,6 +1,6 @@
 package org.flowscope.methods.esrrf;
 
-import org.flowscope.methods.magnify.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.flowscope.methods.rgc.RgcCpu;
 import org.flowscope.methods.rgc.RgcParams;
 
@@ -153,13 +153,13 @@ final class EsrrfPlan {
 
     private void taps(int outLen, int inLen, int[] idx, float[] wts) {
         for (int i = 0; i < outLen; i++) {
-            double y = geo == Geometry.NANOPYX ? (double) ((float) i / m) : (i + 0.5) / m;
+            double y = geo.sampling().position(i, m);
             int r0 = (int) Math.floor(y - 0.5);
             for (int t = 0; t < 4; t++) {
                 int r = r0 - 1 + t;
                 boolean inside = r >= 0 && r < inLen;
                 idx[4 * i + t] = Math.min(Math.max(r, 0), inLen - 1);
-                wts[4 * i + t] = geo == Geometry.NANOPYX && !inside ? 0f : (float) Interpolator.catmullRom(y - (r + 0.5));
+                wts[4 * i + t] = geo == Geometry.NANOPYX && !inside ? 0f : (float) Kernel.CATMULL_ROM.weight(y - (r + 0.5));
             }
         }
     }

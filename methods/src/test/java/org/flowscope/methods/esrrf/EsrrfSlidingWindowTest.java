@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.concurrent.ForkJoinPool;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.Tolerance;
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class EsrrfSlidingWindowTest {
 
     @Test
     void slidingWindowsEqualRecomputedWindowsForEveryStatisticAndReuseSharedBlocks() {
-        ImageStack stream = Emitters.blinkingStack(24, 12, 11, 9);
+        ImageStack stream = SyntheticFrames.denseBlinking(24, 12, 11, 9);
         int window = 12;
         int step = 4;
         Tolerance tol = new Esrrf().tolerance();

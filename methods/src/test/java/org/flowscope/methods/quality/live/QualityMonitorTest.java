@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.pipeline.WindowContext;
-import org.flowscope.methods.quality.BandLimitedNoise;
+import org.flowscope.methods.numerics.scenes.BandLimitedNoise;
 import org.junit.jupiter.api.Test;
 
 class QualityMonitorTest {
