@@ -1,6 +1,5 @@
 package org.flowscope.app;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.app.live.LiveExtension;
+import org.flowscope.app.live.LiveEnding;
 import org.flowscope.app.live.LiveExtensions;
 import org.flowscope.app.live.LiveSources;
 import org.flowscope.app.live.LiveView;
@@ -44,7 +44,6 @@ import org.flowscope.core.sink.TiffResultSink;
 import org.flowscope.core.source.FrameSource;
 import org.flowscope.core.source.SourceFormat;
 import org.flowscope.core.stream.BackpressurePolicy;
-import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.window.WindowSpec;
 import org.flowscope.engine.registry.ImplementationRegistry;
 import org.flowscope.methods.spi.LiveSetup;
@@ -261,13 +260,14 @@ public final class LiveCommand implements Callable<Integer> {
             }
         }, "flowscope-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        LiveEnding ending = new LiveEnding(extensions, sourceExtensions(), out);
         long t0 = System.nanoTime();
         try {
             RunSummary s;
             try {
                 s = pipeline.run();
             } catch (RuntimeException e) {
-                throw failedRun(e, src, json, dir, (System.nanoTime() - t0) / 1e6);
+                throw ending.failedRun(e, src, json, dir, (System.nanoTime() - t0) / 1e6);
             }
             view.finish(pipeline.progress());
             Map<String, String> truth = new LinkedHashMap<>();
@@ -280,14 +280,14 @@ public final class LiveCommand implements Callable<Integer> {
                     saveRaw ? raw.toString() : null, truth, runJson.toString(),
                     dir.resolve(RunFolderReport.NAME).toString(), format.id());
             // the outputs are kept when stages fail a completed run: run.json says it failed, as the exit code does
-            List<String> failures = failures(s);
+            List<String> failures = ending.failures(s);
             RunReportFile.write(runJson, json.completed(s, outputs, failures));
-            if (!writeReport(dir)) {
+            if (!ending.writeReport(dir)) {
                 outputs = new RunReport.Outputs(outputs.result(), outputs.resultFrames(), outputs.raw(), outputs.truth(),
                         outputs.runJson(), null, outputs.format());
                 RunReportFile.write(runJson, json.completed(s, outputs, failures));
             }
-            report(s, outputs, failures.isEmpty());
+            ending.report(s, outputs, failures.isEmpty());
             failures.forEach(f -> out.spec.commandLine().getErr().println("flowscope: failed: " + f));
             return failures.isEmpty() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
         } finally {
@@ -297,82 +297,6 @@ public final class LiveCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it is waiting for 'done', which is now counted down
             }
-        }
-    }
-
-    /** Why stages and extensions fail a completed run (a finite camera run that lost frames, a side branch). */
-    private List<String> failures(RunSummary s) {
-        List<String> failures = new ArrayList<>();
-        for (LiveStage e : extensions) {
-            try {
-                e.failure(s).ifPresent(failures::add);
-            } catch (RuntimeException ex) {
-                failures.add(e.name() + ": " + ex);
-            }
-        }
-        return failures;
-    }
-
-    /**
-     * What the source extensions know about a run that failed before it completed (a camera that lost so many
-     * frames that no window filled); asked without a summary, so only the sources are asked, and one that cannot
-     * answer is left out rather than hide the original error.
-     */
-    private List<String> sourceFailures() {
-        List<String> failures = new ArrayList<>();
-        for (LiveExtension e : sourceExtensions()) {
-            try {
-                e.failure(null).ifPresent(failures::add);
-            } catch (RuntimeException ex) {
-                // no verdict without a summary
-            }
-        }
-        return failures;
-    }
-
-    /**
-     * A run that failed: run.json says why, with the source's own section (what the camera delivered and lost) and
-     * what extensions know (the camera's loss explains a run that produced no window).
-     */
-    private RuntimeException failedRun(RuntimeException e, FrameSource src, RunRecorder json, Path dir, double elapsedMs) {
-        String error = e.getMessage() == null ? e.toString() : e.getMessage();
-        List<String> reasons = sourceFailures();
-        String all = reasons.isEmpty() ? error : error + "; " + String.join("; ", reasons);
-        Map<String, Object> sections = new LinkedHashMap<>();
-        if (src instanceof RunContributor c) {
-            try {
-                Object section = c.runJsonSection();
-                if (section != null) {
-                    sections.put(c.section(), section);
-                }
-            } catch (RuntimeException ex) {
-                e.addSuppressed(ex);
-            }
-        }
-        RunReportFile.write(dir.resolve(RunReportFile.NAME), json.failed(all, elapsedMs, sections));
-        writeReport(dir);
-        if (reasons.isEmpty() || e instanceof IllegalArgumentException) {
-            reasons.forEach(r -> out.spec.commandLine().getErr().println("flowscope: " + r));
-            return e;
-        }
-        // the original error is the first part of the message already: kept as suppressed, not repeated as a cause
-        IllegalStateException failed = new IllegalStateException(all);
-        failed.addSuppressed(e);
-        return failed;
-    }
-
-    /**
-     * Writes report.html from run.json and the files. The run's data is complete without it, so a report that cannot
-     * be made is said on stderr (and can be rebuilt with 'flowscope report DIR') rather than failing the run.
-     */
-    private boolean writeReport(Path dir) {
-        try {
-            RunFolderReport.write(dir, Optional.empty());
-            return true;
-        } catch (RuntimeException e) {
-            out.spec.commandLine().getErr().println("flowscope: could not write " + dir.resolve(RunFolderReport.NAME) + ": "
-                    + e.getMessage() + " (rebuild it with 'flowscope report " + dir + "')");
-            return false;
         }
     }
 
@@ -403,40 +327,4 @@ public final class LiveCommand implements Callable<Integer> {
         };
     }
 
-    /**
-     * What {@code live --json} prints.
-     *
-     * @param status           ok, or failed (the outputs are kept; stderr says why)
-     * @param frames           frames ingested
-     * @param framesPerSecond  mean ingest rate
-     * @param elapsedMs        wall time, ms
-     * @param windowsProcessed windows analysed
-     * @param windowsSkipped   windows skipped under {@code --policy skip}
-     * @param cameraLost       frames the source lost
-     * @param counters         every counter
-     * @param outputs          the files written (flattened into the result)
-     */
-    record LiveResult(String status, long frames, double framesPerSecond, double elapsedMs, long windowsProcessed,
-                      long windowsSkipped, long cameraLost, Map<String, Long> counters,
-                      @JsonUnwrapped RunReport.Outputs outputs) {
-    }
-
-    private void report(RunSummary s, RunReport.Outputs outputs, boolean ok) {
-        LiveResult r = new LiveResult(ok ? RunReport.OK : RunReport.FAILED, s.frames(), s.framesPerSecond(), s.elapsedMs(),
-                s.counter(RunCounters.ANALYSIS_PROCESSED),
-                s.counter(RunCounters.ANALYSIS_SKIPPED), s.counter(RunCounters.CAMERA_LOST), s.counters(), outputs);
-        StringBuilder human = new StringBuilder(String.format("live: %d frames in %.1f s (%.1f fps), %d window(s) analysed, %d skipped, %d lost by the camera",
-                s.frames(), s.elapsedMs() / 1e3, s.framesPerSecond(), s.counter(RunCounters.ANALYSIS_PROCESSED),
-                s.counter(RunCounters.ANALYSIS_SKIPPED), s.counter(RunCounters.CAMERA_LOST)));
-        human.append(System.lineSeparator()).append("counters: ").append(s.counters());
-        human.append(System.lineSeparator()).append("wrote ").append(outputs.result());
-        if (outputs.raw() != null) {
-            human.append(", ").append(outputs.raw());
-        }
-        human.append(", ").append(outputs.runJson());
-        if (outputs.report() != null) {
-            human.append(", ").append(outputs.report());
-        }
-        out.result(r, human.toString());
-    }
 }

@@ -107,6 +107,11 @@ public final class SourceTap implements FrameSource {
     }
 
     @Override
+    public long framesLostAfterLastFrame() {
+        return source.framesLostAfterLastFrame();
+    }
+
+    @Override
     public void stop() {
         source.stop();
     }

@@ -29,7 +29,7 @@ class LiveMonitorTest {
             OptionalDouble.of(100), OptionalDouble.empty());
 
     /** Delivers {@code frames} frames, then waits for {@code release} before returning. */
-    private static final class ScriptedSource implements FrameSource {
+    private static class ScriptedSource implements FrameSource {
         final int frames;
         final CountDownLatch release = new CountDownLatch(1);
 
@@ -156,6 +156,24 @@ class LiveMonitorTest {
         assertEquals(LiveSnapshot.Phase.DONE, done.phase());
         assertNull(done.why());
         assertNull(done.etaS());
+    }
+
+    @Test
+    void theSourceTapPassesOnEveryMethodOfTheSourceItWatches() throws Exception {
+        // a method the tap does not override would answer the interface's default instead of the source's
+        for (java.lang.reflect.Method m : FrameSource.class.getMethods()) {
+            if (m.getDeclaringClass() == FrameSource.class) {
+                assertEquals(SourceTap.class, SourceTap.class.getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass(),
+                        "SourceTap must pass on " + m.getName());
+            }
+        }
+        ScriptedSource lossy = new ScriptedSource(0) {
+            @Override
+            public long framesLostAfterLastFrame() {
+                return 6;
+            }
+        };
+        assertEquals(6, new SourceTap(lossy, null, 100).framesLostAfterLastFrame());
     }
 
     @Test
