@@ -3,9 +3,9 @@ package org.flowscope.app.progress;
 import java.io.PrintWriter;
 
 /**
- * One status line on stderr, shared by {@code live} and {@code process}: rewritten in place on a terminal, printed
- * as a plain line at most every {@code plainEveryMs} when stderr goes to a log (0 = never: quiet), never with
- * {@code --json}... as the caller decides through {@link Mode}. Thread-safe.
+ * One status line on stderr, shared by {@code live} and {@code process}: rewritten in place on a terminal, or printed
+ * as a plain line at most every {@code plainEveryMs} (logs, CI), or not at all; {@link #modeFor} picks the mode from
+ * {@code --json} and whether there is a terminal. Thread-safe.
  */
 public final class TerminalLine {
     /** How the line is shown. */
