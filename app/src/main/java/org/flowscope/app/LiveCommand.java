@@ -288,6 +288,9 @@ public final class LiveCommand implements Callable<Integer> {
                 RunReportFile.write(runJson, json.completed(s, outputs, failures));
             }
             ending.report(s, outputs, failures.isEmpty());
+            for (LiveStage e : extensions) {
+                e.warnings(s).forEach(w -> out.spec.commandLine().getErr().println("flowscope: warning: " + w));
+            }
             failures.forEach(f -> out.spec.commandLine().getErr().println("flowscope: failed: " + f));
             return failures.isEmpty() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
         } finally {
