@@ -82,7 +82,8 @@
     };
   }
 
-  function Plot(id, title, labels, colours) {
+  // secondUnit: the second series on its own axis, on the right (throughput: frames/s and ms)
+  function Plot(id, title, labels, colours, secondUnit) {
     var box = el(id), plot = null, unit = null, points = -1;
     function columns(rows) {
       var c = [[], [], []];
@@ -94,12 +95,18 @@
       if (!plot || unit !== newUnit) {
         box.innerHTML = '';
         unit = newUnit;
+        var axes = [{ label: 'time since start (s)' }, { label: unit || '' }];
+        var second = { label: labels[1], stroke: colours[1], width: 1.5, spanGaps: false };
+        var scales = { x: { time: false } };
+        if (secondUnit) {
+          scales[secondUnit] = {};
+          second.scale = secondUnit;
+          axes.push({ scale: secondUnit, side: 1, label: secondUnit, grid: { show: false } });
+        }
         plot = new uPlot({
           title: title + (unit ? ' (' + unit + ')' : ''), width: Math.max(300, box.clientWidth - 10), height: 220,
-          scales: { x: { time: false } },
-          axes: [{ label: 'time since start (s)' }, { label: unit || '' }],
-          series: [{ label: 't (s)' }, { label: labels[0], stroke: colours[0], width: 1.5, spanGaps: false },
-            { label: labels[1], stroke: colours[1], width: 1.5, spanGaps: false }]
+          scales: scales, axes: axes,
+          series: [{ label: 't (s)' }, { label: labels[0], stroke: colours[0], width: 1.5, spanGaps: false }, second]
         }, columns(rows), box);
         points = rows.length;
         seen.plotted[key]++;
@@ -117,7 +124,7 @@
   var sr = new ImagePanel('sr'), raw = new ImagePanel('raw');
   var drift = new Plot('plot-drift', 'Drift', ['x', 'y'], ['#1f77b4', '#d62728']);
   var quality = new Plot('plot-quality', 'Resolution', ['FRC (raw halves)', 'decorrelation (SR)'], ['#2ca02c', '#9467bd']);
-  var rate = new Plot('plot-rate', 'Throughput', ['frames/s', 'latency ms'], ['#1f77b4', '#ff7f0e']);
+  var rate = new Plot('plot-rate', 'Throughput', ['frames/s', 'latency (ms)'], ['#1f77b4', '#ff7f0e'], 'ms');
   window.addEventListener('resize', function () { drift.resize(); quality.resize(); rate.resize(); });
 
   function row(tbody, name, value, bad) {
@@ -169,7 +176,7 @@
     sr.show(e.sr); raw.show(e.raw);
     drift.show(e.drift, e.driftUnit, 'drift');
     quality.show(e.quality, e.qualityUnit, 'quality');
-    rate.show(e.rate, null, 'rate');
+    rate.show(e.rate, 'frames/s', 'rate');
     stats(e);
   }
 
