@@ -65,7 +65,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Run a live acquisition: source -> windows -> operator -> result.tif (+ raw.tif, run.json).",
                 "sim keys: size=WxH, pattern, density, photons, background, pon, poff, psf, pixel, bits, offset, gain, "
-                        + "readnoise, driftx, drifty, walk, seed, pacing=realtime|fast|virtual. "
+                        + "readnoise, driftx, drifty, walk, seed, pacing=realtime|fast|virtual, threads (render threads). "
                         + "replay:FILE replays a TIFF stack."})
 public final class LiveCommand implements Callable<Integer> {
     @Mixin
@@ -243,6 +243,7 @@ public final class LiveCommand implements Callable<Integer> {
         if (src instanceof RunContributor c) {
             b.contributor(c);
         }
+        b.contributor(engine);
         LivePipeline pipeline = b.build();
         built.set(pipeline);
         CountDownLatch done = new CountDownLatch(1);

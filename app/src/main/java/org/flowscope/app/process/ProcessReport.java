@@ -68,10 +68,12 @@ final class ProcessReport {
         } else {
             List<List<?>> d = new ArrayList<>();
             for (RunReport.CandidateUse c : decisions.candidates()) {
-                d.add(List.of(c.operation(), c.implementation(), c.device(), c.calls(), String.valueOf(c.reasons()),
+                d.add(List.of(c.operation(), c.implementation(), c.device(), c.calls(), c.calibrations(),
+                        String.valueOf(c.reasons()),
                         c.medianExpectedMs() == null ? "?" : c.medianExpectedMs(), c.lastDetail()));
             }
-            html.table(List.of("operation", "implementation", "device", "calls", "why (times)", "expected ms (median)",
+            html.table(List.of("operation", "implementation", "device", "calls", "calibrations",
+                    "why (times)", "expected ms (median)",
                     "last reason"), d);
         }
         Map<String, Object> steps = new LinkedHashMap<>(record.stepsMs);

@@ -154,10 +154,12 @@ public final class RunFolderReport {
         } else {
             List<List<?>> rows = new ArrayList<>();
             for (RunReport.CandidateUse c : run.decisions().candidates()) {
-                rows.add(List.of(c.operation(), c.implementation(), c.device(), c.calls(), String.valueOf(c.reasons()),
+                rows.add(List.of(c.operation(), c.implementation(), c.device(), c.calls(), c.calibrations(),
+                        String.valueOf(c.reasons()),
                         c.medianExpectedMs() == null ? "?" : c.medianExpectedMs(), c.lastDetail()));
             }
-            html.table(List.of("operation", "implementation", "device", "calls", "why (times)", "expected ms (median)",
+            html.table(List.of("operation", "implementation", "device", "calls", "calibrations",
+                    "why (times)", "expected ms (median)",
                     "last reason"), rows);
         }
         if (run.timings() != null && !run.timings().isEmpty()) {

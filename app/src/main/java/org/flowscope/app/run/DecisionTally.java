@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.flowscope.app.run.RunReport.CandidateUse;
 import org.flowscope.engine.agent.CandidateEstimate;
 import org.flowscope.engine.agent.Decision;
+import org.flowscope.engine.agent.Reason;
 
 /**
  * Counts the engine's decisions of one run per operation and candidate, for {@code run.json} and the report; also
@@ -24,6 +25,7 @@ public final class DecisionTally implements Consumer<Decision> {
         final String operation;
         final CandidateEstimate candidate;
         long calls;
+        long calibrations;
         final Map<String, Long> reasons = new TreeMap<>();
         final List<Double> expectedMs = new ArrayList<>();
         String firstDetail;
@@ -53,7 +55,12 @@ public final class DecisionTally implements Consumer<Decision> {
     public synchronized void accept(Decision d) {
         CandidateEstimate c = d.choice();
         Use u = uses.computeIfAbsent(d.operation() + "\u0000" + c.label(), k -> new Use(d.operation(), c));
-        u.calls++;
+        // a calibration runs the candidate on small seeded work, not on the run's data
+        if (d.reason() == Reason.CALIBRATE) {
+            u.calibrations++;
+        } else {
+            u.calls++;
+        }
         u.reasons.merge(d.reason().name(), 1L, Long::sum);
         if (Double.isFinite(c.expectedSeconds()) && u.expectedMs.size() < EXPECTED_KEPT) {
             u.expectedMs.add(c.expectedSeconds() * 1e3);
@@ -73,7 +80,7 @@ public final class DecisionTally implements Consumer<Decision> {
 
     /** Total decisions seen. */
     public synchronized long decisions() {
-        return uses.values().stream().mapToLong(u -> u.calls).sum();
+        return uses.values().stream().mapToLong(u -> u.calls + u.calibrations).sum();
     }
 
     /** The run.json section; empty when the engine made no decision. */
@@ -84,7 +91,7 @@ public final class DecisionTally implements Consumer<Decision> {
         List<CandidateUse> out = new ArrayList<>();
         for (Use u : uses.values()) {
             out.add(new CandidateUse(u.operation, u.candidate.implementation(), u.candidate.device().label(), u.calls,
-                    Map.copyOf(u.reasons), median(u.expectedMs), u.firstDetail, u.lastDetail));
+                    u.calibrations, Map.copyOf(u.reasons), median(u.expectedMs), u.firstDetail, u.lastDetail));
         }
         return Optional.of(new RunReport.EngineDecisions(out));
     }

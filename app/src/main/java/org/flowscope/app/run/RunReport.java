@@ -195,13 +195,14 @@ public record RunReport(String status, String error, Versions flowscope, Machine
      * @param operation        operation id
      * @param implementation   implementation id
      * @param device           device label
-     * @param calls            times chosen
-     * @param reasons          reason → times
+     * @param calls            times chosen for the run's data
+     * @param calibrations     times run on the engine's small seeded work first, to learn its time
+     * @param reasons          reason → times (calibrations included)
      * @param medianExpectedMs median of the time the agent expected when choosing it, ms (null when never known)
      * @param firstDetail      the first choice's reason in words
      * @param lastDetail       the last choice's reason in words
      */
-    public record CandidateUse(String operation, String implementation, String device, long calls,
+    public record CandidateUse(String operation, String implementation, String device, long calls, long calibrations,
                                Map<String, Long> reasons, Double medianExpectedMs, String firstDetail, String lastDetail) {
     }
 }
