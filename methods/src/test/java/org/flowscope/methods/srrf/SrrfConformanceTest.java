@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.device.CpuDevice;
+import org.flowscope.engine.device.OpenClDevice;
 import org.flowscope.engine.spi.BackendUnavailableException;
 import org.flowscope.testkit.ConformanceKit;
 import org.flowscope.testkit.TestDevices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every SRRF implementation equals the plain-Java reference within {@link Srrf#tolerance()} on {@link SrrfCases}. */
@@ -40,6 +42,20 @@ class SrrfConformanceTest {
             assertArrayEquals(new SrrfCpuThreaded().run(c.params(), c.input(), () -> one).data(),
                     new SrrfCpuThreaded().run(c.params(), c.input(), () -> cpu).data());
         }
+    }
+
+    @Test
+    @Tag("gpu")
+    void openClConformsOnEveryOpenClDevice() {
+        for (OpenClDevice d : TestDevices.openClDevicesOrSkip()) {
+            KIT.assertConforms(new SrrfOpenCl(), d, SrrfCases.all());
+        }
+    }
+
+    @Test
+    @Tag("gpu")
+    void cudaConforms() {
+        KIT.assertConforms(new SrrfCuda(), TestDevices.cudaOrSkip(), SrrfCases.all());
     }
 
     @Test
