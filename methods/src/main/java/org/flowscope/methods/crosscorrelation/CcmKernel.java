@@ -247,7 +247,7 @@ public final class CcmKernel {
         }
     }
 
-    private static double[] taper(int n, int margin) {
+    static double[] taper(int n, int margin) {
         double[] t = new double[n];
         int width = Math.max(1, n / TAPER_DIVISOR);
         for (int k = 0; k < n; k++) {

@@ -110,6 +110,82 @@ public final class Fourier {
         return c;
     }
 
+    /** Supplies the rows of a real image that is never stored whole. */
+    @FunctionalInterface
+    public interface RealRows {
+        /** Writes row {@code y} ({@code cols} values) into {@code out}. */
+        void row(int y, double[] out);
+    }
+
+    /**
+     * The half spectrum of a real {@code rows x cols} image ({@code cols} even) into {@code out}: {@code rows} rows of
+     * {@code cols/2 + 1} interleaved complex values, element {@code (ky, kx)} the unnormalised DFT at that frequency
+     * (the other half is its conjugate mirror). Built from JTransforms 1-D transforms, real rows then the half
+     * spectrum's columns, so the memory is 8 bytes per pixel plus a row per worker and the image itself is only ever
+     * seen a row at a time. With a pool, rows and columns are spread over it, each computed as without.
+     *
+     * @param out at least {@code rows (cols + 2)} doubles
+     */
+    public static void halfSpectrum(int rows, int cols, RealRows image, java.util.concurrent.ForkJoinPool pool, double[] out) {
+        if (rows < 1 || cols < 2 || cols % 2 != 0) {
+            throw new IllegalArgumentException("a half spectrum needs rows >= 1 and an even number of columns, got "
+                    + rows + "x" + cols);
+        }
+        int half = cols / 2 + 1;
+        if (out.length < 2L * rows * half) {
+            throw new IllegalArgumentException("half spectrum array needs " + 2L * rows * half + " doubles, got " + out.length);
+        }
+        // rows: real transforms, unpacked (JTransforms' packing keeps Re at cols/2 in a[1])
+        chunks(rows, pool, (from, to) -> {
+            DoubleFFT_1D fft = new DoubleFFT_1D(cols);
+            double[] row = new double[cols];
+            for (int y = from; y < to; y++) {
+                image.row(y, row);
+                fft.realForward(row);
+                int base = 2 * y * half;
+                out[base] = row[0];
+                out[base + 1] = 0;
+                out[base + 2 * (half - 1)] = row[1];
+                out[base + 2 * (half - 1) + 1] = 0;
+                System.arraycopy(row, 2, out, base + 2, cols - 2);
+            }
+        });
+        chunks(half, pool, (from, to) -> {
+            DoubleFFT_1D fft = new DoubleFFT_1D(rows);
+            double[] col = new double[2 * rows];
+            for (int x = from; x < to; x++) {
+                for (int y = 0; y < rows; y++) {
+                    col[2 * y] = out[2 * (y * half + x)];
+                    col[2 * y + 1] = out[2 * (y * half + x) + 1];
+                }
+                fft.complexForward(col);
+                for (int y = 0; y < rows; y++) {
+                    out[2 * (y * half + x)] = col[2 * y];
+                    out[2 * (y * half + x) + 1] = col[2 * y + 1];
+                }
+            }
+        });
+    }
+
+    private interface Chunk {
+        void run(int from, int to);
+    }
+
+    private static void chunks(int count, java.util.concurrent.ForkJoinPool pool, Chunk body) {
+        if (pool == null) {
+            body.run(0, count);
+            return;
+        }
+        int n = Math.max(1, Math.min(count, pool.getParallelism() * 4));
+        java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>(n);
+        for (int c = 0; c < n; c++) {
+            int from = (int) ((long) count * c / n);
+            int to = (int) ((long) count * (c + 1) / n);
+            futures.add(pool.submit(() -> body.run(from, to)));
+        }
+        org.flowscope.methods.numerics.parallel.CpuPools.joinAll(futures);
+    }
+
     /** In-place inverse DFT scaled by {@code 1/(rows*cols)}, as NumPy's {@code ifft2}. */
     public static void inverse(double[] complex, int rows, int cols) {
         new DoubleFFT_2D(rows, cols).complexInverse(complex, true);
