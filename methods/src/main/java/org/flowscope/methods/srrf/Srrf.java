@@ -99,28 +99,28 @@ public final class Srrf implements Operation<SrrfParams, ImageStack, ImageStack>
     /**
      * Seeded blinking frames ({@link SyntheticFrames#blinking}). With {@code spec.kernel() == 0}: the benchmark
      * setting, x5, ring 0.5, AVG, centred. With {@code kernel = M > 0}: magnification M and, from the seed, a ring
-     * radius, a temporal analysis (a cumulant only when every time point has enough frames), a geometry, a border
-     * that fits and the on/off options, so that a sweep of M and seeds covers the parameter space.
+     * radius, a temporal analysis, a geometry, a border that fits and the on/off options, so that a sweep of M and
+     * seeds covers the parameter space; a cumulant gets the fewest frames it needs when the spec asks for fewer.
      */
     @Override
     public Case<SrrfParams, ImageStack> benchmarkCase(Spec spec, long seed) {
-        ImageStack in = SyntheticFrames.blinking(spec.frames(), spec.height(), spec.width(), seed);
         SrrfParams p = SrrfParams.defaults();
+        int frames = spec.frames();
         if (spec.kernel() > 0) {
             int s = (int) Math.floorMod(seed, 420L);
             float[] radii = {0.5f, 0.75f, 1f, 1.5f, 2f};
             Geometry g = s % 2 == 0 ? Geometry.CENTRED : Geometry.NANOPYX;
-            Temporal t = Temporal.values()[s % Temporal.values().length];
-            if (t.minimumFrames(g) > spec.frames()) {
-                t = Temporal.values()[s % 3];
-            }
+            // the geometry follows the parity of the seed, the analysis its half, so both vary together in a sweep
+            Temporal t = Temporal.values()[(s / 2 + 1) % Temporal.values().length];
+            frames = Math.max(frames, t.minimumFrames(g));
             int m = Math.min(spec.kernel(), SrrfParams.MAX_MAGNIFICATION);
             int border = s % 7 == 3 && Math.min(spec.width(), spec.height()) > 6 ? 1 : 0;
             p = new SrrfParams(m, radii[s % radii.length], border, s % 3 != 2, s % 4 != 3, s % 5 != 4, t, 0, g);
         }
-        return new Case<>(p, in, spec.width() + "x" + spec.height() + "x" + spec.frames() + " x" + p.magnification()
+        ImageStack in = SyntheticFrames.blinking(frames, spec.height(), spec.width(), seed);
+        return new Case<>(p, in, spec.width() + "x" + spec.height() + "x" + frames + " x" + p.magnification()
                 + " ring " + p.ringRadius() + " " + p.temporal() + " " + p.geometry().name().toLowerCase(Locale.ROOT)
-                + (p.border() > 0 ? " border " + p.border() : ""));
+                + (p.border() > 0 ? " border " + p.border() : "") + (p.macroPixelCorrection() ? "" : " no-mpc"));
     }
 
     @Override
