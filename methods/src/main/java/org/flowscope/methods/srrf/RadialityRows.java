@@ -22,6 +22,8 @@ final class RadialityRows {
     private final boolean[] rowOutside;
     /** Intensity: the vertical pass of the image taps of one output row. */
     private final float[] column;
+    private final int[] tapRows = new int[4];
+    private final float[] tapWeights = new float[4];
     private float[] frame;
     private int frameOff;
 
@@ -138,8 +140,8 @@ final class RadialityRows {
         boolean nanopyx = p.geo == Geometry.NANOPYX;
         int w = p.w;
         int stride = 2 * (w + 2 * p.pad);
-        int[] rows = new int[4];
-        float[] wt = new float[4];
+        int[] rows = tapRows;
+        float[] wt = tapWeights;
         for (int k = 0; k < N; k++) {
             int at = k * p.hm + j;
             rowOutside[k] = nanopyx && p.outsideY[at];
