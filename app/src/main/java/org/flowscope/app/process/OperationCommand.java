@@ -12,7 +12,6 @@ import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.app.output.OutputFormatOption;
-import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.StackMetadata;
 import org.flowscope.core.io.TiffStack;
@@ -116,7 +115,7 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
                 throw new IllegalArgumentException("the output must differ from --input, both are " + in);
             }
         }
-        TiffStacks.requireWritableParent(file);
+        format.requireWritable(file);
         if (Files.exists(file) && !overwrite) {
             throw new IllegalArgumentException("output " + file + " already exists; choose another name or add --overwrite");
         }
@@ -125,7 +124,7 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
     @Override
     public void writeStack(Path file, ImageStack stack, StackMetadata metadata) {
         checkWritable(file);
-        TiffStacks.write(file, stack, metadata, PixelType.F32, format.options(file, command.name()));
+        format.write(file, stack, metadata, command.name());
     }
 
     @Override
