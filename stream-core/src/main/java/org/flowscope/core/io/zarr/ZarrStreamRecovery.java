@@ -131,7 +131,9 @@ public final class ZarrStreamRecovery {
         try (FileChannel ch = FileChannel.open(array.resolve(meta.chunkKey(lastChunk, 0, 0)), StandardOpenOption.WRITE)) {
             // what follows the last whole frame (record) is cut, then the chunk is padded whole with fill
             ch.truncate(inLast * frameBytes);
-            ch.write(ByteBuffer.allocate(1), meta.chunkBytes() - 1);
+            if (inLast < perChunk) {
+                ch.write(ByteBuffer.allocate(1), meta.chunkBytes() - 1);
+            }
             ch.force(false);
         }
         for (long c = lastChunk + 1; ; c++) {

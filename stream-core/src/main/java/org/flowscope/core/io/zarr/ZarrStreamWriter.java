@@ -199,8 +199,8 @@ public final class ZarrStreamWriter implements AutoCloseable {
         unsynced.add(chunkPath);
     }
 
-    /** Forces the completed chunks to disk, then makes the .zarray describe their frames. */
-    private void sync() {
+    /** Forces the completed chunks to disk, then makes the .zarray describe their frames (every second). */
+    void sync() {
         long complete = frames / framesPerChunk * framesPerChunk;
         try {
             forceQueued();
@@ -284,6 +284,22 @@ public final class ZarrStreamWriter implements AutoCloseable {
             chunk = null;
         }
         deleteQuietly(partial);
+    }
+
+    /**
+     * Leaves the partial store as a killed process would (the syncer stopped, the chunk being written closed, nothing
+     * deleted or finished); for tests of recovery in one JVM.
+     */
+    void stopAsIfKilled() {
+        done = true;
+        syncer.shutdownNow();
+        if (chunk != null) {
+            try {
+                chunk.close();
+            } catch (IOException ignored) {
+                // a killed process closes nothing either
+            }
+        }
     }
 
     /** Aborts unless {@link #finish()} succeeded. */
