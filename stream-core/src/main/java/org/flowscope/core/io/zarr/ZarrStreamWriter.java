@@ -176,8 +176,8 @@ public final class ZarrStreamWriter implements AutoCloseable {
             if (chunk == null) {
                 chunkPath = array.resolve(meta.chunkKey(c, 0, 0));
                 Files.createDirectories(chunkPath.getParent());
-                chunk = FileChannel.open(chunkPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
+                // a new file in a fresh folder: no truncation, which ext4 would answer with an early flush on close
+                chunk = FileChannel.open(chunkPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
             long pos = inChunk * frameBytes;
             while (buf.hasRemaining()) {
@@ -217,11 +217,12 @@ public final class ZarrStreamWriter implements AutoCloseable {
 
     private void forceQueued() throws IOException {
         for (Path p = unsynced.poll(); p != null; p = unsynced.poll()) {
+            // the chunk's data; its new name is committed with it on journalling file systems (ext4, xfs), so the
+            // folders are not forced one by one: a power loss that still lost one is repaired by the recovery, which
+            // counts the chunks on disk and never trusts the shape
             try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
                 ch.force(false);
             }
-            ZarrFiles.forceDirectory(p.getParent());
-            ZarrFiles.forceDirectory(p.getParent().getParent());
         }
     }
 
