@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Run a live acquisition: source -> windows -> operator -> result.tif (+ raw.tif, run.json).",
                 "sim keys: size=WxH, pattern, density, photons, background, pon, poff, psf, pixel, bits, offset, gain, "
-                        + "readnoise, driftx, drifty, walk, seed, pacing=realtime|fast|virtual. "
+                        + "readnoise, driftx, drifty, walk, seed, pacing=realtime|fast|virtual, threads (render threads). "
                         + "replay:FILE replays a TIFF stack."})
 public final class LiveCommand implements Callable<Integer> {
     @Mixin
@@ -182,12 +182,13 @@ public final class LiveCommand implements Callable<Integer> {
             stages.add(opStage.operator(setup).orElseThrow(() ->
                     new IllegalStateException("live stage '" + op + "' offers --op but built no operator")));
             WindowOperator chain = WindowOperator.chain(stages);
-            return run(src, fmt, chain, listeners, pol, stepFrames, folder, format, started);
+            return run(src, fmt, chain, listeners, pol, stepFrames, folder, format, started, engine);
         }
     }
 
     private int run(FrameSource src, SourceFormat fmt, WindowOperator chain, List<ResultListener> listeners,
-                    BackpressurePolicy pol, int stepFrames, RunFolder folder, OutputFormat format, Instant started) {
+                    BackpressurePolicy pol, int stepFrames, RunFolder folder, OutputFormat format, Instant started,
+                    SharedEngine engine) {
         Path dir = folder.dir();
         RunJson json = new RunJson(started);
         json.inputs(source, fmt);
@@ -213,6 +214,7 @@ public final class LiveCommand implements Callable<Integer> {
         if (src instanceof RunContributor c) {
             b.contributor(c);
         }
+        b.contributor(engine);
         LivePipeline pipeline = b.build();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

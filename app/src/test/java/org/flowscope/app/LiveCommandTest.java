@@ -54,6 +54,23 @@ class LiveCommandTest {
     }
 
     @Test
+    void anEsrrfRunReportsTheEnginesCallsColdRunsAndCalibrationsInRunJsonAndExplain() throws Exception {
+        Path out = dir.resolve("esrrf");
+        CliRunner.Result r = CliRunner.run("live", "--source", "sim:size=24x20,seed=3,pacing=virtual", "--frames", "40",
+                "--window", "10", "--op", "esrrf", "--magnification", "2", "--out", out.toString(), "--store",
+                dir.resolve("store").toString(), "--no-opencl", "--no-cuda", "--explain");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode engine = CliOutput.mapper().readTree(Files.readString(out.resolve("run.json"))).get("engine");
+        assertEquals(4, engine.get("calls").get("esrrf").properties().stream().mapToLong(e -> e.getValue().asLong()).sum(),
+                engine.toString());
+        assertTrue(engine.get("coldRuns").asLong() >= 1, engine.toString());
+        assertTrue(engine.get("calibrationRuns").asLong() >= 1, "esrrf can make seeded work: candidates are calibrated first");
+        assertEquals(0, engine.get("recomputedCalls").asLong());
+        assertEquals(0, engine.get("failures").size());
+        assertTrue(r.err().contains("[CALIBRATE]"), r.err());
+    }
+
+    @Test
     void replayedStackIsAveragedLikeTheOfflineCommand() throws Exception {
         Path stack = dir.resolve("sim.tif");
         assertEquals(0, CliRunner.run("simulate", "--frames", "40", "--size", "24x20", "--out", stack.toString()).exitCode());
