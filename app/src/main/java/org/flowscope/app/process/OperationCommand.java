@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.flowscope.adapters.replay.Recordings;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.app.output.OutputFormatOption;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.core.io.FrameStackReader;
 import org.flowscope.core.io.StackMetadata;
 import org.flowscope.core.io.TiffStack;
 import org.flowscope.core.io.TiffStacks;
@@ -91,6 +93,12 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
 
     @Override
     public TiffStack read(Path file) {
+        if (Files.isDirectory(file)) {
+            // an OME-Zarr folder or a Micro-Manager NDTiff dataset
+            try (FrameStackReader reader = Recordings.open(file)) {
+                return TiffStacks.readAll(reader);
+            }
+        }
         return TiffStacks.read(file);
     }
 

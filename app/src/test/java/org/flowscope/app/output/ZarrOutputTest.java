@@ -130,7 +130,7 @@ class ZarrOutputTest {
     }
 
     @Test
-    void processWritesAnOmeZarrForAZarrNameAndRefusesTheFormatForAFileName() {
+    void processWritesAndReadsOmeZarrFoldersAndRefusesTheFormatForAFileName() {
         Path avg = dir.resolve("avg.ome.zarr");
         CliRunner.Result r = CliRunner.run("process", "average", "--input", stack.toString(), "--output", avg.toString(),
                 "--frames-per-timepoint", "5", "--no-history");
@@ -140,6 +140,14 @@ class ZarrOutputTest {
             assertEquals(PixelType.F32, z.pixelType());
             assertEquals(65, z.metadata().pixelSizeNm().getAsDouble(), 1e-9);
         }
+        // an OME-Zarr folder is also an input
+        Path again = dir.resolve("avg2.tif");
+        CliRunner.Result in = CliRunner.run("process", "average", "--input", avg.toString(), "--output", again.toString(),
+                "--frames-per-timepoint", "2", "--no-history");
+        assertEquals(0, in.exitCode(), in.toString());
+        org.flowscope.core.io.TiffStack t = TiffStacks.read(again);
+        assertEquals(2, t.stack().frames());
+        assertEquals(65, t.metadata().pixelSizeNm().getAsDouble(), 1e-9);
         CliRunner.Result bad = CliRunner.run("process", "average", "--input", stack.toString(), "--output",
                 dir.resolve("avg.tif").toString(), "--format", "ome-zarr", "--no-history");
         assertEquals(ExitCodes.BAD_INPUT, bad.exitCode(), bad.toString());

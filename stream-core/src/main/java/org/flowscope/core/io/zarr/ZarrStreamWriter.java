@@ -71,8 +71,8 @@ public final class ZarrStreamWriter implements AutoCloseable {
     private long described;
     private boolean done;
 
-    private ZarrStreamWriter(Path store, ZarrArrayMetadata meta, StackMetadata metadata, ZarrWriteOptions options)
-            throws IOException {
+    private ZarrStreamWriter(Path store, ZarrArrayMetadata meta, StackMetadata metadata, ZarrWriteOptions options,
+                             long syncIntervalMs) throws IOException {
         this.store = store;
         this.partial = partialPath(store);
         this.array = partial.resolve(NgffImage.DATASET);
@@ -95,7 +95,7 @@ public final class ZarrStreamWriter implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        syncer.scheduleWithFixedDelay(this::sync, SYNC_INTERVAL_MS, SYNC_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        syncer.scheduleWithFixedDelay(this::sync, syncIntervalMs, syncIntervalMs, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -104,6 +104,12 @@ public final class ZarrStreamWriter implements AutoCloseable {
      */
     public static ZarrStreamWriter create(Path store, int width, int height, PixelType type, StackMetadata metadata,
                                           ZarrWriteOptions options) {
+        return create(store, width, height, type, metadata, options, SYNC_INTERVAL_MS);
+    }
+
+    /** As {@link #create(Path, int, int, PixelType, StackMetadata, ZarrWriteOptions)}, syncing every {@code syncIntervalMs}. */
+    static ZarrStreamWriter create(Path store, int width, int height, PixelType type, StackMetadata metadata,
+                                   ZarrWriteOptions options, long syncIntervalMs) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(options, "options");
@@ -125,7 +131,7 @@ public final class ZarrStreamWriter implements AutoCloseable {
         ZarrArrayMetadata meta = ZarrArrayMetadata.uncompressed(new long[] {0, height, width},
                 new int[] {perChunk, height, width}, type);
         try {
-            return new ZarrStreamWriter(store, meta, metadata.withPixelType(type), options);
+            return new ZarrStreamWriter(store, meta, metadata.withPixelType(type), options, syncIntervalMs);
         } catch (IOException e) {
             deleteQuietly(partialPath(store));
             throw new UncheckedIOException("cannot create " + partialPath(store), e);

@@ -35,9 +35,10 @@ class ZarrReadBackTest {
         return all;
     }
 
+    /** Writes {@code frames} frames; the background sync waits an hour, so only the test's own sync() happens. */
     static ZarrStreamWriter writeU16(Path store, short[] all, int frames, int w, int h, int perChunk, boolean finish) {
         ZarrStreamWriter wr = ZarrStreamWriter.create(store, w, h, PixelType.U16, StackMetadata.of(PixelType.U16, 108, 20),
-                ZarrWriteOptions.named("raw", "camera").withFramesPerChunk(perChunk));
+                ZarrWriteOptions.named("raw", "camera").withFramesPerChunk(perChunk), 3_600_000);
         for (int k = 0; k < frames; k++) {
             short[] px = new short[w * h];
             System.arraycopy(all, k * w * h, px, 0, px.length);
