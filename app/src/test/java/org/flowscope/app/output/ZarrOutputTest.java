@@ -80,6 +80,9 @@ class ZarrOutputTest {
         }
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals("ome-zarr", run.path("outputs").path("format").asText(), run.toString());
+        String report = Files.readString(out.resolve("report.html"));
+        assertFalse(report.contains("cannot read result.ome.zarr") || report.contains("no result file"),
+                "the report shows the reconstruction from the OME-Zarr store");
         if (PythonZarr.available()) {
             Map<String, String> z = PythonZarr.probe(out.resolve("result.ome.zarr"));
             assertEquals("float32", z.get("dtype"));
@@ -96,6 +99,9 @@ class ZarrOutputTest {
         String[] args = {"live", "--source", "replay:" + stack, "--fps", "0", "--window", "5", "--op", "average",
                 "--format", "ome-zarr", "--out", out.toString()};
         assertEquals(0, CliRunner.run(args).exitCode());
+        // only the stores left: they alone make the folder an earlier run's
+        Files.delete(out.resolve("run.json"));
+        Files.deleteIfExists(out.resolve("report.html"));
         CliRunner.Result again = CliRunner.run(args);
         assertEquals(ExitCodes.BAD_INPUT, again.exitCode(), again.toString());
         assertTrue(again.err().contains("result.ome.zarr"), again.err());
