@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #abort()} (or {@link #close()} without finish) deletes the partial store. Not thread-safe: one producer
  * thread appends.
+ *
+ * <p>Why not a Java Zarr library: the ones published on Maven Central ({@code dev.zarr:zarr-java} 0.0.9,
+ * {@code dev.zarr:jzarr} 0.4.2) depend on {@code edu.ucar:cdm-core}, which only Unidata's own repository serves, and
+ * {@code n5-zarr} is not published there; an uncompressed Zarr v2 array is two small JSON files and raw chunks, and
+ * the crash guarantees above need control over when a chunk counts, which no library offers.
  */
 public final class ZarrStreamWriter implements AutoCloseable {
     /** {@code flowscope.status} while the stream is written (also what a killed run leaves). */
