@@ -27,7 +27,7 @@ import org.flowscope.core.source.PixelData;
  * <p>All problems with the file's content are {@link IllegalArgumentException}s that name the file, the rule and the
  * offending value. Not thread-safe: use one reader per thread.
  */
-public final class TiffStackReader implements AutoCloseable {
+public final class TiffStackReader implements FrameStackReader {
     private final Path file;
     private final FileChannel channel;
     private final List<TiffIfd> pages;

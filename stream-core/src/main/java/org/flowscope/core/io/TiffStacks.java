@@ -46,7 +46,15 @@ public final class TiffStacks {
         }
     }
 
-    private static TiffStack readAll(TiffStackReader reader, Path file) {
+    /**
+     * Reads every frame of any recording (an OME-Zarr image, an NDTiff dataset, a TIFF) into float32, under the same
+     * checks as {@link #read}; the reader stays open.
+     */
+    public static TiffStack readAll(FrameStackReader reader) {
+        return readAll(reader, reader.file());
+    }
+
+    private static TiffStack readAll(FrameStackReader reader, Path file) {
         int n = reader.frameCount();
         long total = (long) n * reader.width() * reader.height();
         if (total > Integer.MAX_VALUE - 8) {
@@ -56,7 +64,7 @@ public final class TiffStacks {
         float[] data = new float[(int) total];
         int frameSize = reader.width() * reader.height();
         for (int f = 0; f < n; f++) {
-            reader.readFrame(f, data, f * frameSize);
+            PixelConversion.toFloat(reader.readFrame(f), data, f * frameSize, frameSize);
         }
         if (reader.pixelType() == PixelType.F32) {
             requireFinite(data, frameSize, reader.width(), file.toString());

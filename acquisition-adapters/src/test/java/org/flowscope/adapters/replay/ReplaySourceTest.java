@@ -16,7 +16,7 @@ import org.flowscope.core.testing.PlainTiff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TiffReplaySourceTest {
+class ReplaySourceTest {
     @TempDir
     Path dir;
 
@@ -30,7 +30,7 @@ class TiffReplaySourceTest {
         return p;
     }
 
-    private static List<long[]> collect(TiffReplaySource src) throws Exception {
+    private static List<long[]> collect(ReplaySource src) throws Exception {
         List<long[]> out = new ArrayList<>();
         src.run((md, px) -> out.add(new long[] {md.sequence(), md.acquisitionTimeNs(), ((PixelData.U16) px).pixels()[7]}));
         return out;
@@ -38,7 +38,7 @@ class TiffReplaySourceTest {
 
     @Test
     void replaysEveryFrameInOrderAtTheRecordedRate() throws Exception {
-        try (TiffReplaySource src = new TiffReplaySource(u16Stack(6, 10), ReplayRate.recorded(), 0)) {
+        try (ReplaySource src = new ReplaySource(u16Stack(6, 10), ReplayRate.recorded(), 0)) {
             assertEquals(100.0, src.format().framesPerSecond().getAsDouble(), 1e-9);
             assertEquals(110.0, src.format().pixelSizeNm().getAsDouble(), 1e-6);
             long t0 = System.nanoTime();
@@ -53,7 +53,7 @@ class TiffReplaySourceTest {
 
     @Test
     void fixedRateOverridesTheFileAndFramesLimitTakesTheFirstFrames() throws Exception {
-        try (TiffReplaySource src = new TiffReplaySource(u16Stack(6, 10), ReplayRate.fixed(500), 3)) {
+        try (ReplaySource src = new ReplaySource(u16Stack(6, 10), ReplayRate.fixed(500), 3)) {
             List<long[]> frames = collect(src);
             assertEquals(3, frames.size());
             assertEquals(4_000_000L, frames.get(2)[1]);
@@ -62,7 +62,7 @@ class TiffReplaySourceTest {
 
     @Test
     void asFastAsPossibleStillStampsRecordedTimes() throws Exception {
-        try (TiffReplaySource src = new TiffReplaySource(u16Stack(4, 1000), ReplayRate.asFastAsPossible(), 0)) {
+        try (ReplaySource src = new ReplaySource(u16Stack(4, 1000), ReplayRate.asFastAsPossible(), 0)) {
             long t0 = System.nanoTime();
             List<long[]> frames = collect(src);
             assertTrue(System.nanoTime() - t0 < 1_000_000_000L);
@@ -74,7 +74,7 @@ class TiffReplaySourceTest {
     void recordedRateWithoutIntervalInTheFileIsRejected() throws Exception {
         Path p = dir.resolve("plain.tif");
         PlainTiff.writeU16Ramp(p, 4, 4, 3);
-        var e = assertThrows(IllegalArgumentException.class, () -> new TiffReplaySource(p, ReplayRate.recorded(), 0));
+        var e = assertThrows(IllegalArgumentException.class, () -> new ReplaySource(p, ReplayRate.recorded(), 0));
         assertTrue(e.getMessage().contains("frame interval"), e.getMessage());
     }
 
@@ -84,7 +84,7 @@ class TiffReplaySourceTest {
         float[] v = new float[3 * 16];
         v[2 * 16 + 3] = Float.NaN;
         PlainTiff.writeF32(p, 4, 4, 3, v);
-        try (TiffReplaySource src = new TiffReplaySource(p, ReplayRate.asFastAsPossible(), 0)) {
+        try (ReplaySource src = new ReplaySource(p, ReplayRate.asFastAsPossible(), 0)) {
             List<Long> seen = new ArrayList<>();
             var e = assertThrows(IllegalArgumentException.class, () -> src.run((md, px) -> seen.add(md.sequence())));
             assertTrue(e.getMessage().contains("frame 2"), e.getMessage());

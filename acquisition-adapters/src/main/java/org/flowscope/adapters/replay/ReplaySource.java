@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flowscope.core.frame.FrameMetadata;
 import org.flowscope.core.frame.PixelType;
-import org.flowscope.core.io.TiffStackReader;
+import org.flowscope.core.io.FrameStackReader;
 import org.flowscope.core.pipeline.RunContributor;
 import org.flowscope.core.source.FrameConsumer;
 import org.flowscope.core.source.FrameSource;
@@ -17,15 +17,16 @@ import org.flowscope.core.source.PixelData;
 import org.flowscope.core.source.SourceFormat;
 
 /**
- * Replays a TIFF stack (u8/u16/f32; ImageJ hyperstack or plain multi-page) as a {@link FrameSource}: frame i has
+ * Replays a recording (a TIFF stack, an OME-Zarr image or a Micro-Manager NDTiff dataset, see {@link Recordings}; u8,
+ * u16 or f32) as a {@link FrameSource}: frame i has
  * sequence number i and acquisition time i x the frame period (the file's interval for {@link ReplayRate.Mode#RECORDED},
  * 1/fps for {@link ReplayRate.Mode#FIXED}); frames are read lazily, one at a time. The file is validated when the
  * source is created; a float frame holding NaN or infinity stops the replay with an {@link IllegalArgumentException}
  * naming the frame.
  */
-public final class TiffReplaySource implements FrameSource, RunContributor {
+public final class ReplaySource implements FrameSource, RunContributor {
     private final Path file;
-    private final TiffStackReader reader;
+    private final FrameStackReader reader;
     private final ReplayRate rate;
     private final long frames;
     private final long periodNs;
@@ -33,12 +34,19 @@ public final class TiffReplaySource implements FrameSource, RunContributor {
     private final AtomicLong delivered = new AtomicLong();
 
     /**
-     * @param maxFrames replay at most this many frames (the first ones); {@code <= 0} replays the whole file
+     * Replays the recording at {@code path}, opened with the reader its form calls for ({@link Recordings}).
+     *
+     * @param maxFrames replay at most this many frames (the first ones); {@code <= 0} replays the whole recording
      */
-    public TiffReplaySource(Path file, ReplayRate rate, long maxFrames) {
-        this.file = file;
+    public ReplaySource(Path path, ReplayRate rate, long maxFrames) {
+        this(Recordings.open(path), rate, maxFrames);
+    }
+
+    /** Replays what {@code reader} reads; the source owns the reader and closes it. */
+    public ReplaySource(FrameStackReader reader, ReplayRate rate, long maxFrames) {
+        this.file = reader.file();
         this.rate = rate;
-        this.reader = TiffStackReader.open(file);
+        this.reader = reader;
         try {
             long n = reader.frameCount();
             this.frames = maxFrames > 0 ? Math.min(n, maxFrames) : n;
@@ -128,6 +136,9 @@ public final class TiffReplaySource implements FrameSource, RunContributor {
     public Object runJsonSection() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", file.toString());
+        m.put("format", Recordings.format(reader));
+        reader.metadata().pixelSizeNm().ifPresent(v -> m.put("pixelSizeNm", v));
+        reader.metadata().frameIntervalMs().ifPresent(v -> m.put("frameIntervalMs", v));
         m.put("rate", rate.mode().name().toLowerCase(java.util.Locale.ROOT));
         m.put("fps", periodNs > 0 ? 1e9 / periodNs : null);
         m.put("framesInFile", reader.frameCount());
