@@ -15,8 +15,9 @@ import org.flowscope.methods.numerics.parallel.CpuPools;
  * Multi-threaded eSRRF 3-D on the CPU device's pool. The per-voxel arithmetic is the reference's; what changes:
  * <ul>
  * <li>sample positions come from the per-axis tables of {@link Esrrf3dPlan} instead of being recomputed per voxel;</li>
- * <li>the lateral part of each sample (distance test, lateral Gaussian) is computed once per output row and column and
- *     shared by every output slice; the axial Gaussians come from a table;</li>
+ * <li>the distance, weight and tests of each sample are computed once per output row and column, for every distinct
+ *     axial offset, and shared by every output slice;</li>
+ * <li>the magnified gradients are interleaved, so that a sample reads one cache line;</li>
  * <li>gradients, magnification and RGC are spread over the pool by slices and rows;</li>
  * <li>each volume goes straight into the running {@link Welford} sums: no per-frame output is kept.</li>
  * </ul>
@@ -67,7 +68,10 @@ public final class Esrrf3dCpuThreaded implements Implementation<Esrrf3dParams, V
         final float[] gy;
         final float[] gz;
         final float[][] xy = new float[4][];
-        final float[][] mag = new float[4][];
+        /** The magnified intensity. */
+        final float[] intensity;
+        /** The magnified gradients, interleaved (x, y, z per voxel): a sample reads one cache line, not three. */
+        final float[] grad;
 
         Buffers(Esrrf3dPlan p) {
             gx = new float[p.inputVoxels()];
@@ -75,8 +79,9 @@ public final class Esrrf3dCpuThreaded implements Implementation<Esrrf3dParams, V
             gz = new float[p.inputVoxels()];
             for (int k = 0; k < 4; k++) {
                 xy[k] = new float[p.z * p.hm * p.wm];
-                mag[k] = new float[p.voxels()];
             }
+            intensity = new float[p.voxels()];
+            grad = new float[3 * p.voxels()];
         }
     }
 
@@ -86,27 +91,39 @@ public final class Esrrf3dCpuThreaded implements Implementation<Esrrf3dParams, V
         int[] offs = {off, 0, 0, 0};
         parallel(pool, 4 * p.z, k -> Volumes3d.magnifyXy(p, vols[k / p.z], offs[k / p.z], b.xy[k / p.z], k % p.z,
                 k % p.z + 1));
-        parallel(pool, 4 * p.zm, k -> Volumes3d.magnifyZ(p, b.xy[k / p.zm], b.mag[k / p.zm], k % p.zm, k % p.zm + 1));
-        parallel(pool, p.hm, r -> row(p, b.mag, r, acc, n));
+        parallel(pool, 4 * p.zm, k -> {
+            int v = k / p.zm;
+            int sm = k % p.zm;
+            if (v == 0) {
+                Volumes3d.magnifyZ(p, b.xy[0], b.intensity, sm, sm + 1);
+            } else {
+                Volumes3d.magnifyZ(p, b.xy[v], b.grad, 3, v - 1, sm, sm + 1);
+            }
+        });
+        parallel(pool, p.hm, r -> row(p, b, r, acc, n));
         acc.endFrame();
     }
 
     /**
-     * Row {@code r} of every output slice: for each column the lateral samples (position, distance, lateral Gaussian)
-     * are found once, then reused by every slice, whose axial samples only add {@code dz}.
+     * Row {@code r} of every output slice. For each column the lateral samples (position, distance, lateral Gaussian)
+     * are found once, and with them the distance, weight and axial test of every distinct axial offset; every output
+     * slice then only looks them up.
      */
-    private static void row(Esrrf3dPlan p, float[][] mag, int r, Welford acc, int n) {
+    private static void row(Esrrf3dPlan p, Buffers buf, int r, Welford acc, int n) {
         Esrrf3dPlan.Slots ys = p.slotsY;
         Esrrf3dPlan.Slots xs = p.slotsX;
         Esrrf3dPlan.Slots zs = p.slotsZ;
         int pairs = ys.count() * xs.count();
+        int axial = p.axialOffsets.length;
         int[] base = new int[pairs];
-        float[] lat = new float[4 * pairs];
+        float[] dxs = new float[pairs];
+        float[] dys = new float[pairs];
+        float[] dist = new float[pairs * axial];
+        float[] weight = new float[pairs * axial];
+        boolean[] taken = new boolean[pairs * axial];
         float[] values = new float[p.zm * p.wm];
         int plane = p.hm * p.wm;
-        float[] gx = mag[1];
-        float[] gy = mag[2];
-        float[] gz = mag[3];
+        float[] g = buf.grad;
         for (int c = 0; c < p.wm; c++) {
             int m = 0;
             for (int a = r * ys.count(); a < (r + 1) * ys.count(); a++) {
@@ -126,11 +143,18 @@ public final class Esrrf3dCpuThreaded implements Implementation<Esrrf3dParams, V
                     if (!(dxy <= p.tSO)) {
                         continue;
                     }
+                    float wxy = Rgc3d.gauss(dxy, p.tSS);
+                    for (int u = 0; u < axial; u++) {
+                        float dz = p.axialOffsets[u];
+                        float d = Rgc3d.sqrt(dxy2 + dz * dz);
+                        int at = m * axial + u;
+                        taken[at] = d != 0 && Rgc3d.axial(p.geo, dz, p.tSOz);
+                        dist[at] = d;
+                        weight[at] = Rgc3d.combine(d, wxy, Rgc3d.gauss(dz, p.tSSz));
+                    }
                     base[m] = iy * p.wm + ix;
-                    lat[4 * m] = dx;
-                    lat[4 * m + 1] = dy;
-                    lat[4 * m + 2] = dxy2;
-                    lat[4 * m + 3] = Rgc3d.gauss(dxy, p.tSS);
+                    dxs[m] = dx;
+                    dys[m] = dy;
                     m++;
                 }
             }
@@ -141,33 +165,28 @@ public final class Esrrf3dCpuThreaded implements Implementation<Esrrf3dParams, V
                 float sum = 0;
                 float wsum = 0;
                 for (int q = 0; q < m; q++) {
-                    float dx = lat[4 * q];
-                    float dy = lat[4 * q + 1];
-                    float dxy2 = lat[4 * q + 2];
-                    float wxy = lat[4 * q + 3];
+                    float dx = dxs[q];
+                    float dy = dys[q];
                     for (int k = s * zs.count(); k < (s + 1) * zs.count(); k++) {
                         int iz = zs.index()[k];
-                        if (iz < 0) {
+                        int at = q * axial + p.axialKey[k];
+                        if (iz < 0 || !taken[at]) {
                             continue;
                         }
-                        float dz = zs.delta()[k];
-                        float d = Rgc3d.sqrt(dxy2 + dz * dz);
-                        if (d == 0 || !Rgc3d.axial(p.geo, dz, p.tSOz)) {
-                            continue;
-                        }
-                        float wt = Rgc3d.combine(d, wxy, p.gaussZ[k]);
+                        float wt = weight[at];
                         wsum += wt;
-                        int idx = iz * plane + base[q];
-                        float x = gx[idx];
-                        float y = gy[idx];
-                        float z = gz[idx];
+                        float dz = zs.delta()[k];
+                        int idx = 3 * (iz * plane + base[q]);
+                        float x = g[idx];
+                        float y = g[idx + 1];
+                        float z = g[idx + 2];
                         if (Rgc3d.dot(x, y, z, dx, dy, dz) < 0) {
-                            sum = Rgc3d.accumulate(sum, Rgc3d.dk(x, y, z, dx, dy, dz, d), wt);
+                            sum = Rgc3d.accumulate(sum, Rgc3d.dk(x, y, z, dx, dy, dz, dist[at]), wt);
                         }
                     }
                 }
                 float rgc = Rgc3d.finish(sum, wsum, p.sensitivity, p.geo == Geometry.CENTRED);
-                values[s * p.wm + c] = p.weighting ? rgc * mag[0][(s * p.hm + r) * p.wm + c] : rgc;
+                values[s * p.wm + c] = p.weighting ? rgc * buf.intensity[(s * p.hm + r) * p.wm + c] : rgc;
             }
         }
         for (int s = 0; s < p.zm; s++) {

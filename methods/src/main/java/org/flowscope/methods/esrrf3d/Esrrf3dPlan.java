@@ -63,6 +63,13 @@ final class Esrrf3dPlan {
     final Taps tapsZ;
     /** {@link Rgc3d#gauss} of every axial sample offset of {@link #slotsZ}, same layout. */
     final float[] gaussZ;
+    /**
+     * The distinct axial offsets of {@link #slotsZ} ({@code axialOffsets[axialKey[k]] == slotsZ.delta()[k]}, bit for
+     * bit): few, so that per lateral sample the distances and weights of all of them can be computed once and shared
+     * by every output slice.
+     */
+    final int[] axialKey;
+    final float[] axialOffsets;
 
     Esrrf3dPlan(Esrrf3dParams p, int slices, int height, int width) {
         geo = p.geometry();
@@ -97,9 +104,14 @@ final class Esrrf3dPlan {
         tapsX = nanopyx ? nanopyxXyTaps(w, mxy) : centredTaps(w, mxy);
         tapsZ = nanopyx ? replication(z, mz) : centredTaps(z, mz);
         gaussZ = new float[slotsZ.delta().length];
+        axialKey = new int[gaussZ.length];
+        java.util.Map<Integer, Integer> ids = new java.util.LinkedHashMap<>();
         for (int k = 0; k < gaussZ.length; k++) {
             gaussZ[k] = Rgc3d.gauss(slotsZ.delta()[k], tSSz);
+            axialKey[k] = ids.computeIfAbsent(Float.floatToRawIntBits(slotsZ.delta()[k]), b -> ids.size());
         }
+        axialOffsets = new float[ids.size()];
+        ids.forEach((bits, id) -> axialOffsets[id] = Float.intBitsToFloat(bits));
     }
 
     /** Output voxels per volume. */

@@ -75,6 +75,11 @@ final class Volumes3d {
      * double, taps in order, rounded to float.
      */
     static void magnifyZ(Esrrf3dPlan p, float[] xy, float[] out, int sm0, int sm1) {
+        magnifyZ(p, xy, out, 1, 0, sm0, sm1);
+    }
+
+    /** As {@link #magnifyZ(Esrrf3dPlan, float[], float[], int, int)}, voxel i written to {@code out[i stride + at]}. */
+    static void magnifyZ(Esrrf3dPlan p, float[] xy, float[] out, int stride, int at, int sm0, int sm1) {
         int planeM = p.hm * p.wm;
         int[] idx = p.tapsZ.index();
         double[] wt = p.tapsZ.weight();
@@ -87,7 +92,7 @@ final class Volumes3d {
                         q += xy[idx[t] * planeM + i] * wt[t];
                     }
                 }
-                out[sm * planeM + i] = (float) q;
+                out[(sm * planeM + i) * stride + at] = (float) q;
             }
         }
     }
