@@ -105,4 +105,31 @@ class Esrrf3dCommandTest {
         assertTrue(r.err().contains("expected one of [AVERAGE, STD]"), r.err());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void aSimulatedTimeSeriesOfVolumesGoesStraightIntoEsrrf3dWithItsVoxelRatio() throws Exception {
+        Path sim = dir.resolve("vol.tif");
+        CliRunner.Result r = CliRunner.run("simulate", "--size", "20x16", "--slices", "5", "--frames", "6",
+                "--z-step", "250", "--psf-ratio", "3", "--truth-magnification", "2", "--out", sim.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(Files.exists(dir.resolve("vol_emitters.csv")));
+        TiffStack truth = TiffStacks.readHyperstack(dir.resolve("vol_truth_x2_z2.tif"));
+        assertEquals(10, truth.metadata().slices());
+        TiffStack stack = TiffStacks.readHyperstack(sim);
+        assertEquals(5, stack.metadata().slices());
+        assertEquals(30, stack.stack().frames());
+        assertEquals(250, stack.metadata().zStepNm().getAsDouble(), 1e-6);
+        Path out = dir.resolve("sr.tif");
+        r = CliRunner.run("process", "esrrf3d", "--input", sim.toString(), "--output", out.toString(), "--backend",
+                "cpu", "--no-history", "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode json = CliOutput.mapper().readTree(r.out());
+        assertEquals("file", json.get("voxelRatioSource").asText());
+        assertEquals(2.5, json.get("params").get("voxelRatio").asDouble(), 1e-9);
+        assertEquals(10, TiffStacks.readHyperstack(out).metadata().slices());
+        r = CliRunner.run("simulate", "--size", "20x16", "--slices", "5", "--pattern", "grid", "--out",
+                dir.resolve("grid.tif").toString());
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("patterns filaments or random only"), r.err());
+    }
 }
