@@ -37,6 +37,8 @@ public final class Esrrf3d implements Operation<Esrrf3dParams, VolumeStack, Volu
     public static final String ID = "esrrf3d";
     /** Largest output volume series, in voxels (every implementation keeps several float copies of a volume). */
     static final long MAX_OUTPUT_VOXELS = Integer.MAX_VALUE / 8;
+    /** Largest output volume of a conformance case ({@link #benchmarkCase} with a kernel), voxels. */
+    static final long MAX_CASE_VOXELS = 2_000_000;
 
     @Override
     public String id() {
@@ -99,9 +101,12 @@ public final class Esrrf3d implements Operation<Esrrf3dParams, VolumeStack, Volu
     /**
      * Seeded blinking volumes ({@link BlinkingVolumes}), {@code spec.frames()} time points of {@code width x height}.
      * With {@code spec.kernel() == 0}: the benchmark setting, 8 slices, defaults (x2, x2, radius 1.5, psf 2.8,
-     * voxel 4, AVERAGE, centred). With {@code kernel = Mxy > 0}: that lateral magnification and, from the seed, 2-6
-     * slices, an axial magnification 1-3, radius, ratios, statistic, geometry and the on/off options. Radii are
-     * reduced to what the volume admits, so tiny specs are valid cases too.
+     * voxel 4, AVERAGE, centred). With {@code kernel = Mxy > 0} (the conformance matrix): that lateral magnification
+     * and, from the seed, 2-6 slices, an axial magnification 1-3, radius, ratios, statistic, geometry and the on/off
+     * options (STD only with 2 frames or more: it is 0 for one); on large frames the slices, then the axial and
+     * lateral magnifications are lowered until the output has at most
+     * {@value #MAX_CASE_VOXELS} voxels per volume, so that the reference checks every case in seconds. Radii are
+     * reduced to what the volume admits, so tiny specs are valid cases too. The label names what was chosen.
      */
     @Override
     public Case<Esrrf3dParams, VolumeStack> benchmarkCase(Spec spec, long seed) {
@@ -112,9 +117,21 @@ public final class Esrrf3d implements Operation<Esrrf3dParams, VolumeStack, Volu
             double[] radii = {0.8, 1, 1.5, 2};
             double[] psf = {2, 2.8, 3.5};
             slices = 2 + s % 5;
-            p = p.withMagnification(Math.min(spec.kernel(), Esrrf3dParams.MAX_MAGNIFICATION), 1 + s % 3)
+            int mxy = Math.min(spec.kernel(), Esrrf3dParams.MAX_MAGNIFICATION);
+            int mz = 1 + s % 3;
+            long plane = (long) spec.width() * spec.height();
+            while (plane * mxy * mxy * slices * mz > MAX_CASE_VOXELS && (mxy > 1 || mz > 1 || slices > 2)) {
+                if (slices > 2) {
+                    slices--;
+                } else if (mz > 1) {
+                    mz--;
+                } else {
+                    mxy--;
+                }
+            }
+            p = p.withMagnification(mxy, mz)
                     .withRadius(radii[s % 4]).withRatios(psf[s % 3], s % 2 == 0 ? 4 : 2)
-                    .withTemporal(s % 2 == 0 ? TemporalMode.AVERAGE : TemporalMode.STD)
+                    .withTemporal(s / 2 % 2 == 0 || spec.frames() < 2 ? TemporalMode.AVERAGE : TemporalMode.STD)
                     .withGeometry(s % 4 < 2 ? Geometry.CENTRED : Geometry.NANOPYX)
                     .withIntensityWeighting(s % 5 != 3).withMacroPixelCorrection(s % 7 != 5)
                     .withSensitivity(s % 6 == 1 ? 2 : 1);
