@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.Availability;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.Device;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.device.CpuDevice;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.BackendUnavailableException;
 import org.flowscope.testkit.ConformanceKit;
 import org.flowscope.testkit.TestDevices;

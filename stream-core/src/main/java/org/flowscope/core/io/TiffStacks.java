@@ -54,6 +54,17 @@ public final class TiffStacks {
         return readAll(reader, reader.file());
     }
 
+    /**
+     * Reads a volume or a time series of volumes (see {@link TiffStackReader#openHyperstack}): the planes as frames in
+     * file order (plane {@code t Z + z}), with {@link StackMetadata#slices()} = Z and the z step when recorded; a
+     * file without a z axis comes back with one slice per time point. Same checks as {@link #read} otherwise.
+     */
+    public static TiffStack readHyperstack(Path file) {
+        try (TiffStackReader reader = TiffStackReader.openHyperstack(file)) {
+            return readAll(reader, file);
+        }
+    }
+
     private static TiffStack readAll(FrameStackReader reader, Path file) {
         int n = reader.frameCount();
         long total = (long) n * reader.width() * reader.height();
