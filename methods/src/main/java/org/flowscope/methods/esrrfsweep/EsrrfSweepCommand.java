@@ -58,17 +58,18 @@ public final class EsrrfSweepCommand implements OfflineCommand {
         List<Float> radii = options.radii();
         List<Float> sensitivities = options.sensitivities();
         List<Integer> frames = options.frameCounts();
+        // every check before the folder is made, so that bad input leaves nothing behind
+        new EsrrfSweepParams(radii, sensitivities, frames, esrrf, options.resolution, Double.NaN);
+        TiffStack in = ctx.read(ctx.input());
+        double pixelSize = QualityInputs.pixelSize(options.pixelSize, in);
+        EsrrfSweepParams params = new EsrrfSweepParams(radii, sensitivities, frames, esrrf, options.resolution, pixelSize);
+        new EsrrfSweep().validate(params, in.stack());
         createFolder(dir);
         Map<String, Path> files = new LinkedHashMap<>();
         for (String f : FILES) {
             files.put(f, dir.resolve(f));
             ctx.checkWritable(files.get(f));
         }
-        TiffStack in = ctx.read(ctx.input());
-        double pixelSize = QualityInputs.pixelSize(options.pixelSize, in);
-        EsrrfSweepParams params = new EsrrfSweepParams(radii, sensitivities, frames, esrrf, options.resolution, pixelSize);
-        EsrrfSweep op = new EsrrfSweep();
-        op.validate(params, in.stack());
 
         Engine engine = ctx.engine();
         DeviceLedger ledger = new DeviceLedger(engine.devices());
