@@ -31,7 +31,7 @@ for j in "$DEST"/lib/jcuda-natives-*.jar; do
 done
 
 echo "== jlink runtime"
-MODULES=java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml,java.naming,java.desktop
+MODULES=java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml,java.naming,java.desktop,jdk.httpserver
 jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$DEST/jre"
 
 echo "== OpenCL ICD loader packages"

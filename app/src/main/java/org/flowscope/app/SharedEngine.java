@@ -1,14 +1,17 @@
 package org.flowscope.app;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.core.pipeline.RunContributor;
 import org.flowscope.engine.registry.ImplementationRegistry;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineActivity;
+import org.flowscope.engine.agent.Decision;
 
 /**
  * The one engine of a live run, created on first use so that runs whose stages need none (e.g. {@code --op average})
@@ -23,6 +26,7 @@ final class SharedEngine implements AutoCloseable, RunContributor {
     private final EngineOptions options;
     private final ImplementationRegistry registry;
     private final PrintWriter err;
+    private final List<Consumer<Decision>> decisionListeners = new ArrayList<>();
     private volatile Engine engine;
     private AutoCloseable explaining;
     private Map<String, Object> finalReport;
@@ -37,8 +41,17 @@ final class SharedEngine implements AutoCloseable, RunContributor {
         if (engine == null) {
             engine = Engine.create(options.config().withRegistry(registry));
             explaining = options.explain(engine, err);
+            decisionListeners.forEach(l -> engine.decisions().subscribe(l));
         }
         return engine;
+    }
+
+    /** Calls {@code listener} with every decision of the engine (subscribed when the engine is created). */
+    synchronized void onDecision(Consumer<Decision> listener) {
+        decisionListeners.add(listener);
+        if (engine != null) {
+            engine.decisions().subscribe(listener);
+        }
     }
 
     @Override

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.flowscope.app.run.RunReport;
+import org.flowscope.app.run.RunReportFile;
 import org.flowscope.core.io.TiffStack;
 import org.flowscope.core.io.TiffStacks;
 import org.flowscope.methods.average.AverageCpu;
@@ -48,6 +51,11 @@ class LiveCommandTest {
         assertEquals("simulated", run.get("camera").get("kind").asText());
         assertTrue(run.get("timings").has("average"));
         assertTrue(run.get("flowscope").has("java"));
+        RunReport typed = RunReportFile.read(out.resolve("run.json"));
+        assertEquals(60L, typed.frames());
+        assertEquals(out.resolve("raw_emitters.csv").toString(), typed.outputs().truth().get("emitters"));
+        assertEquals(List.of("live", "--source", "sim:size=32x24,seed=3,pacing=virtual", "--frames", "60", "--window",
+                "20", "--step", "10", "--op", "average", "--out", out.toString(), "--save-raw", "--json"), typed.commandLine());
         assertTrue(Files.readString(out.resolve("raw_emitters.csv")).contains("id,x_px,y_px"));
         assertEquals(60 + 3, Files.readAllLines(out.resolve("raw_drift.csv")).size());
         assertTrue(Files.exists(out.resolve("raw_truth_x5.tif")));

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.CliRunner;
+import org.flowscope.app.run.RunReport;
+import org.flowscope.app.run.RunReportFile;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.StackMetadata;
@@ -101,5 +103,19 @@ class EsrrfCommandTest {
         assertEquals(3, esrrf.get("windows").asInt());
         assertEquals(2, esrrf.get("magnification").asInt());
         assertTrue(esrrf.get("blocksReused").asInt() > 0, esrrf.toString());
+    }
+
+    @Test
+    void liveEsrrfRecordsTheEnginesChoicePerWindowInRunJson() {
+        Path out = dir.resolve("tumbling");
+        CliRunner.Result r = CliRunner.run("live", "--source", "sim:size=20x16,seed=3,pacing=virtual", "--frames", "40",
+                "--window", "20", "--op", "esrrf", "--magnification", "2", "--backend", "cpu", "--no-history",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        RunReport report = RunReportFile.read(out.resolve("run.json"));
+        long esrrfCalls = report.decisions().candidates().stream().filter(c -> c.operation().equals("esrrf"))
+                .peek(c -> assertTrue(c.implementation().startsWith("esrrf.cpu") && c.device().contains("CPU"), c.toString()))
+                .mapToLong(RunReport.CandidateUse::calls).sum();
+        assertEquals(2, esrrfCalls, report.decisions().toString());
     }
 }
