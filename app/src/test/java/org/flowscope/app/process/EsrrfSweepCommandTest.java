@@ -132,6 +132,23 @@ class EsrrfSweepCommandTest {
     }
 
     @Test
+    void aStackWithNothingToMeasureWritesItsMapsButExitsWithThreeAndNoBest() throws Exception {
+        float[] d = new float[4 * 16 * 16];
+        java.util.Arrays.fill(d, 100);
+        input = dir.resolve("flat.tif");
+        TiffStacks.writeF32(input, new ImageStack(4, 16, 16, d), org.flowscope.core.io.StackMetadata.of(
+                org.flowscope.core.frame.PixelType.F32));
+        Path out = dir.resolve("flat");
+        CliRunner.Result r = sweep(out, "--radius", "1,2", "--sensitivity", "1");
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("no parameter combination could be scored"), r.err());
+        JsonNode best = CliOutput.mapper().readTree(Files.readString(out.resolve("best.json")));
+        assertTrue(best.get("best").isNull(), best.toString());
+        assertEquals(2, best.get("unscored").size());
+        assertTrue(Files.readString(out.resolve("sweep.csv")).contains("reconstruction is constant"));
+    }
+
+    @Test
     void anUnknownResolutionMetricIsAUsageErrorNamingTheChoices() {
         CliRunner.Result r = sweep(dir.resolve("o"), "--resolution", "fwhm");
         assertEquals(2, r.exitCode(), r.toString());

@@ -6,8 +6,8 @@ import org.flowscope.methods.numerics.scenes.GaussianSpots;
 
 /**
  * Seeded blinking emitters with a known Gaussian PSF for the sweep's tests: emitters at uniform positions (at least 3 px
- * from the edges), each on in a frame with probability {@code on}, pixel-integrated spots of 400-800 photons on a
- * background of 20, with Poisson-like noise (Gaussian of the same variance).
+ * from the edges), each on in a frame with probability {@code on}, pixel-integrated spots of {@code photons} to twice that
+ * on a uniform background, with Poisson-like noise (Gaussian of the same variance).
  */
 final class BlinkingEmitters {
     private BlinkingEmitters() {
