@@ -4,8 +4,8 @@ import static jcuda.driver.JCudaDriver.cuMemGetInfo;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.flowscope.engine.device.CudaDevice;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.cuda.CudaDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.Device;
 
 /**

@@ -11,7 +11,7 @@ import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineConfig;
 import org.flowscope.engine.RunOptions;
 import org.flowscope.engine.device.CpuDevice;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.DeviceKind;
 import org.flowscope.methods.esrrf.EsrrfParams;
 import org.flowscope.testkit.TestDevices;
