@@ -37,7 +37,7 @@ jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --
 echo "== OpenCL ICD loader packages"
 (cd "$DEST/debs" && apt-get download ocl-icd-libopencl1 >/dev/null)
 
-cp bench/gpu/remote.sh bench/gpu/steps.txt "$DEST/"
+cp bench/gpu/remote.sh bench/gpu/steps*.txt "$DEST/"
 chmod +x "$DEST/remote.sh"
 du -sh "$DEST"/jre "$DEST"/lib "$DEST"/debs "$DEST"
 # The tool counts the tracked tree (~12 MB of test references) plus what is carried against 64 MiB; the unpacked
