@@ -124,6 +124,46 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Chooses a candidate for work that the caller runs itself, piece by piece (a unit of a frame stream): the
+     * agent decides among the usable candidates that {@code options} and {@code filter} admit, the decision is logged
+     * (for {@code --explain}), and nothing runs. Report the measured time with {@link #observe} and a device failure
+     * with {@link #exclude}. Throws {@link BackendUnavailableException} when no candidate is left.
+     */
+    public Selection select(String operationId, WorkShape shape, double cost, RunOptions options,
+            java.util.function.Predicate<Candidate> filter) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Candidate c : usable(operationId, options)) {
+            if (filter.test(c)) {
+                candidates.add(c);
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new BackendUnavailableException("no implementation of '" + operationId + "' can run with " + options
+                    + ": " + whyNot(operationId));
+        }
+        SelectionRequest request = new SelectionRequest(operationId, shape, cost, candidates);
+        Decision decision = selector.choose(request);
+        decisions.add(decision);
+        return new Selection(request, candidates.get(decision.chosen()), decision);
+    }
+
+    /** Records {@code seconds} of work for a {@link #select selection} (one-time costs left out by the caller). */
+    public void observe(Selection selection, double seconds) {
+        selector.observe(selection.request(), selection.candidate(), seconds);
+    }
+
+    /**
+     * Remembers that the selected candidate failed with {@link BackendUnavailableException} or
+     * {@link KernelBuildException}: this engine does not offer it again (as {@link #execute} does after such a
+     * failure).
+     */
+    public void exclude(Selection selection, RuntimeException failure) {
+        Candidate c = selection.candidate();
+        failures.put(c, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        LOG.warn("{} failed, excluding it from this engine: {}", c.label(), failure.toString());
+    }
+
     /** Every implementation of {@code operationId} on every device of its kind, with availability and reasons. */
     public List<CandidateStatus> candidates(String operationId) {
         List<CandidateStatus> out = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.core.frame.FrameShift;
+
 /**
  * The per-frame work of the threaded implementation, split so that several threads can share one frame: the
  * gradient lattice (normalised to unit vectors), the horizontal pass of the image interpolation, then output rows.
@@ -21,6 +23,16 @@ final class EsrrfFrameKernel {
     private float[] gr;
     private float[] frame;
     private int frameOff;
+    private FrameShift shift = FrameShift.ZERO;
+    /** The image taps of the current frame: the plan's, or {@link #shiftedTaps} for a shifted frame. */
+    private int[] tapX;
+    private float[] wX;
+    private int[] tapY;
+    private float[] wY;
+    private final int[] shiftedTapX;
+    private final float[] shiftedWX;
+    private final int[] shiftedTapY;
+    private final float[] shiftedWY;
 
     EsrrfFrameKernel(EsrrfPlan plan) {
         this.plan = plan;
@@ -30,24 +42,50 @@ final class EsrrfFrameKernel {
         this.splitX = new float[lattice];
         this.splitY = new float[lattice];
         this.rowsInterp = plan.weighting ? new float[plan.h * plan.wm] : null;
+        this.shiftedTapX = new int[plan.tapX.length];
+        this.shiftedWX = new float[plan.wX.length];
+        this.shiftedTapY = new int[plan.tapY.length];
+        this.shiftedWY = new float[plan.wY.length];
+        useTaps(FrameShift.ZERO);
     }
 
     EsrrfPlan plan() {
         return plan;
     }
 
-    /** Starts a frame: the Roberts-cross grid (cheap, single-threaded). */
-    void begin(float[] data, int off) {
+    /**
+     * Starts a frame: the Roberts-cross grid (cheap, single-threaded) and, for a frame read {@code shift} away from
+     * the usual positions (its drift undone), the image taps of that shift.
+     */
+    void begin(float[] data, int off, FrameShift shift) {
         this.frame = data;
         this.frameOff = off;
         float[][] rc = Lattice.roberts(plan.geo, data, off, plan.h, plan.w);
         gc = rc[0];
         gr = rc[1];
+        useTaps(shift);
+    }
+
+    private void useTaps(FrameShift s) {
+        this.shift = s;
+        if (s.isZero()) {
+            tapX = plan.tapX;
+            wX = plan.wX;
+            tapY = plan.tapY;
+            wY = plan.wY;
+            return;
+        }
+        plan.taps(plan.wm, plan.w, s.dx(), shiftedTapX, shiftedWX);
+        plan.taps(plan.hm, plan.h, s.dy(), shiftedTapY, shiftedWY);
+        tapX = shiftedTapX;
+        wX = shiftedWX;
+        tapY = shiftedTapY;
+        wY = shiftedWY;
     }
 
     /** Lattice rows {@code [kFrom, kTo)} as unit gradient vectors, and input rows of the horizontal pass. */
     void prepare(int kFrom, int kTo) {
-        Lattice.latticeRows(plan.geo, gc, gr, plan.h, plan.w, plan.m, kFrom, kTo, nx, ny);
+        Lattice.latticeRows(plan.geo, gc, gr, plan.h, plan.w, plan.m, shift, kFrom, kTo, nx, ny);
         for (int i = kFrom * plan.lw; i < kTo * plan.lw; i++) {
             float x = nx[i];
             float y = ny[i];
@@ -70,10 +108,10 @@ final class EsrrfFrameKernel {
                 int src = frameOff + r * plan.w;
                 for (int j = 0; j < plan.wm; j++) {
                     int t = 4 * j;
-                    rowsInterp[r * plan.wm + j] = frame[src + plan.tapX[t]] * plan.wX[t]
-                            + frame[src + plan.tapX[t + 1]] * plan.wX[t + 1]
-                            + frame[src + plan.tapX[t + 2]] * plan.wX[t + 2]
-                            + frame[src + plan.tapX[t + 3]] * plan.wX[t + 3];
+                    rowsInterp[r * plan.wm + j] = frame[src + tapX[t]] * wX[t]
+                            + frame[src + tapX[t + 1]] * wX[t + 1]
+                            + frame[src + tapX[t + 2]] * wX[t + 2]
+                            + frame[src + tapX[t + 3]] * wX[t + 3];
                 }
             }
         }
@@ -159,12 +197,12 @@ final class EsrrfFrameKernel {
         if (rowsInterp == null) {
             return 1f;
         }
-        EsrrfPlan p = plan;
+        int wm = plan.wm;
         int ty = 4 * i;
-        return rowsInterp[p.tapY[ty] * p.wm + j] * p.wY[ty]
-                + rowsInterp[p.tapY[ty + 1] * p.wm + j] * p.wY[ty + 1]
-                + rowsInterp[p.tapY[ty + 2] * p.wm + j] * p.wY[ty + 2]
-                + rowsInterp[p.tapY[ty + 3] * p.wm + j] * p.wY[ty + 3];
+        return rowsInterp[tapY[ty] * wm + j] * wY[ty]
+                + rowsInterp[tapY[ty + 1] * wm + j] * wY[ty + 1]
+                + rowsInterp[tapY[ty + 2] * wm + j] * wY[ty + 2]
+                + rowsInterp[tapY[ty + 3] * wm + j] * wY[ty + 3];
     }
 
     /** A pixel whose samples leave the lattice: validity per sample, NanoPyx's clamp, its own weight sum. */

@@ -129,10 +129,10 @@ final class EsrrfPlan {
         }
         tapY = new int[4 * hm];
         wY = new float[4 * hm];
-        taps(hm, h, tapY, wY);
+        taps(hm, h, 0f, tapY, wY);
         tapX = new int[4 * wm];
         wX = new float[4 * wm];
-        taps(wm, w, tapX, wX);
+        taps(wm, w, 0f, tapX, wX);
     }
 
     private int[] bases(int len) {
@@ -151,15 +151,22 @@ final class EsrrfPlan {
         return s;
     }
 
-    private void taps(int outLen, int inLen, int[] idx, float[] wts) {
+    /**
+     * The Catmull-Rom taps of the magnified image along one axis of {@code inLen} input pixels, sampled
+     * {@code shift} input pixels away from the output pixels' usual positions (a frame's drift; 0 normally).
+     */
+    void taps(int outLen, int inLen, float shift, int[] idx, float[] wts) {
         for (int i = 0; i < outLen; i++) {
-            double y = geo == Geometry.NANOPYX ? (double) ((float) i / m) : (i + 0.5) / m;
+            double y = geo == Geometry.NANOPYX ? (double) ((float) i / m + shift) : (i + 0.5) / m + shift;
             int r0 = (int) Math.floor(y - 0.5);
+            // NanoPyx's interpolator gives 0 for a point outside the image (only a shifted frame has such points)
+            boolean pointOutside = geo == Geometry.NANOPYX && (y < 0 || y >= inLen);
             for (int t = 0; t < 4; t++) {
                 int r = r0 - 1 + t;
                 boolean inside = r >= 0 && r < inLen;
                 idx[4 * i + t] = Math.min(Math.max(r, 0), inLen - 1);
-                wts[4 * i + t] = geo == Geometry.NANOPYX && !inside ? 0f : (float) Interpolator.catmullRom(y - (r + 0.5));
+                wts[4 * i + t] = geo == Geometry.NANOPYX && (!inside || pointOutside) ? 0f
+                        : (float) Interpolator.catmullRom(y - (r + 0.5));
             }
         }
     }
