@@ -23,6 +23,7 @@ import org.flowscope.core.stream.IngestRing;
 import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.stream.StageStats;
 import org.flowscope.core.window.FrameWindow;
+import org.flowscope.core.window.StreamLayout;
 import org.flowscope.core.window.WindowSpec;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,6 +50,7 @@ public final class LivePipeline {
     private volatile long lastProgressFrames;
     private volatile long lastProgressNanos;
     private volatile double lastFps;
+    private volatile String mode = "window";
 
     private LivePipeline(Builder b) {
         this.b = b;
@@ -157,10 +159,19 @@ public final class LivePipeline {
                     raw.record(System.nanoTime() - s);
                 }, counters);
             }
-            Flux<FrameWindow> windows = FrameFlux.windows(frames, b.window, counters);
-            FrameFlux.analyse(windows, b.policy, b.lagSpool,
-                            w -> Mono.fromCallable(() -> process(w)).subscribeOn(analysis), counters)
-                    .blockLast();
+            StreamingAnalysis streaming = b.streaming && !b.window.emitPartialLast()
+                    ? StreamingAnalysis.open(b.operator, StreamLayout.of(b.window.size(), b.window.step()),
+                            b.source.format(), counters, this::stage, latency, b.resultSink, branches)
+                    : null;
+            mode = streaming != null ? "stream" : "window";
+            if (streaming != null) {
+                streaming.run(frames, analysis, b.policy, b.lagSpool);
+            } else {
+                Flux<FrameWindow> windows = FrameFlux.windows(frames, b.window, counters);
+                FrameFlux.analyse(windows, b.policy, b.lagSpool,
+                                w -> Mono.fromCallable(() -> process(w)).subscribeOn(analysis), counters)
+                        .blockLast();
+            }
             if (b.rawSink != null) {
                 b.rawSink.finish();
             }
@@ -240,7 +251,7 @@ public final class LivePipeline {
             }
         }
         return new RunSummary(counters.get(RunCounters.INGEST_FRAMES), elapsedMs, counters.snapshot(), t, sections,
-                poolStats, errors);
+                poolStats, errors, mode);
     }
 
     /** Configuration of a {@link LivePipeline}. */
@@ -259,6 +270,7 @@ public final class LivePipeline {
         private Consumer<Progress> progress;
         private long progressIntervalMs = 250;
         private long sideBranchTimeoutMs = 60_000;
+        private boolean streaming = true;
 
         private Builder(FrameSource source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -293,7 +305,17 @@ public final class LivePipeline {
             return this;
         }
 
-        /** Frame buffers in the pool; default: enough for the window, the spool and the ring, within a quarter of the heap. */
+        /**
+     * Whether the analysis may run frame by frame (default): when every stage before the operator is
+     * {@link Streamable} and the operator a {@link StreamingOperator}, frames go to them as they arrive and windows
+     * are made from per-frame work; otherwise, or with {@code false}, each stage sees whole windows.
+     */
+    public Builder streaming(boolean on) {
+        this.streaming = on;
+        return this;
+    }
+
+    /** Frame buffers in the pool; default: enough for the window, the spool and the ring, within a quarter of the heap. */
         public Builder poolCapacity(int frames) {
             this.poolCapacity = frames;
             return this;

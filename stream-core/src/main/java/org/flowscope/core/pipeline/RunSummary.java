@@ -13,9 +13,11 @@ import java.util.Map;
  * @param sections   contributor section name → content
  * @param pool       frame-pool statistics (capacity, waits, outstanding)
  * @param errors     side-branch error messages by section (empty when none failed)
+ * @param analysis   "stream" when the stages worked frame by frame as frames arrived, "window" when on whole windows
  */
 public record RunSummary(long frames, double elapsedMs, Map<String, Long> counters, Map<String, Map<String, Object>> timings,
-                         Map<String, Object> sections, Map<String, Object> pool, Map<String, String> errors) {
+                         Map<String, Object> sections, Map<String, Object> pool, Map<String, String> errors,
+                         String analysis) {
 
     /** Mean ingest rate over the whole run, frames/s. */
     public double framesPerSecond() {
