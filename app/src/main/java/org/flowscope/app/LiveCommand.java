@@ -98,6 +98,12 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Analysis backpressure: lag (process every window, fall behind) or skip (drop whole windows). Default: ${DEFAULT-VALUE}.")
     String policy;
 
+    @Option(names = "--analysis", paramLabel = "stream|window", defaultValue = "stream",
+            description = "stream: every stage sees each frame as it arrives and windows are made from per-frame work "
+                    + "(each frame computed once, also for overlapping windows); window: stages see whole windows. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String analysis;
+
     @Option(names = "--lag-spool", paramLabel = "N", defaultValue = "4",
             description = "Windows that may wait for the analysis under lag before the source is slowed (default: ${DEFAULT-VALUE}).")
     int lagSpool;
@@ -139,6 +145,10 @@ public final class LiveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lag-spool must be >= 1 window, got " + lagSpool);
         }
         BackpressurePolicy pol = BackpressurePolicy.parse(policy);
+        if (!analysis.equals("stream") && !analysis.equals("window")) {
+            throw new IllegalArgumentException("--analysis must be stream or window, got '" + analysis + "'");
+        }
+        boolean streaming = analysis.equals("stream");
         Map<String, OperatorFactory> ops = LiveExtensions.operators(extensions);
         OperatorFactory opFactory = ops.get(op);
         if (opFactory == null) {
@@ -155,7 +165,7 @@ public final class LiveCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--window " + window + " is larger than the source ("
                         + fmt.frameCount().getAsLong() + " frames)");
             }
-            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get);
+            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get, streaming);
             List<WindowOperator> stages = new ArrayList<>();
             List<ResultListener> listeners = new ArrayList<>();
             for (LiveExtension e : extensions) {
@@ -164,12 +174,12 @@ public final class LiveCommand implements Callable<Integer> {
             }
             stages.add(opFactory.create(setup));
             WindowOperator chain = WindowOperator.chain(stages);
-            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started);
+            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started, streaming);
         }
     }
 
     private int run(FrameSource src, SourceFormat fmt, WindowOperator chain, List<ResultListener> listeners,
-                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started) {
+                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started, boolean streaming) {
         RunJson json = new RunJson(started);
         json.inputs(source, fmt);
         json.parameters(parameters(stepFrames, chain));
@@ -183,7 +193,7 @@ public final class LiveCommand implements Callable<Integer> {
         ProgressPrinter printer = new ProgressPrinter(out.spec.commandLine().getErr(), terminal, 2000);
         LivePipeline.Builder b = LivePipeline.builder(src)
                 .window(WindowSpec.sliding(window, stepFrames))
-                .operator(chain).policy(pol).lagSpool(lagSpool)
+                .operator(chain).policy(pol).lagSpool(lagSpool).streaming(streaming)
                 .resultSink(resultSink)
                 .progress(printer, terminal ? 250 : 1000);
         if (rawSink != null) {
@@ -219,6 +229,10 @@ public final class LiveCommand implements Callable<Integer> {
             outputs.put("result", result.toString());
             outputs.put("resultFrames", resultSink.framesWritten());
             outputs.put("raw", saveRaw ? raw.toString() : null);
+            Path corrected = dir.resolve(org.flowscope.app.live.DriftLive.CORRECTED);
+            if (Files.exists(corrected)) {
+                outputs.put("rawCorrected", corrected.toString());
+            }
             if (saveRaw && src instanceof SimulatedCamera cam) {
                 // a simulated recording is only useful for accuracy checks together with its ground truth
                 int m = chain.outputScale() > 1 ? (int) Math.round(chain.outputScale()) : 5;
@@ -254,6 +268,7 @@ public final class LiveCommand implements Callable<Integer> {
         p.put("op", op);
         p.put("stages", chain.stages().stream().map(WindowOperator::name).toList());
         p.put("policy", policy);
+        p.put("analysis", analysis);
         p.put("lagSpool", lagSpool);
         p.put("fps", fps);
         p.put("frames", frames);
@@ -279,6 +294,9 @@ public final class LiveCommand implements Callable<Integer> {
         if (outputs.get("raw") != null) {
             human.append(", ").append(outputs.get("raw"));
         }
+        if (outputs.get("rawCorrected") != null) {
+            human.append(", ").append(outputs.get("rawCorrected"));
+        }
         human.append(", ").append(outputs.get("runJson"));
         out.result(r, human.toString());
     }
@@ -296,7 +314,7 @@ public final class LiveCommand implements Callable<Integer> {
         if (!Files.isWritable(dir)) {
             throw new IllegalArgumentException("output directory is not writable: " + dir);
         }
-        for (String name : List.of("result.tif", "raw.tif", "run.json")) {
+        for (String name : List.of("result.tif", "raw.tif", "run.json", org.flowscope.app.live.DriftLive.CORRECTED)) {
             Path p = dir.resolve(name);
             if (Files.exists(p)) {
                 if (!overwrite) {

@@ -29,9 +29,23 @@ public final class DriftLive implements LiveExtension {
         double maxShift;
 
         @Option(names = "--drift-interpolator", paramLabel = "NAME", defaultValue = "LANCZOS3",
-                description = "LANCZOS3, CATMULL_ROM, LINEAR or FOURIER. Default: ${DEFAULT-VALUE}.")
+                description = "Resampling for operators without an interpolation of their own (average, "
+                        + "--drift-save-corrected): LANCZOS3, CATMULL_ROM, LINEAR or FOURIER; eSRRF undoes the drift "
+                        + "in its own magnification instead. Default: ${DEFAULT-VALUE}.")
         Interpolator interpolator;
+
+        @Option(names = "--drift-every", paramLabel = "N", defaultValue = "0",
+                description = "Frames per drift measurement when frames are analysed as they arrive (0 = the "
+                        + "stream's unit of work, about 10 frames). Default: ${DEFAULT-VALUE}.")
+        int every;
+
+        @Option(names = "--drift-save-corrected",
+                description = "Also write every analysed frame with its drift undone to raw_corrected.tif (float32).")
+        boolean saveCorrected;
     }
+
+    /** The file of {@code --drift-save-corrected}. */
+    public static final String CORRECTED = "raw_corrected.tif";
 
     private final Options options = new Options();
 
@@ -62,9 +76,19 @@ public final class DriftLive implements LiveExtension {
                         + " but the source delivers " + setup.format().width() + "x" + setup.format().height());
             }
         }
+        if (options.every < 0) {
+            throw new IllegalArgumentException("--drift-every must be >= 0 frames (0 = the unit of work), got " + options.every);
+        }
+        if (options.saveCorrected && !setup.streaming()) {
+            throw new IllegalArgumentException("--drift-save-corrected needs the frame-by-frame analysis, not --analysis window");
+        }
         // NEAREST borders: the following operator (eSRRF gradients) must not see artificial edges
         DriftCorrectionParams correction = new DriftCorrectionParams(options.interpolator, Border.NEAREST);
-        return List.of(new DriftStage(setup.engine(), ref, options.reference == null ? null : options.reference.toString(),
-                options.maxShift, correction, setup.pixelSizeNm()));
+        DriftStage drift = new DriftStage(setup.engine(), ref, options.reference == null ? null : options.reference.toString(),
+                options.maxShift, correction, options.every, setup.pixelSizeNm());
+        if (options.saveCorrected) {
+            return List.of(drift, new CorrectedFramesStage(setup.outDir().resolve(CORRECTED)));
+        }
+        return List.of(drift);
     }
 }

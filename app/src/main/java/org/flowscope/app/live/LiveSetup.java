@@ -17,8 +17,11 @@ import org.flowscope.engine.Engine;
  * @param engines    the run's one engine, created on first use and shared by every stage so that
  *                   {@code --explain} and the history see all decisions; owned and closed by the command, never by
  *                   a stage
+ * @param streaming  whether the analysis works frame by frame (stages see frames as they arrive) rather than on
+ *                   whole windows
  */
-public record LiveSetup(SourceFormat format, int window, int step, Path outDir, Supplier<Engine> engines) {
+public record LiveSetup(SourceFormat format, int window, int step, Path outDir, Supplier<Engine> engines,
+        boolean streaming) {
     public LiveSetup {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(outDir, "outDir");

@@ -35,7 +35,7 @@ class DriftStageTest {
         ImageStack stream = DriftCommandsTest.spots(64, 64, dx, dy, 7);
         Engine engine = Engine.create(EngineConfig.forTests(dir));
         DriftStage drift = new DriftStage(engine, null, null, 6,
-                new DriftCorrectionParams(Interpolator.LANCZOS3, Border.NEAREST), OptionalDouble.of(100));
+                new DriftCorrectionParams(Interpolator.LANCZOS3, Border.NEAREST), 0, OptionalDouble.of(100));
         WindowOperator chain = drift.andThen(new Average());
         try (chain) {
             for (int w = 0; w < 4; w++) {

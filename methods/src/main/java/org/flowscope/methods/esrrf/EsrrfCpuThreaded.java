@@ -59,18 +59,6 @@ public final class EsrrfCpuThreaded implements Implementation<EsrrfParams, Image
         return new ImageStack(timePoints, plan.hm, plan.wm, out);
     }
 
-    /**
-     * Adds the per-frame maps of every frame of {@code in} to {@code acc} (a running statistic over
-     * {@code H M x W M} pixels), for callers that keep statistics across windows.
-     */
-    public static void accumulate(EsrrfParams p, ImageStack in, TemporalAccumulator acc, ForkJoinPool pool) {
-        EsrrfPlan plan = new EsrrfPlan(p, in.height(), in.width());
-        EsrrfFrameKernel kernel = new EsrrfFrameKernel(plan);
-        for (int f = 0; f < in.frames(); f++) {
-            accumulateFrame(kernel, in.data(), in.offset(f), FrameShift.ZERO, acc, pool);
-        }
-    }
-
     /** Adds the map of the frame at {@code data[off ..]}, read {@code shift} away (drift undone), to {@code acc}. */
     static void accumulateFrame(EsrrfFrameKernel kernel, float[] data, int off, FrameShift shift,
             TemporalAccumulator acc, ForkJoinPool pool) {
@@ -83,7 +71,7 @@ public final class EsrrfCpuThreaded implements Implementation<EsrrfParams, Image
         int rowBands = Math.min(plan.hm, 8 * pool.getParallelism());
         pool.submit(() -> IntStream.range(0, rowBands).parallel().forEach(b -> {
             float[] row = new float[plan.wm];
-            float[] scratch = new float[plan.w];
+            float[] scratch = new float[kernel.scratchLength()];
             for (int i = b * plan.hm / rowBands; i < (b + 1) * plan.hm / rowBands; i++) {
                 kernel.row(i, row, scratch);
                 acc.add(i * plan.wm, row, 0, plan.wm);

@@ -33,24 +33,39 @@ final class EsrrfFrameKernel {
     private final float[] shiftedWX;
     private final int[] shiftedTapY;
     private final float[] shiftedWY;
+    private final SeparableLattice lattice;
+    private final SampleLoop samples;
 
     EsrrfFrameKernel(EsrrfPlan plan) {
+        this(plan, SampleLoop.SCALAR);
+    }
+
+    /** With {@code samples} for the inner loop of interior pixels (e.g. a vectorised one). */
+    EsrrfFrameKernel(EsrrfPlan plan, SampleLoop samples) {
         this.plan = plan;
+        this.samples = samples;
         int lattice = (2 * plan.h + 1) * plan.lw;
         this.nx = new float[lattice];
         this.ny = new float[lattice];
-        this.splitX = new float[lattice];
-        this.splitY = new float[lattice];
+        // padded so that a vector loop may read a whole last vector past the end of a range (SampleLoop.PAD)
+        this.splitX = new float[lattice + SampleLoop.PAD];
+        this.splitY = new float[lattice + SampleLoop.PAD];
         this.rowsInterp = plan.weighting ? new float[plan.h * plan.wm] : null;
         this.shiftedTapX = new int[plan.tapX.length];
         this.shiftedWX = new float[plan.wX.length];
         this.shiftedTapY = new int[plan.tapY.length];
         this.shiftedWY = new float[plan.wY.length];
+        this.lattice = new SeparableLattice(plan.geo, plan.h, plan.w, plan.m);
         useTaps(FrameShift.ZERO);
     }
 
     EsrrfPlan plan() {
         return plan;
+    }
+
+    /** Scratch floats {@link #row} needs: the sample sums of one phase (padded) and the row's magnified image. */
+    int scratchLength() {
+        return plan.w + SampleLoop.PAD + plan.wm;
     }
 
     /**
@@ -64,6 +79,7 @@ final class EsrrfFrameKernel {
         gc = rc[0];
         gr = rc[1];
         useTaps(shift);
+        lattice.shift(shift);
     }
 
     private void useTaps(FrameShift s) {
@@ -85,7 +101,7 @@ final class EsrrfFrameKernel {
 
     /** Lattice rows {@code [kFrom, kTo)} as unit gradient vectors, and input rows of the horizontal pass. */
     void prepare(int kFrom, int kTo) {
-        Lattice.latticeRows(plan.geo, gc, gr, plan.h, plan.w, plan.m, shift, kFrom, kTo, nx, ny);
+        lattice.rows(gc, gr, kFrom, kTo, new double[lattice.gridColumns()], new double[lattice.gridColumns()], nx, ny);
         for (int i = kFrom * plan.lw; i < kTo * plan.lw; i++) {
             float x = nx[i];
             float y = ny[i];
@@ -125,8 +141,8 @@ final class EsrrfFrameKernel {
     }
 
     /**
-     * Output row {@code i} into {@code out[0 .. wm)}; {@code scratch} holds at least {@code w} floats. Call after
-     * every {@link #prepare} range has run. The sample loop runs per phase and per sample over the columns of that
+     * Output row {@code i} into {@code out[0 .. wm)}; {@code scratch} holds at least {@link #scratchLength()} floats.
+     * Call after every {@link #prepare} range has run. The sample loop runs per phase and per sample over the columns of that
      * phase, so that the sample's direction and weight stay in registers and the gradient reads are contiguous.
      */
     void row(int i, float[] out, float[] scratch) {
@@ -135,24 +151,15 @@ final class EsrrfFrameKernel {
         if (i < p.margin || i >= p.hm - p.margin) {
             return;
         }
+        intensities(i, scratch, p.w + SampleLoop.PAD);
         int sy = i % p.m;
         int by = p.baseY[i];
         boolean rowInside = p.interiorRow(i);
         for (int sx = 0; sx < p.m; sx++) {
             int ph = sy * p.m + sx;
             // columns j = q M + sx with q in [qLo, qHi) have all samples inside the lattice
-            int qLo = 0;
-            int qHi = 0;
-            if (rowInside) {
-                qLo = p.w;
-                for (int q = 0; q < p.w; q++) {
-                    int j = q * p.m + sx;
-                    if (j >= p.margin && j < p.wm - p.margin && p.insideX[j]) {
-                        qLo = Math.min(qLo, q);
-                        qHi = q + 1;
-                    }
-                }
-            }
+            int qLo = rowInside ? p.interiorLo[sx] : 0;
+            int qHi = rowInside ? p.interiorHi[sx] : 0;
             if (qHi > qLo) {
                 java.util.Arrays.fill(scratch, qLo, qHi, 0f);
                 int l0 = p.baseX[sx];
@@ -163,21 +170,11 @@ final class EsrrfFrameKernel {
                     float ux = p.ux[k];
                     float uy = p.uy[k];
                     float wk = p.wt[k];
-                    float[] gxs = splitX;
-                    float[] gys = splitY;
-                    for (int q = qLo; q < qHi; q++) {
-                        float gx = gxs[s0 + q];
-                        float gy = gys[s0 + q];
-                        float c = wk - wk * Math.abs(gy * ux - gx * uy);
-                        // branch-free "dot < 0" (a data-dependent branch mispredicts half the time): the sign bit
-                        // of the dot product, with -0.0 turned into +0.0 by adding 0, masks c
-                        int sign = Float.floatToRawIntBits(gx * ux + gy * uy + 0f) >> 31;
-                        scratch[q] += Float.intBitsToFloat(Float.floatToRawIntBits(c) & sign);
-                    }
+                    samples.add(splitX, splitY, s0, scratch, qLo, qHi, ux, uy, wk);
                 }
                 for (int q = qLo; q < qHi; q++) {
                     int j = q * p.m + sx;
-                    out[j] = p.finish(p.wsum[ph] > 0 ? scratch[q] / p.wsum[ph] : 0f, intensity(i, j));
+                    out[j] = p.finish(p.wsum[ph] > 0 ? scratch[q] / p.wsum[ph] : 0f, rowIntensity(scratch, j));
                 }
             }
             for (int q = 0; q < p.w; q++) {
@@ -188,21 +185,35 @@ final class EsrrfFrameKernel {
                 if (j < p.margin || j >= p.wm - p.margin) {
                     continue;
                 }
-                out[j] = p.finish(border(ph, by, p.baseX[j]), intensity(i, j));
+                out[j] = p.finish(border(ph, by, p.baseX[j]), rowIntensity(scratch, j));
             }
         }
     }
 
-    private float intensity(int i, int j) {
-        if (rowsInterp == null) {
-            return 1f;
-        }
+    /** The magnified image along output row {@code i} into {@code dst[off .. off + wm)} (1 without weighting). */
+    private void intensities(int i, float[] dst, int off) {
         int wm = plan.wm;
+        if (rowsInterp == null) {
+            java.util.Arrays.fill(dst, off, off + wm, 1f);
+            return;
+        }
         int ty = 4 * i;
-        return rowsInterp[tapY[ty] * wm + j] * wY[ty]
-                + rowsInterp[tapY[ty + 1] * wm + j] * wY[ty + 1]
-                + rowsInterp[tapY[ty + 2] * wm + j] * wY[ty + 2]
-                + rowsInterp[tapY[ty + 3] * wm + j] * wY[ty + 3];
+        int r0 = tapY[ty] * wm;
+        int r1 = tapY[ty + 1] * wm;
+        int r2 = tapY[ty + 2] * wm;
+        int r3 = tapY[ty + 3] * wm;
+        float w0 = wY[ty];
+        float w1 = wY[ty + 1];
+        float w2 = wY[ty + 2];
+        float w3 = wY[ty + 3];
+        float[] r = rowsInterp;
+        for (int j = 0; j < wm; j++) {
+            dst[off + j] = r[r0 + j] * w0 + r[r1 + j] * w1 + r[r2 + j] * w2 + r[r3 + j] * w3;
+        }
+    }
+
+    private float rowIntensity(float[] scratch, int j) {
+        return scratch[plan.w + SampleLoop.PAD + j];
     }
 
     /** A pixel whose samples leave the lattice: validity per sample, NanoPyx's clamp, its own weight sum. */

@@ -49,6 +49,12 @@ final class EsrrfPlan {
     /** Per output column: phase {@code j mod M} and whether all its samples are interior columns. */
     final int[] phaseX;
     final boolean[] insideX;
+    /**
+     * Per column phase {@code sx}: the columns {@code j = q M + sx}, {@code q in [interiorLo, interiorHi)}, outside
+     * the margins whose samples all lie inside the lattice (the same for every interior row).
+     */
+    final int[] interiorLo;
+    final int[] interiorHi;
     /** Image taps: rows {@code tapY[4i..4i+3]} with weights {@code wY[..]}, columns likewise. */
     final int[] tapY;
     final float[] wY;
@@ -126,6 +132,21 @@ final class EsrrfPlan {
         for (int j = 0; j < wm; j++) {
             phaseX[j] = j % m;
             insideX[j] = interiorCol(j);
+        }
+        interiorLo = new int[m];
+        interiorHi = new int[m];
+        for (int sx = 0; sx < m; sx++) {
+            int lo = w;
+            int hi = 0;
+            for (int q = 0; q < w; q++) {
+                int j = q * m + sx;
+                if (j >= margin && j < wm - margin && insideX[j]) {
+                    lo = Math.min(lo, q);
+                    hi = q + 1;
+                }
+            }
+            interiorLo[sx] = hi > lo ? lo : 0;
+            interiorHi[sx] = hi > lo ? hi : 0;
         }
         tapY = new int[4 * hm];
         wY = new float[4 * hm];

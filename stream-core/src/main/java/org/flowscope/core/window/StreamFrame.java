@@ -50,6 +50,11 @@ public final class StreamFrame {
         return shift;
     }
 
+    /** How to resample the drift away (null when no drift stage measured this frame). */
+    public FrameCorrection correction() {
+        return correction;
+    }
+
     /** The pixels as floats in {@code dst[0 .. height*width)}, resampled to undo the drift when there is one. */
     public void correctedPixels(float[] dst) {
         frame.copyTo(dst, 0);
