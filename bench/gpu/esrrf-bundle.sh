@@ -3,8 +3,9 @@
 #
 #   bench/gpu/esrrf-bundle.sh [BUNDLE_DIR]
 #
-# Bundle: jlinked runtime (jre/), the project's jars and runtime dependencies without JCuda's 24 MB PTX-compiler
-# library (lib/), the OpenCL ICD loader packages (debs/) and esrrf-remote.sh. It must stay under 64 MiB.
+# Bundle: jlinked runtime (jre/), flowscope-bench.jar (the benchmarks module) and its runtime dependencies, the app
+# among them, without JCuda's 24 MB PTX-compiler library (lib/), the OpenCL ICD loader packages (debs/) and
+# esrrf-remote.sh. It must stay under 64 MiB.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DEST=${1:-/work/main/.bundle-esrrf}
@@ -12,10 +13,10 @@ NAME=$(basename "$DEST")
 cd "$ROOT"
 rm -rf "$DEST"
 mkdir -p "$DEST/lib" "$DEST/debs"
-mvn -q -B -o -pl app -am package -DskipTests
-# app/target/flowscope.jar names its dependencies in app/target/lib through its manifest class path
-cp app/target/flowscope.jar "$DEST/"
-cp app/target/lib/*.jar "$DEST/lib/"
+mvn -q -B -o -pl benchmarks -am package -DskipTests
+# benchmarks/target/flowscope-bench.jar names its dependencies in benchmarks/target/lib through its manifest class path
+cp benchmarks/target/flowscope-bench.jar "$DEST/"
+cp benchmarks/target/lib/*.jar "$DEST/lib/"
 for j in "$DEST"/lib/jcuda-natives-*.jar; do
     zip -q -d "$j" '*JNvPTXCompiler*' >/dev/null 2>&1 || true
 done

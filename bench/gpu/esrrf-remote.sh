@@ -16,7 +16,8 @@ mkdir -p /etc/OpenCL/vendors
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc)"
 } | tee "$OUT/esrrf-proof.txt"
 # one JVM per step, so that a driver crash in one leaves the others' results (crash logs land in $OUT)
-fs() { "$B/jre/bin/java" -Xmx48g -XX:ErrorFile="$OUT/hs_err_%p.log" -cp "$B/flowscope.jar:$B/lib/*" org.flowscope.app.FlowscopeCli "$@"; }
+# CLASS: org.flowscope.benchmarks.cli.FlowscopeBench (flowscope-bench) or org.flowscope.app.FlowscopeCli (flowscope)
+fs() { "$B/jre/bin/java" -Xmx48g -XX:ErrorFile="$OUT/hs_err_%p.log" -cp "$B/flowscope-bench.jar:$B/lib/*" "$@"; }
 run_step() {
     local limit=$1; shift
     echo "== $*" | tee -a "$OUT/esrrf-proof.txt"
@@ -24,8 +25,9 @@ run_step() {
         | tee -a "$OUT/esrrf-proof.txt"
     echo "== exit ${PIPESTATUS[0]}" | tee -a "$OUT/esrrf-proof.txt"
 }
-run_step 120 engine esrrf-proof --backends cuda --cuda-kernels plain --sizes 128,512,1024,2048 --frames 100 --reps 3
-run_step 80 engine esrrf-proof --backends cuda --cuda-kernels pixel --no-cpu --sizes 128,512,1024,2048 --frames 100
-run_step 80 engine esrrf-proof --backends cuda --cuda-kernels tiled --no-cpu --sizes 128,512,1024,2048 --frames 100
-run_step 120 engine esrrf-proof --backends opencl-gpu --sizes 128,512,1024,2048 --frames 100 --reps 3
-run_step 120 engine conformance esrrf --kernels 1-10
+BENCH=org.flowscope.benchmarks.cli.FlowscopeBench
+run_step 120 $BENCH esrrf-proof --backends cuda --cuda-kernels plain --sizes 128,512,1024,2048 --frames 100 --reps 3
+run_step 80 $BENCH esrrf-proof --backends cuda --cuda-kernels pixel --no-cpu --sizes 128,512,1024,2048 --frames 100
+run_step 80 $BENCH esrrf-proof --backends cuda --cuda-kernels tiled --no-cpu --sizes 128,512,1024,2048 --frames 100
+run_step 120 $BENCH esrrf-proof --backends opencl-gpu --sizes 128,512,1024,2048 --frames 100 --reps 3
+run_step 120 org.flowscope.app.FlowscopeCli engine conformance esrrf --kernels 1-10

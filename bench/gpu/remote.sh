@@ -25,9 +25,12 @@ export B HEAP_MB
 # libjsig keeps the JVM's signal handlers first when native GPU libraries install their own (a JVM whose SIGSEGV
 # handler is replaced dies on its own safepoint polls; seen here after the first PTX JIT); children inherit it
 export LD_PRELOAD="$B/jre/lib/libjsig.so"
-fs() { "$B/jre/bin/java" "-Xms${HEAP_MB}m" "-Xmx${HEAP_MB}m" -XX:+AlwaysPreTouch -Djava.awt.headless=true "-Duser.home=$HOME" \
-    "-XX:ErrorFile=$RESULTS/logs/hs_err_%p.log" -jar "$B/flowscope.jar" "$@"; }
-export -f fs
+jvm() { "$B/jre/bin/java" "-Xms${HEAP_MB}m" "-Xmx${HEAP_MB}m" -XX:+AlwaysPreTouch -Djava.awt.headless=true "-Duser.home=$HOME" \
+    "-XX:ErrorFile=$RESULTS/logs/hs_err_%p.log" "$@"; }
+# flowscope (the user CLI, from the app jar in lib/) and flowscope-bench (the benchmarks module's harnesses)
+fs() { jvm -cp "$B/lib/*" org.flowscope.app.FlowscopeCli "$@"; }
+fsb() { jvm -jar "$B/flowscope-bench.jar" "$@"; }
+export -f jvm fs fsb
 export RESULTS="$W"
 
 {
@@ -37,7 +40,7 @@ export RESULTS="$W"
 } > "$W/summary.txt"
 cat "$W/summary.txt"
 
-# steps.txt: NAME | TIME LIMIT (s) | flowscope arguments ($RESULTS expands); '#' comments.
+# steps.txt: NAME | TIME LIMIT (s) | flowscope|flowscope-bench arguments ($RESULTS expands); '#' comments.
 # The device tool stops a command after 10 minutes: steps are cut short or skipped so that everything is packed
 # into $OUT by DEADLINE seconds after the start.
 DEADLINE=${DEADLINE:-540}
@@ -53,11 +56,21 @@ while IFS='|' read -r name limit args; do
     fi
     [ "$limit" -gt "$left" ] && limit=$left
     args=$(eval echo "$args")
+    prog=${args%% *}
+    args=${args#"$prog"}
+    case "$prog" in
+        flowscope) fn=fs ;;
+        flowscope-bench) fn=fsb ;;
+        *)
+            printf '%-34s skipped: the command must start with flowscope or flowscope-bench, got %s\n' "$name" "$prog" \
+                | tee -a "$W/steps.txt"
+            continue ;;
+    esac
     start=$(date +%s)
     # shellcheck disable=SC2086
-    timeout --kill-after=10 "$limit" bash -c "fs $args" > "$W/logs/$name.log" 2>&1
+    timeout --kill-after=10 "$limit" bash -c "$fn $args" > "$W/logs/$name.log" 2>&1
     rc=$?
-    line=$(printf '%-34s rc=%-3s %4ss  fs %s' "$name" "$rc" "$(( $(date +%s) - start ))" "$args")
+    line=$(printf '%-34s rc=%-3s %4ss  %s%s' "$name" "$rc" "$(( $(date +%s) - start ))" "$prog" "$args")
     echo "$line" | tee -a "$W/steps.txt"
 done < "${STEPS:-$B/steps.txt}"
 

@@ -3,11 +3,12 @@
 #
 #   bench/gpu/run.sh [BUNDLE_DIR]      (default /work/main/.bundle-engine-ops)
 #
-# The bundle holds: a jlinked Java runtime (jre/), the app's jars and their runtime dependencies (lib/, without
-# JCuda's 24 MB libJNvPTXCompiler, which the driver API does not need), the OpenCL ICD loader packages (debs/),
-# steps.txt (the list of CLI commands to run) and remote.sh (what runs on the GPU machine). It must stay under the
-# device tool's 64 MiB. The device tool ships the checkout it was started in (/work/main), so the bundle goes
-# there, in a git-ignored folder, and is named in `carry`.
+# The bundle holds: a jlinked Java runtime (jre/), flowscope-bench.jar (the benchmarks module: contention, regret,
+# esrrf-proof) and lib/ with every runtime dependency, the app (the user CLI, flowscope) among them (without JCuda's
+# 24 MB libJNvPTXCompiler, which the driver API does not need), the OpenCL ICD loader packages (debs/), steps.txt (the
+# list of commands to run) and remote.sh (what runs on the GPU machine). It must stay under the device tool's
+# 64 MiB. The device tool ships the checkout it was started in (/work/main), so the bundle goes there, in a
+# git-ignored folder, and is named in `carry`.
 #
 # To add benchmarks (e.g. eSRRF), append lines to bench/gpu/steps.txt; nothing else needs to change.
 set -euo pipefail
@@ -16,13 +17,14 @@ DEST=${1:-/work/main/.bundle-engine-ops}
 NAME=$(basename "$DEST")
 cd "$ROOT"
 
-echo "== building app and dependencies (offline)"
+echo "== building the benchmarks module, the app and their dependencies (offline)"
 rm -rf "$DEST"
 mkdir -p "$DEST/lib" "$DEST/debs"
-mvn -q -B -o -pl app -am package -DskipTests
-# app/target/flowscope.jar names its dependencies in app/target/lib through its manifest class path
-cp app/target/flowscope.jar "$DEST/"
-cp app/target/lib/*.jar "$DEST/lib/"
+mvn -q -B -o -pl benchmarks -am package -DskipTests
+# benchmarks/target/flowscope-bench.jar names its dependencies in benchmarks/target/lib (the app's jar and all of
+# the app's dependencies included) through its manifest class path; remote.sh runs flowscope from lib/ directly
+cp benchmarks/target/flowscope-bench.jar "$DEST/"
+cp benchmarks/target/lib/*.jar "$DEST/lib/"
 # the PTX compiler library is only for runtime PTX compilation, which this project does not use
 for j in "$DEST"/lib/jcuda-natives-*.jar; do
     zip -q -d "$j" '*JNvPTXCompiler*' >/dev/null 2>&1 || true

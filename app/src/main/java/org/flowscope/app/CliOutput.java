@@ -41,16 +41,24 @@ public final class CliOutput {
         }
     }
 
+    /** The command this output belongs to. */
+    public CommandSpec spec() {
+        return spec;
+    }
+
     /**
-     * Reports the command's result: with {@code --json}, {@code {"ok": true, "command": ..., ...fields}}; otherwise
-     * the human summary line(s).
+     * Reports the command's result: with {@code --json}, {@code {"ok": true, "command": ..., ...fields}} where the
+     * fields are the report record's components (or a map's entries); otherwise the human summary line(s).
      */
-    public void result(Map<String, ?> fields, String humanSummary) {
+    public void result(Object report, String humanSummary) {
         if (json) {
-            Map<String, Object> all = new LinkedHashMap<>();
+            com.fasterxml.jackson.databind.node.ObjectNode all = JSON.createObjectNode();
             all.put("ok", true);
             all.put("command", spec.qualifiedName(" "));
-            all.putAll(fields);
+            com.fasterxml.jackson.databind.JsonNode fields = JSON.valueToTree(report);
+            if (fields instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                all.setAll(o);
+            }
             out().println(toJson(all));
         } else {
             out().println(humanSummary);

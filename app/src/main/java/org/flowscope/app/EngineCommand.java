@@ -6,16 +6,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flowscope engine <command>}: the compute engine (devices, benchmark history, contention). The engine
- * owners add their subcommand classes to {@code subcommands}.
+ * {@code flowscope engine <command>}: the compute engine (devices, benchmark history, benchmark, conformance). The
+ * research harnesses (contention, regret, the eSRRF device proof) are in the benchmarks module's
+ * {@code flowscope-bench}.
  */
 @Command(name = "engine",
         mixinStandardHelpOptions = true,
         description = "Inspect and benchmark the compute engine.",
         subcommands = {org.flowscope.app.engine.EngineDevicesCommand.class, org.flowscope.app.engine.EngineHistoryCommand.class,
-                org.flowscope.app.engine.BenchmarkCommand.class, org.flowscope.app.engine.ContentionCommand.class,
-                org.flowscope.app.engine.ConformanceCommand.class, org.flowscope.app.engine.RegretCommand.class,
-                org.flowscope.app.engine.EsrrfProofCommand.class})
+                org.flowscope.app.engine.BenchmarkCommand.class, org.flowscope.app.engine.ConformanceCommand.class})
 public final class EngineCommand implements Runnable {
     @Spec
     CommandSpec spec;

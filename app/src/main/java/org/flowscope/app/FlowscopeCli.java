@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flowscope.app.process.ProcessCommand;
+import org.flowscope.engine.registry.ImplementationRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = FlowscopeCli.Version.class,
         description = "Live super-resolution from microscope frame streams.",
-        subcommands = {SimulateCommand.class, LiveCommand.class, ServeCommand.class, ProcessCommand.class, EngineCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, ServeCommand.class, ProcessCommand.class, EngineCommand.class,
+                org.flowscope.app.output.RecoverCommand.class, CommandLine.HelpCommand.class})
 public final class FlowscopeCli implements Runnable {
     @Spec
     CommandSpec spec;
@@ -45,13 +46,34 @@ public final class FlowscopeCli implements Runnable {
 
     /** A configured command line: exit codes, error handling, exit-code help section on every command. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, ImplementationRegistry.load(FlowscopeCli.class.getClassLoader()));
+    }
+
+    /**
+     * The command line over the operations of {@code registry}: {@code process} and {@code live} are built from its
+     * providers (subcommands, {@code --op} names, options), so an operation joins the CLI through its provider alone.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, ImplementationRegistry registry) {
         CommandLine cl = new CommandLine(new FlowscopeCli());
+        // subcommands first: picocli applies the settings below to the subcommands that exist when they are made
+        cl.addSubcommand("live", new CommandLine(new LiveCommand(registry)));
+        ProcessCommand.install(cl.getSubcommands().get("process"), registry);
+        configure(cl, out, err);
+        installLiveExtensions(cl.getSubcommands().get("live"));
+        return cl;
+    }
+
+    /**
+     * Gives {@code cl} (and the subcommands it has now) this CLI's conventions: the exit codes above, error messages
+     * prefixed with the root command's name, JSON errors with {@code --json}, case-insensitive enum values. The
+     * benchmarks module's {@code flowscope-bench} uses it too.
+     */
+    public static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(FlowscopeCli::handleExecutionException);
         cl.setParameterExceptionHandler(FlowscopeCli::handleParameterException);
-        installLiveExtensions(cl.getSubcommands().get("live"));
         applyExitCodeHelp(cl);
         return cl;
     }
@@ -88,7 +110,7 @@ public final class FlowscopeCli implements Runnable {
         boolean badInput = ex instanceof IllegalArgumentException;
         int code = badInput ? ExitCodes.BAD_INPUT : ExitCodes.RUNTIME_FAILURE;
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cl.getErr().println("flowscope: " + (badInput ? "bad input: " : "failed: ") + message);
+        cl.getErr().println(rootName(cl) + ": " + (badInput ? "bad input: " : "failed: ") + message);
         if (!badInput) {
             Throwable cause = ex.getCause();
             if (cause != null && cause.getMessage() != null) {
@@ -103,7 +125,7 @@ public final class FlowscopeCli implements Runnable {
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
-        cl.getErr().println("flowscope: " + ex.getMessage());
+        cl.getErr().println(rootName(cl) + ": " + ex.getMessage());
         cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         cl.getErr().flush();
         for (String a : args) {
@@ -112,6 +134,10 @@ public final class FlowscopeCli implements Runnable {
             }
         }
         return ExitCodes.USAGE;
+    }
+
+    private static String rootName(CommandLine cl) {
+        return cl.getCommandSpec().root().name();
     }
 
     private static void reportJsonError(CommandLine cl, CommandLine.ParseResult parsed, int code, String message) {

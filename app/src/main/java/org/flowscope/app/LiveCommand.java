@@ -1,7 +1,5 @@
 package org.flowscope.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,15 +11,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.flowscope.app.engine.EngineOptions;
-import org.flowscope.app.engine.ExplainOption;
 import org.flowscope.app.live.LiveExtension;
 import org.flowscope.app.live.LiveExtensions;
-import org.flowscope.app.live.LiveSetup;
 import org.flowscope.app.live.LiveSources;
-import org.flowscope.app.live.OperatorFactory;
 import org.flowscope.app.live.ProgressPrinter;
 import org.flowscope.app.live.RunJson;
 import org.flowscope.app.live.SourceFactory;
+import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.app.output.RunFolder;
+import org.flowscope.core.io.OutputFormat;
+import org.flowscope.core.io.TiffWriteOptions;
 import org.flowscope.core.pipeline.LivePipeline;
 import org.flowscope.core.pipeline.ResultListener;
 import org.flowscope.core.pipeline.RunContributor;
@@ -35,6 +34,10 @@ import org.flowscope.core.source.SourceFormat;
 import org.flowscope.core.stream.BackpressurePolicy;
 import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.window.WindowSpec;
+import org.flowscope.engine.registry.ImplementationRegistry;
+import org.flowscope.methods.drift.DriftLiveStage;
+import org.flowscope.methods.spi.LiveSetup;
+import org.flowscope.methods.spi.LiveStage;
 import org.flowscope.simulators.camera.GroundTruthFiles;
 import org.flowscope.simulators.camera.SimulatedCamera;
 import picocli.CommandLine.Command;
@@ -43,8 +46,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code flowscope live}: a source streams frames through windows and an operator chain into files, with a progress
- * line on stderr. Operations and stages come from {@link LiveExtensions} (see {@link LiveExtension}), sources from
- * {@link LiveSources} (see {@link SourceFactory}). Writes {@code result.tif}, {@code raw.tif} (with
+ * line on stderr. Operators and stages come from the operations' providers ({@link LiveStage}), sources from
+ * {@link LiveSources} and the source extensions ({@link LiveExtension}). Writes {@code result.tif}, {@code raw.tif} (with
  * {@code --save-raw}; from the simulator also its ground truth {@code raw_emitters.csv}, {@code raw_drift.csv},
  * {@code raw_truth_x<M>.tif}) and {@code run.json} into {@code --out}. Ctrl-C stops the source and keeps what was acquired.
  */
@@ -62,7 +65,7 @@ public final class LiveCommand implements Callable<Integer> {
     EngineOptions engineOptions;
 
     @Mixin
-    ExplainOption explain;
+    OutputFormatOption outputFormat;
 
     @Option(names = "--source", defaultValue = "sim", paramLabel = "SPEC",
             description = "Frame source, one of the schemes listed under Sources (default: ${DEFAULT-VALUE}).")
@@ -91,12 +94,13 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--save-raw", description = "Also write every acquired frame to raw.tif.")
     boolean saveRaw;
 
-    @Option(names = "--overwrite", description = "Replace result.tif, raw.tif and run.json of an earlier run in --out.")
+    @Option(names = "--overwrite",
+            description = "Replace result.tif, raw.tif and run.json of an earlier run in --out, or a killed run's partial files.")
     boolean overwrite;
 
-    @Option(names = "--policy", paramLabel = "lag|skip", defaultValue = "lag",
+    @Option(names = "--policy", paramLabel = "lag|skip",
             description = "Analysis backpressure: lag (process every window, fall behind) or skip (drop whole windows). Default: ${DEFAULT-VALUE}.")
-    String policy;
+    BackpressurePolicy policy = BackpressurePolicy.LAG;
 
     @Option(names = "--analysis", paramLabel = "stream|window", defaultValue = "stream",
             description = "stream: every stage sees each frame as it arrives and windows are made from per-frame work "
@@ -108,28 +112,35 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Windows that may wait for the analysis under lag before the source is slowed (default: ${DEFAULT-VALUE}).")
     int lagSpool;
 
-    private final List<LiveExtension> extensions;
+    private final List<LiveStage> extensions;
     private final List<SourceFactory> sources = LiveSources.create();
+    private final ImplementationRegistry registry;
 
-    public LiveCommand() {
-        this(LiveExtensions.create());
+    /** The operations' live stages from {@code registry}'s providers, plus the source extensions. */
+    public LiveCommand(ImplementationRegistry registry) {
+        this(LiveExtensions.create(registry), registry);
     }
 
-    /** With the given extensions instead of {@link LiveExtensions#create()} (tests of the extension point). */
-    LiveCommand(List<LiveExtension> extensions) {
+    /** With the given stages (tests of the extension point). */
+    LiveCommand(List<LiveStage> extensions, ImplementationRegistry registry) {
         this.extensions = List.copyOf(extensions);
+        this.registry = registry;
     }
 
     /** "usage" lines of every source scheme: built-in ones, then the extensions'. */
     public List<String> sourceUsages() {
         List<String> all = new ArrayList<>(sources.stream().map(SourceFactory::usage).toList());
-        extensions.forEach(e -> e.sources().forEach(f -> all.add(f.usage())));
+        sourceExtensions().forEach(e -> e.sources().forEach(f -> all.add(f.usage())));
         return all;
     }
 
-    /** The extensions whose options this command carries (added as mixins by {@link FlowscopeCli}). */
-    public List<LiveExtension> extensions() {
+    /** The stages whose options this command carries (added as mixins by {@link FlowscopeCli}). */
+    public List<LiveStage> extensions() {
         return extensions;
+    }
+
+    private List<LiveExtension> sourceExtensions() {
+        return extensions.stream().filter(LiveExtension.class::isInstance).map(LiveExtension.class::cast).toList();
     }
 
     @Override
@@ -144,51 +155,65 @@ public final class LiveCommand implements Callable<Integer> {
         if (lagSpool < 1) {
             throw new IllegalArgumentException("--lag-spool must be >= 1 window, got " + lagSpool);
         }
-        BackpressurePolicy pol = BackpressurePolicy.parse(policy);
+        BackpressurePolicy pol = policy;
         if (!analysis.equals("stream") && !analysis.equals("window")) {
             throw new IllegalArgumentException("--analysis must be stream or window, got '" + analysis + "'");
         }
         boolean streaming = analysis.equals("stream");
-        Map<String, OperatorFactory> ops = LiveExtensions.operators(extensions);
-        OperatorFactory opFactory = ops.get(op);
-        if (opFactory == null) {
+        Map<String, LiveStage> ops = LiveExtensions.operators(extensions);
+        LiveStage opStage = ops.get(op);
+        if (opStage == null) {
             throw new IllegalArgumentException("unknown --op '" + op + "': available are " + String.join(", ", ops.keySet()));
         }
-        Path dir = prepareOutDir();
+        OutputFormat format = outputFormat.format();
         Instant started = Instant.now();
         List<SourceFactory> allSources = new ArrayList<>(sources);
-        extensions.forEach(e -> allSources.addAll(e.sources()));
-        try (FrameSource src = LiveSources.open(allSources, source, fps, frames);
-             SharedEngine engine = new SharedEngine(engineOptions, explain, out.spec.commandLine().getErr())) {
+        sourceExtensions().forEach(e -> allSources.addAll(e.sources()));
+        // the folder is locked for the whole run: a second run into it is refused, never interleaved
+        try (RunFolder folder = RunFolder.forNewRun(outDir, overwrite);
+             FrameSource src = LiveSources.open(allSources, source, fps, frames);
+             SharedEngine engine = new SharedEngine(engineOptions, registry, out.spec.commandLine().getErr())) {
             SourceFormat fmt = src.format();
             if (fmt.frameCount().isPresent() && window > fmt.frameCount().getAsLong()) {
                 throw new IllegalArgumentException("--window " + window + " is larger than the source ("
                         + fmt.frameCount().getAsLong() + " frames)");
             }
-            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get, streaming);
+            Path dir = folder.dir();
+            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get, engineOptions.selection(), streaming);
             List<WindowOperator> stages = new ArrayList<>();
             List<ResultListener> listeners = new ArrayList<>();
-            for (LiveExtension e : extensions) {
-                stages.addAll(e.stagesBefore(setup));
+            for (LiveStage.Position position : LiveStage.Position.values()) {
+                for (LiveStage e : extensions) {
+                    if (e.position() == position) {
+                        stages.addAll(e.stagesBefore(setup));
+                    }
+                }
+            }
+            for (LiveStage e : extensions) {
                 listeners.addAll(e.sideBranches(setup));
             }
-            stages.add(opFactory.create(setup));
+            stages.add(opStage.operator(setup).orElseThrow(() ->
+                    new IllegalStateException("live stage '" + op + "' offers --op but built no operator")));
             WindowOperator chain = WindowOperator.chain(stages);
-            return run(src, fmt, chain, listeners, pol, stepFrames, dir, started, streaming);
+            return run(src, fmt, chain, listeners, pol, stepFrames, folder, format, started, streaming);
         }
     }
 
     private int run(FrameSource src, SourceFormat fmt, WindowOperator chain, List<ResultListener> listeners,
-                    BackpressurePolicy pol, int stepFrames, Path dir, Instant started, boolean streaming) {
+                    BackpressurePolicy pol, int stepFrames, RunFolder folder, OutputFormat format, Instant started,
+                    boolean streaming) {
+        Path dir = folder.dir();
         RunJson json = new RunJson(started);
         json.inputs(source, fmt);
         json.parameters(parameters(stepFrames, chain));
-        Path result = dir.resolve("result.tif");
-        Path raw = dir.resolve("raw.tif");
-        double inputNm = fmt.pixelSizeNm().orElse(0);
+        Path result = dir.resolve(format.fileName("result"));
+        Path raw = dir.resolve(format.fileName("raw"));
+        // a result's frame interval is the window step's duration; its pixel size follows from its size (eSRRF: / M)
         double intervalMs = fmt.framesPerSecond().isPresent() ? stepFrames * 1e3 / fmt.framesPerSecond().getAsDouble() : 0;
-        TiffResultSink resultSink = new TiffResultSink(result, inputNm > 0 ? inputNm / chain.outputScale() : 0, intervalMs);
-        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt) : null;
+        TiffResultSink resultSink = new TiffResultSink(result, fmt, intervalMs,
+                TiffWriteOptions.of(format).withNames("result", op));
+        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt, TiffWriteOptions.of(format).withNames("raw", "raw")) : null;
+        folder.running(org.flowscope.app.CliOutput.toJson(json.content()));
         boolean terminal = System.console() != null;
         ProgressPrinter printer = new ProgressPrinter(out.spec.commandLine().getErr(), terminal, 2000);
         LivePipeline.Builder b = LivePipeline.builder(src)
@@ -208,7 +233,11 @@ public final class LiveCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             pipeline.stop();
             try {
-                done.await(30, TimeUnit.SECONDS);
+                if (!done.await(30, TimeUnit.SECONDS)) {
+                    out.spec.commandLine().getErr().println("flowscope: the run did not end within 30 s of the stop;"
+                            + " its partial files stay in " + dir + ": run 'flowscope recover " + dir + "' to save them");
+                    out.spec.commandLine().getErr().flush();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -229,21 +258,22 @@ public final class LiveCommand implements Callable<Integer> {
             outputs.put("result", result.toString());
             outputs.put("resultFrames", resultSink.framesWritten());
             outputs.put("raw", saveRaw ? raw.toString() : null);
-            Path corrected = dir.resolve(org.flowscope.app.live.DriftLive.CORRECTED);
+            outputs.put("format", format.id());
+            Path corrected = dir.resolve(DriftLiveStage.CORRECTED);
             if (Files.exists(corrected)) {
                 outputs.put("rawCorrected", corrected.toString());
             }
             if (saveRaw && src instanceof SimulatedCamera cam) {
                 // a simulated recording is only useful for accuracy checks together with its ground truth
                 int m = chain.outputScale() > 1 ? (int) Math.round(chain.outputScale()) : 5;
-                GroundTruthFiles.write(raw, cam.truth(), m, 0).forEach((k, v) -> outputs.put("truth." + k, v.toString()));
+                GroundTruthFiles.write(dir.resolve("raw.tif"), cam.truth(), m, 0).forEach((k, v) -> outputs.put("truth." + k, v.toString()));
             }
             outputs.put("runJson", dir.resolve("run.json").toString());
             json.outputs(outputs);
             json.summary(s);
             json.write(dir.resolve("run.json"));
             report(s, outputs);
-            for (LiveExtension e : extensions) {
+            for (LiveStage e : extensions) {
                 var failure = e.failure(s);
                 if (failure.isPresent()) {
                     out.spec.commandLine().getErr().println("flowscope: failed: " + failure.get());
@@ -267,7 +297,7 @@ public final class LiveCommand implements Callable<Integer> {
         p.put("step", stepFrames);
         p.put("op", op);
         p.put("stages", chain.stages().stream().map(WindowOperator::name).toList());
-        p.put("policy", policy);
+        p.put("policy", policy.name().toLowerCase(java.util.Locale.ROOT));
         p.put("analysis", analysis);
         p.put("lagSpool", lagSpool);
         p.put("fps", fps);
@@ -299,35 +329,5 @@ public final class LiveCommand implements Callable<Integer> {
         }
         human.append(", ").append(outputs.get("runJson"));
         out.result(r, human.toString());
-    }
-
-    private Path prepareOutDir() {
-        Path dir = outDir;
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--out must be a directory, but " + dir + " is a file");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create output directory " + dir + ": " + e.getMessage(), e);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new IllegalArgumentException("output directory is not writable: " + dir);
-        }
-        for (String name : List.of("result.tif", "raw.tif", "run.json", org.flowscope.app.live.DriftLive.CORRECTED)) {
-            Path p = dir.resolve(name);
-            if (Files.exists(p)) {
-                if (!overwrite) {
-                    throw new IllegalArgumentException("output directory " + dir + " already holds " + name
-                            + " from an earlier run; choose another --out or add --overwrite");
-                }
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot remove " + p, e);
-                }
-            }
-        }
-        return dir;
     }
 }

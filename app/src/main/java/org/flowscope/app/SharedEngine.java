@@ -2,7 +2,7 @@ package org.flowscope.app;
 
 import java.io.PrintWriter;
 import org.flowscope.app.engine.EngineOptions;
-import org.flowscope.app.engine.ExplainOption;
+import org.flowscope.engine.registry.ImplementationRegistry;
 import org.flowscope.engine.Engine;
 
 /**
@@ -11,21 +11,21 @@ import org.flowscope.engine.Engine;
  */
 final class SharedEngine implements AutoCloseable {
     private final EngineOptions options;
-    private final ExplainOption explain;
+    private final ImplementationRegistry registry;
     private final PrintWriter err;
     private Engine engine;
     private AutoCloseable explaining;
 
-    SharedEngine(EngineOptions options, ExplainOption explain, PrintWriter err) {
+    SharedEngine(EngineOptions options, ImplementationRegistry registry, PrintWriter err) {
         this.options = options;
-        this.explain = explain;
+        this.registry = registry;
         this.err = err;
     }
 
     synchronized Engine get() {
         if (engine == null) {
-            engine = Engine.create(options.config());
-            explaining = explain.attach(engine, err);
+            engine = Engine.create(options.config().withRegistry(registry));
+            explaining = options.explain(engine, err);
         }
         return engine;
     }

@@ -9,7 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flowscope.core.io.TiffStack;
 import org.flowscope.core.io.TiffStacks;
-import org.flowscope.core.pipeline.Average;
+import org.flowscope.methods.average.AverageCpu;
+import org.flowscope.methods.average.AverageWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class LiveCommandTest {
         TiffStack res = TiffStacks.read(out.resolve("result.tif"));
         assertEquals(5, res.stack().frames());
         // result window 1 = mean of raw frames 10..29
-        float[] expected = Average.mean(raw.stack().frames(10, 30)).data();
+        float[] expected = AverageCpu.mean(raw.stack().frames(10, 30)).data();
         float[] actual = res.stack().frame(1).data();
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], 1e-3);

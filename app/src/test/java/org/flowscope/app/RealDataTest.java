@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flowscope.core.io.TiffStack;
 import org.flowscope.core.io.TiffStacks;
-import org.flowscope.core.pipeline.Average;
+import org.flowscope.methods.average.AverageCpu;
+import org.flowscope.methods.average.AverageWindow;
 import org.flowscope.testkit.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class RealDataTest {
         TiffStack result = TiffStacks.read(out.resolve("result.tif"));
         assertEquals(4, result.stack().frames());
         assertEquals(160.0, result.metadata().pixelSizeNm().getAsDouble(), 1e-6);
-        float[] expected = Average.mean(in.stack().frames(75, 100)).data();
+        float[] expected = AverageCpu.mean(in.stack().frames(75, 100)).data();
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], result.stack().frame(3).data()[i], 1e-3);
         }

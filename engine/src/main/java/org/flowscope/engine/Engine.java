@@ -85,7 +85,7 @@ public final class Engine implements AutoCloseable {
         op.validate(params, input);
         WorkShape shape = op.shape(params, input);
         double cost = op.cost(params, input);
-        List<Candidate> candidates = new ArrayList<>(usable(op.id(), options));
+        List<Candidate> candidates = new ArrayList<>(usable(op.id(), forOperation(op.id(), options)));
         while (true) {
             if (candidates.isEmpty()) {
                 throw new BackendUnavailableException("no implementation of '" + op.id() + "' can run with " + options
@@ -223,6 +223,35 @@ public final class Engine implements AutoCloseable {
                 devices.close();
             }
         }
+    }
+
+    /**
+     * The options as they apply to one operation of a command that runs several (drift estimation runs
+     * cross-correlation and correction): an {@code --implementation} of another operation, or a backend this
+     * operation has no implementation for, does not restrict it. An unknown implementation id is bad input.
+     */
+    RunOptions forOperation(String operationId, RunOptions options) {
+        RunOptions o = options;
+        if (o.implementationFilter().isPresent()) {
+            String id = o.implementationFilter().get();
+            Implementation<?, ?, ?> impl = registry.byId(id).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown implementation '" + id + "'; implementations of '" + operationId + "': "
+                            + registry.forOperation(operationId).stream().map(i -> i.info().id()).toList()));
+            if (!registry.forOperation(operationId).contains(impl)) {
+                o = o.withoutImplementation();
+            }
+        }
+        if (o.deviceKindFilter().isPresent() || o.backendFilter().isPresent()) {
+            RunOptions narrowed = o;
+            boolean any = registry.forOperation(operationId).stream().anyMatch(i ->
+                    narrowed.deviceKindFilter().map(k -> i.info().backend().deviceKind() == k).orElse(true)
+                            && narrowed.backendFilter().map(b -> i.info().backend() == b).orElse(true));
+            if (!any) {
+                LOG.info("'{}' has no implementation for {}; the engine chooses among its others", operationId, o);
+                o = o.withoutBackend();
+            }
+        }
+        return o;
     }
 
     private List<Candidate> usable(String operationId, RunOptions options) {

@@ -53,6 +53,16 @@ public final class RunOptions {
         return new RunOptions(kind, backend, implementation, Objects.requireNonNull(text, "text"), recorded);
     }
 
+    /** The same restrictions without the implementation filter. */
+    public RunOptions withoutImplementation() {
+        return new RunOptions(kind, backend, null, deviceModel, recorded);
+    }
+
+    /** The same restrictions without the device-kind and backend filters. */
+    public RunOptions withoutBackend() {
+        return new RunOptions(null, null, implementation, deviceModel, recorded);
+    }
+
     /** Whether the run's time enters the history and the delay model (false for warm-up runs). */
     public RunOptions recorded(boolean record) {
         return new RunOptions(kind, backend, implementation, deviceModel, record);
@@ -84,10 +94,15 @@ public final class RunOptions {
     }
 
     boolean admits(Candidate c) {
-        return (kind == null || c.info().backend().deviceKind() == kind)
-                && (backend == null || c.info().backend() == backend)
-                && (implementation == null || c.implementationId().equals(implementation))
-                && (deviceModel == null || c.deviceIdentity().model().toLowerCase().contains(deviceModel.toLowerCase()));
+        return admits(c.info(), c.deviceIdentity());
+    }
+
+    /** Whether these options let {@code info} run on {@code device} (listings: benchmark, conformance). */
+    public boolean admits(org.flowscope.engine.spi.ImplementationInfo info, org.flowscope.engine.spi.DeviceIdentity device) {
+        return (kind == null || info.backend().deviceKind() == kind)
+                && (backend == null || info.backend() == backend)
+                && (implementation == null || info.id().equals(implementation))
+                && (deviceModel == null || device.model().toLowerCase(java.util.Locale.ROOT).contains(deviceModel.toLowerCase(java.util.Locale.ROOT)));
     }
 
     @Override

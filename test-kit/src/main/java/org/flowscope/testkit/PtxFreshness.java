@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -49,22 +50,45 @@ public final class PtxFreshness {
         assertFresh(cuSource, cuSource.resolveSibling(name.substring(0, name.length() - 3) + ".ptx"));
     }
 
+    /**
+     * As {@link #assertFresh(Path)} for a source that includes headers from other directories (nvcc {@code -I});
+     * headers next to the source need none.
+     */
+    public static void assertFresh(Path cuSource, List<Path> includeDirs) {
+        String name = cuSource.getFileName().toString();
+        assertTrue(name.endsWith(".cu"), "CUDA source must end in .cu: " + cuSource);
+        assertFresh(cuSource, cuSource.resolveSibling(name.substring(0, name.length() - 3) + ".ptx"), includeDirs);
+    }
+
     public static void assertFresh(Path cuSource, Path committedPtx) {
+        assertFresh(cuSource, committedPtx, List.of());
+    }
+
+    public static void assertFresh(Path cuSource, Path committedPtx, List<Path> includeDirs) {
         assertTrue(Files.isRegularFile(cuSource), "CUDA source not found: " + cuSource.toAbsolutePath());
+        List<String> includes = new ArrayList<>();
+        for (Path dir : includeDirs) {
+            assertTrue(Files.isDirectory(dir), "include directory not found: " + dir.toAbsolutePath());
+            includes.add("-I" + dir);
+        }
+        String command = "nvcc -ptx -arch=" + ARCH + " " + String.join(" ", includes) + (includes.isEmpty() ? "" : " ")
+                + "-o " + committedPtx + " " + cuSource;
         assertTrue(Files.isRegularFile(committedPtx), "committed PTX not found: " + committedPtx.toAbsolutePath()
-                + " (create it with: nvcc -ptx -arch=" + ARCH + " -o " + committedPtx + " " + cuSource + ")");
+                + " (create it with: " + command + ")");
         String nvcc = nvccOnPath();
         Assumptions.assumeTrue(nvcc != null, "skipped: nvcc is not on the PATH, cannot regenerate " + committedPtx);
         try {
             Path out = Files.createTempFile("ptx-freshness", ".ptx");
             try {
-                Process p = new ProcessBuilder(nvcc, "-ptx", "-arch=" + ARCH, "-o", out.toString(), cuSource.toString())
-                        .redirectErrorStream(true).start();
+                List<String> args = new ArrayList<>(List.of(nvcc, "-ptx", "-arch=" + ARCH));
+                args.addAll(includes);
+                args.addAll(List.of("-o", out.toString(), cuSource.toString()));
+                Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
                 String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(p.waitFor(120, TimeUnit.SECONDS), "nvcc did not finish in 120 s");
                 assertEquals(0, p.exitValue(), "nvcc failed on " + cuSource + ":\n" + log);
                 assertEquals(normalise(Files.readAllLines(out)), normalise(Files.readAllLines(committedPtx)),
-                        committedPtx + " is stale: regenerate it with nvcc -ptx -arch=" + ARCH + " -o " + committedPtx + " " + cuSource);
+                        committedPtx + " is stale: regenerate it with " + command);
             } finally {
                 Files.deleteIfExists(out);
             }

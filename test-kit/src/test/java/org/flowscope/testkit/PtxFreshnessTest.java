@@ -40,6 +40,24 @@ class PtxFreshnessTest {
         assertTrue(e.getMessage().contains("stale"), e.getMessage());
     }
 
+    @Test
+    void aHeaderFromAnIncludeDirectoryIsPartOfTheSource() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("nvcc"), "skipped: nvcc is not on the PATH");
+        Path include = Files.createDirectories(dir.resolve("include"));
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(include.resolve("factor.h"), "#define FACTOR 2.0f\n");
+        Path cu = src.resolve("k.cu");
+        Files.writeString(cu, "#include \"factor.h\"\nextern \"C\" __global__ void k(float* a) { a[threadIdx.x] *= FACTOR; }\n");
+        Process p = new ProcessBuilder("nvcc", "-ptx", "-arch=" + PtxFreshness.ARCH, "-I" + include, "-o",
+                src.resolve("k.ptx").toString(), cu.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        PtxFreshness.assertFresh(cu, List.of(include));
+        Files.writeString(include.resolve("factor.h"), "#define FACTOR 3.0f\n");
+        var e = assertThrows(AssertionFailedError.class, () -> PtxFreshness.assertFresh(cu, List.of(include)));
+        assertTrue(e.getMessage().contains("stale") && e.getMessage().contains("-I"), e.getMessage());
+    }
+
     private static boolean onPath(String tool) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, tool))) {

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.TiffStacks;
-import org.flowscope.core.pipeline.Average;
+import org.flowscope.core.testing.MeanOperator;
 import org.flowscope.core.pipeline.LivePipeline;
 import org.flowscope.core.pipeline.RunSummary;
 import org.flowscope.core.pipeline.WindowContext;
@@ -43,7 +43,7 @@ class PluginToResultEndToEndTest {
 
     /** The temporal average, slowed to a fixed processing rate. */
     private static final class SlowAverage implements WindowOperator {
-        private final Average average = new Average();
+        private final MeanOperator average = new MeanOperator();
 
         @Override
         public String name() {

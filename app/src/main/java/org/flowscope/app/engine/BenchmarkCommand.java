@@ -66,7 +66,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         String referenceId;
         try (Engine e = Engine.create(config)) {
             out.info("benchmarking " + op + " on " + spec.label() + " ...");
-            rows = BenchmarkRunner.run(e, b.operation(), b.inputs(), spec, seed, plan);
+            rows = BenchmarkRunner.run(e, b.operation(), b.inputs(), spec, seed, plan, engine.selection());
             referenceId = e.candidates(op).stream().filter(c -> c.info().backend() == Backend.CPU)
                     .map(c -> c.info().id()).findFirst().orElse("");
         }

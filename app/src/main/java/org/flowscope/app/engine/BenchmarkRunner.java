@@ -72,6 +72,12 @@ public final class BenchmarkRunner {
     /** Runs the plan for every candidate of {@code op} on {@code spec}'s seeded case. */
     public static <P, I, O> List<Row> run(Engine engine, Operation<P, I, O> op, BenchmarkInputs<P, I, O> inputs,
             BenchmarkInputs.Spec spec, long seed, Plan plan) {
+        return run(engine, op, inputs, spec, seed, plan, RunOptions.auto());
+    }
+
+    /** Runs the plan for every candidate of {@code op} that {@code selection} admits. */
+    public static <P, I, O> List<Row> run(Engine engine, Operation<P, I, O> op, BenchmarkInputs<P, I, O> inputs,
+            BenchmarkInputs.Spec spec, long seed, Plan plan, RunOptions selection) {
         BenchmarkInputs.Case<P, I> c = inputs.benchmarkCase(spec, seed);
         List<CandidateStatus> candidates = engine.candidates(op.id());
         String referenceId = candidates.stream().filter(s -> s.info().backend() == Backend.CPU)
@@ -81,6 +87,9 @@ public final class BenchmarkRunner {
                 RunOptions.implementation(referenceId).recorded(false)));
         List<Row> rows = new ArrayList<>();
         for (CandidateStatus s : candidates) {
+            if (selection.restricted() && s.device().isPresent() && !selection.admits(s.info(), s.device().get())) {
+                continue;
+            }
             String dev = s.device().map(d -> d.label()).orElse("none");
             if (!s.availability().available()) {
                 rows.add(new Row(s.info().id(), dev, Status.UNAVAILABLE, Double.NaN, Double.NaN, Double.NaN, 0,
@@ -94,7 +103,7 @@ public final class BenchmarkRunner {
 
     private static <P, I, O> Row measure(Engine engine, Operation<P, I, O> op, BenchmarkInputs<P, I, O> inputs,
             BenchmarkInputs.Case<P, I> c, CandidateStatus s, String dev, float[] reference, Plan plan) {
-        RunOptions forced = CandidateSelector.force(s);
+        RunOptions forced = Candidates.force(s);
         String id = s.info().id();
         try {
             O first = null;

@@ -36,6 +36,9 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     @Parameters(index = "0", paramLabel = "OP", description = "Operation id, e.g. conv2d.")
     String op;
 
@@ -54,7 +57,7 @@ public final class ConformanceCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         boolean allOk = true;
-        try (Engine engine = Engine.create(EngineConfig.inMemory())) {
+        try (Engine engine = Engine.create(engineOptions.config())) {
             List<CandidateStatus> candidates = engine.candidates(op);
             String ref = candidates.stream().filter(c -> c.info().backend() == Backend.CPU).map(c -> c.info().id())
                     .findFirst().orElseThrow(() -> new IllegalStateException(op + " has no plain-Java reference"));
@@ -63,7 +66,11 @@ public final class ConformanceCommand implements Callable<Integer> {
                 expected.add(b.inputs().values(engine.run(b.operation(), c.params(), c.input(),
                         RunOptions.implementation(ref).recorded(false))));
             }
+            RunOptions selection = engineOptions.selection();
             for (CandidateStatus s : candidates) {
+                if (selection.restricted() && s.device().isPresent() && !selection.admits(s.info(), s.device().get())) {
+                    continue;
+                }
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("implementation", s.info().id());
                 m.put("device", s.device().map(d -> d.label()).orElse("none"));
@@ -102,7 +109,7 @@ public final class ConformanceCommand implements Callable<Integer> {
 
     private static <P, I, O> String check(Engine engine, Operation<P, I, O> op, BenchmarkInputs<P, I, O> inputs,
             CandidateStatus s, List<BenchmarkInputs.Case<P, I>> cases, List<float[]> expected) {
-        RunOptions forced = CandidateSelector.force(s).recorded(false);
+        RunOptions forced = Candidates.force(s).recorded(false);
         for (int i = 0; i < cases.size(); i++) {
             BenchmarkInputs.Case<P, I> c = cases.get(i);
             try {

@@ -1,14 +1,52 @@
 package org.flowscope.app.engine;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineConfig;
+import org.flowscope.engine.RunOptions;
+import org.flowscope.engine.spi.DeviceKind;
 import picocli.CommandLine.Option;
 
 /**
- * Engine options shared by every command that builds an {@link org.flowscope.engine.Engine}; include with
- * {@code @Mixin EngineOptions engine;} and build with {@code Engine.create(engine.config())}.
+ * The one engine grammar of every command that runs an operation ({@code process <op>}, {@code live}, {@code serve},
+ * {@code engine benchmark|conformance}): which implementations may run ({@code --backend}, {@code --implementation},
+ * {@code --device}), what the engine remembers ({@code --store}, {@code --no-history}) and what it says
+ * ({@code --explain}). Include with {@code @Mixin EngineOptions engine;}.
  */
 public final class EngineOptions {
+    /** The {@code --backend} values: a kind of device, or the engine's choice. */
+    public enum BackendChoice {
+        AUTO(null), CPU(DeviceKind.CPU), OPENCL(DeviceKind.OPENCL), CUDA(DeviceKind.CUDA);
+
+        private final DeviceKind kind;
+
+        BackendChoice(DeviceKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Option(names = "--backend", paramLabel = "auto|cpu|opencl|cuda", description = "Run on this kind of device; auto (default) lets the engine choose per call. Values: ${COMPLETION-CANDIDATES}.")
+    BackendChoice backend = BackendChoice.AUTO;
+
+    @Option(names = "--implementation", paramLabel = "ID",
+            description = "Run exactly this implementation (e.g. esrrf.cpu for the single-threaded reference, conv2d.opencl); "
+                    + "`flowscope engine devices` lists them.")
+    String implementation;
+
+    @Option(names = "--device", paramLabel = "TEXT",
+            description = "Only devices whose model name contains TEXT (case-insensitive), e.g. H200 or pthread.")
+    String device;
+
+    @Option(names = "--explain", description = "Print the engine's decisions: candidates, predicted times, delay state, and why.")
+    boolean explain;
+
     @Option(names = "--store", paramLabel = "DIR",
             description = "Benchmark history directory (default: ~/.flowscope/engine).")
     Path store;
@@ -22,25 +60,51 @@ public final class EngineOptions {
     @Option(names = "--no-cuda", description = "Do not use CUDA devices.")
     boolean noCuda;
 
-    @Option(names = "--detector", paramLabel = "robust|paper", defaultValue = "robust",
-            description = "Delay detector: robust (median + 4 MAD, default) or paper (NanoPyx eqs. 1-5). Default: ${DEFAULT-VALUE}.")
-    String detector;
+    @Option(names = "--detector", paramLabel = "robust|paper", description = "Delay detector: robust (median + 4 MAD, default) or paper (NanoPyx eqs. 1-5). Values: ${COMPLETION-CANDIDATES}.")
+    EngineConfig.Detector detector = EngineConfig.Detector.ROBUST;
 
-    @Option(names = "--seed", defaultValue = "20261124", description = "Seed of the agent's random choices. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Option(names = "--agent-seed", defaultValue = "20261124", description = "Seed of the agent's random choices. Default: ${DEFAULT-VALUE}.")
+    long seed = 20261124L;
 
-    /** The configuration these options describe; IllegalArgumentException on a bad detector name. */
+    /**
+     * The engine configuration. A backend forced to the CPU (or to one GPU API) leaves the other device APIs
+     * undiscovered, so a CPU run never loads GPU libraries.
+     */
     public EngineConfig config() {
         EngineConfig c = noHistory ? EngineConfig.inMemory() : EngineConfig.defaults();
         if (store != null && !noHistory) {
             c = c.withStoreDir(store);
         }
-        EngineConfig.Detector d = switch (detector.toLowerCase(java.util.Locale.ROOT)) {
-            case "robust" -> EngineConfig.Detector.ROBUST;
-            case "paper" -> EngineConfig.Detector.PAPER;
-            default -> throw new IllegalArgumentException("--detector must be robust or paper, got '" + detector + "'");
-        };
-        return c.withOpenCl(!noOpenCl).withCuda(!noCuda).withDetector(d).withSeed(seed);
+        boolean openCl = !noOpenCl && (backend == BackendChoice.AUTO || backend == BackendChoice.OPENCL);
+        boolean cuda = !noCuda && (backend == BackendChoice.AUTO || backend == BackendChoice.CUDA);
+        return c.withOpenCl(openCl).withCuda(cuda).withDetector(detector).withSeed(seed);
+    }
+
+    /** What the engine may choose from on every call of this command. */
+    public RunOptions selection() {
+        RunOptions o = implementation != null ? RunOptions.implementation(implementation)
+                : backend.kind != null ? RunOptions.deviceKind(backend.kind) : RunOptions.auto();
+        if (implementation != null && backend.kind != null) {
+            throw new IllegalArgumentException("--implementation " + implementation + " and --backend " + backend
+                    + " both choose; give one of them");
+        }
+        return device == null ? o : o.onDevice(device);
+    }
+
+    /** Starts printing decisions to {@code out} when {@code --explain} is given; close the handle to stop. */
+    public AutoCloseable explain(Engine engine, PrintWriter out) {
+        if (!explain) {
+            return () -> {
+            };
+        }
+        return engine.decisions().subscribe(d -> {
+            out.print(d.explain());
+            out.flush();
+        });
+    }
+
+    public boolean explaining() {
+        return explain;
     }
 
     /** The history directory these options point at (null with --no-history). */

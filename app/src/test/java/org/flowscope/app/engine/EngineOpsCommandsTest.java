@@ -63,57 +63,10 @@ class EngineOpsCommandsTest {
     }
 
     @Test
-    void contentionRunsBothModesUnderCpuLoadAndWritesCsvPlotAndSummary(@TempDir Path dir) throws Exception {
-        Run r = cli("engine", "contention", "--op", "conv2d", "--size", "48", "--kernel", "3", "--runs", "12",
-                "--contend", "5-8", "--backend-pair", "cpu,cpu-threaded", "--warmup-runs", "2", "--load-target", "cpu",
-                "--load-threads", "1", "--out", dir.toString(), "--json");
-        assertEquals(0, r.code(), r.out() + r.err());
-        JsonNode j = new ObjectMapper().readTree(r.out());
-        assertEquals(12, j.get("calls").asInt());
-        assertTrue(j.get("gain").asDouble() > 0);
-        assertTrue(j.get("load").asText().startsWith("CPU: 1 busy threads"), j.get("load").asText());
-        assertEquals(13, Files.readAllLines(dir.resolve("calls.csv")).size());
-        assertTrue(Files.size(dir.resolve("plot.png")) > 1000);
-        assertTrue(Files.exists(dir.resolve("summary.json")));
-    }
-
-    @Test
-    void regretComparesChoicesWithTheOracleOnAMixedWorkload(@TempDir Path dir) throws Exception {
-        Run r = cli("engine", "regret", "--sizes", "16,32", "--kernels", "3", "--calls", "10", "--warmup", "2",
-                "--out", dir.toString(), "--json");
-        assertEquals(0, r.code(), r.out() + r.err());
-        JsonNode j = new ObjectMapper().readTree(r.out());
-        assertTrue(j.get("regret").asDouble() >= 1.0, r.out());
-        assertEquals(11, Files.readAllLines(dir.resolve("regret.csv")).size());
-    }
-
-    @Test
-    void contentionRejectsAContendRangeOutsideTheRuns() {
-        Run r = cli("engine", "contention", "--runs", "10", "--contend", "5-20", "--size", "8");
-        assertEquals(3, r.code(), r.out() + r.err());
-    }
-
-    @Test
-    void candidateSelectorsParseBackendsIdsAndDevices() {
-        assertEquals("CPU_THREADED", CandidateSelector.parse("cpu-threaded").backend().orElseThrow().name());
-        assertEquals("conv2d.opencl", CandidateSelector.parse("conv2d.opencl@pthread").implementation().orElseThrow());
-        assertEquals("pthread", CandidateSelector.parse("conv2d.opencl@pthread").device().orElseThrow());
-        assertEquals(3, cliCode(() -> CandidateSelector.parse("gpu")));
-    }
-
-    @Test
-    void selectorsSayWhichBackendsTheyNeed() {
-        assertTrue(CandidateSelector.parse("cuda").needs(org.flowscope.engine.spi.Backend.CUDA));
-        assertTrue(CandidateSelector.parse("conv2d.opencl@nvidia").needs(org.flowscope.engine.spi.Backend.OPENCL));
-        assertTrue(!CandidateSelector.parse("cpu-threaded").needs(org.flowscope.engine.spi.Backend.OPENCL));
-    }
-
-    private static int cliCode(Runnable r) {
-        try {
-            r.run();
-            return 0;
-        } catch (IllegalArgumentException e) {
-            return 3;
+    void theResearchHarnessesAreNotUserCommands() {
+        for (String harness : new String[] {"contention", "regret", "esrrf-proof"}) {
+            Run r = cli("engine", harness);
+            assertEquals(2, r.code(), harness + ": " + r.out() + r.err());
         }
     }
 }

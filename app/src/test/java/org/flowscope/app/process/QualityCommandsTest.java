@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import org.flowscope.app.CliRunner;
 import org.flowscope.app.ExitCodes;
 import org.flowscope.core.frame.PixelType;
@@ -65,18 +64,19 @@ class QualityCommandsTest {
     }
 
     @Test
-    void frcOfOddEvenFramesPrintsResolutionAndWritesCurveCsvAndPng() throws Exception {
+    void frcOfOddEvenFramesPrintsResolutionAndWritesCurveCsvAndSvgPlot() throws Exception {
         ImageStack stack = blobs(6, 96, 2.0, 1);
         Path in = tiff("stack.tif", stack);
         Path csv = dir.resolve("curve.csv");
-        Path png = dir.resolve("curve.png");
+        Path svg = dir.resolve("curve.svg");
         JsonNode j = json(CliRunner.run("process", "frc", "--input", in.toString(), "--pixel-size", "65",
-                "--curve", csv.toString(), "--plot", png.toString(), "--json"));
+                "--curve", csv.toString(), "--plot", svg.toString(), "--json"));
         double expected = FrcCpu.compute(FrcParams.defaults(), FrcInput.oddEven(stack)).resolutionPx();
-        assertEquals(expected, j.get("resolution_px").asDouble(), 1e-9);
-        assertEquals(65 * expected, j.get("resolution_nm").asDouble(), 1e-6);
+        assertEquals(expected, j.get("resolutionPx").asDouble(), 1e-9);
+        assertEquals(65 * expected, j.get("resolutionNm").asDouble(), 1e-6);
         assertEquals(47 + 1, Files.readAllLines(csv).size(), "header + one line per ring (96/2 - 1 rings)");
-        assertEquals(800, ImageIO.read(png.toFile()).getWidth());
+        String plot = Files.readString(svg);
+        assertTrue(plot.startsWith("<svg") && plot.contains("1/7") && plot.contains("<path d=\"M"), plot.substring(0, 200));
     }
 
     @Test
@@ -84,8 +84,8 @@ class QualityCommandsTest {
         Path a = tiff("a.tif", blobs(1, 64, 2.0, 2));
         Path b = tiff("b.tif", blobs(1, 64, 2.0, 2).frames(0, 1));
         JsonNode j = json(CliRunner.run("process", "frc", "--input", a.toString(), "--second", b.toString(),
-                "--curve", dir.resolve("c.csv").toString(), "--plot", dir.resolve("c.png").toString(), "--json"));
-        assertTrue(j.get("resolution_nm").isNull());
+                "--curve", dir.resolve("c.csv").toString(), "--plot", dir.resolve("c.svg").toString(), "--json"));
+        assertTrue(j.get("resolutionNm").isNull());
     }
 
     @Test
@@ -93,7 +93,7 @@ class QualityCommandsTest {
         Path in = tiff("one.tif", blobs(1, 64, 2.0, 3));
         Path csv = dir.resolve("x.csv");
         var r = CliRunner.run("process", "frc", "--input", in.toString(), "--curve", csv.toString(),
-                "--plot", dir.resolve("x.png").toString());
+                "--plot", dir.resolve("x.svg").toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
         assertTrue(r.err().contains("at least 2 frames"), r.err());
         assertFalse(Files.exists(csv));
@@ -104,7 +104,7 @@ class QualityCommandsTest {
         Path a = tiff("a.tif", blobs(1, 64, 2.0, 4));
         Path b = tiff("b.tif", blobs(1, 48, 2.0, 4));
         var r = CliRunner.run("process", "frc", "--input", a.toString(), "--second", b.toString(),
-                "--curve", dir.resolve("c.csv").toString(), "--plot", dir.resolve("c.png").toString());
+                "--curve", dir.resolve("c.csv").toString(), "--plot", dir.resolve("c.svg").toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
         assertTrue(r.err().contains("same size"), r.err());
     }
@@ -116,8 +116,8 @@ class QualityCommandsTest {
         JsonNode j = json(CliRunner.run("process", "decorr", "--input", in.toString(), "--pixel-size", "20", "--json",
                 "--no-history", "--no-opencl", "--no-cuda"));
         double px = DecorrCpu.compute(DecorrParams.defaults(), img).resolutionPx();
-        assertEquals(px, j.get("resolution_px").asDouble(), 1e-9);
-        assertEquals(20 * px, j.get("resolution_nm").asDouble(), 1e-6);
+        assertEquals(px, j.get("resolutionPx").asDouble(), 1e-9);
+        assertEquals(20 * px, j.get("resolutionNm").asDouble(), 1e-6);
     }
 
     @Test
@@ -144,9 +144,10 @@ class QualityCommandsTest {
         Path map = dir.resolve("map.tif");
         JsonNode j = json(CliRunner.run("process", "squirrel", "--input", srFile.toString(), "--reference",
                 refFile.toString(), "--output", map.toString(), "--json", "--no-history", "--no-opencl", "--no-cuda"));
-        assertTrue(j.get("rse").asDouble() > 0);
-        assertTrue(j.get("rsp").asDouble() > 0.5 && j.get("rsp").asDouble() <= 1);
-        assertTrue(j.get("rsf_sigma_px").asDouble() > 0);
+        JsonNode frame = j.get("results").get(0);
+        assertTrue(frame.get("rse").asDouble() > 0);
+        assertTrue(frame.get("rsp").asDouble() > 0.5 && frame.get("rsp").asDouble() <= 1);
+        assertTrue(frame.get("rsfSigmaPx").asDouble() > 0);
         assertEquals(4, j.get("magnification").asInt());
         assertEquals(128, TiffStacks.read(map).stack().width());
     }

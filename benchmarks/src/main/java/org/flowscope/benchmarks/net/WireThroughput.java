@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.flowscope.adapters.net.FrameServiceConfig;
 import org.flowscope.adapters.net.ServedFrameSource;
-import org.flowscope.core.pipeline.Average;
+import org.flowscope.methods.average.AverageCpu;
+import org.flowscope.methods.average.AverageWindow;
 import org.flowscope.core.pipeline.LivePipeline;
 import org.flowscope.core.pipeline.RunSummary;
 import org.flowscope.core.sink.FrameSink;
@@ -92,7 +93,7 @@ public final class WireThroughput {
                     Path result = Files.createTempFile(dir, "wire-bench-", ".result.tif");
                     FrameSink rawSink = raw == null ? FrameSink.discarding() : new TiffFrameSink(raw, service.format());
                     RunSummary summary = LivePipeline.builder(service).window(WindowSpec.tumbling(100))
-                            .operator(new Average()).policy(BackpressurePolicy.SKIP).rawSink(rawSink).resultSink(new TiffResultSink(result, 0, 0))
+                            .operator(new AverageWindow()).policy(BackpressurePolicy.SKIP).rawSink(rawSink).resultSink(new TiffResultSink(result, 0, 0))
                             .build().run();
                     delivered[0] = summary.counter(RunCounters.INGEST_FRAMES);
                     Files.deleteIfExists(result);

@@ -165,7 +165,7 @@ public final class OpenClDevice implements Device {
     }
 
     private cl_kernel kernelBySource(Class<?> anchor, String resourceName, String kernelName, String options) {
-        byte[] source = KernelSources.read(anchor, resourceName);
+        byte[] source = KernelSources.readExpandingIncludes(anchor, resourceName);
         String programKey = KernelSources.sha256(source) + "|" + options;
         cl_program program = programs.computeIfAbsent(programKey,
                 k -> build(anchor.getPackageName() + "/" + resourceName, new String(source, StandardCharsets.UTF_8), options));

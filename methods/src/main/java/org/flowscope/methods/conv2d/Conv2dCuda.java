@@ -17,6 +17,7 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
+import org.flowscope.methods.gpu.CudaKernelArgs;
 
 /**
  * {@link Conv2d} as a CUDA kernel loaded from the committed PTX ({@code conv2d.cu} compiled with
@@ -46,7 +47,7 @@ public final class Conv2dCuda implements Implementation<Conv2dParams, ImageStack
         float[] weights = params.weights();
         synchronized (dev.lock()) {
             dev.makeCurrent();
-            CUfunction fn = dev.function(Conv2dCuda.class, "conv2d.ptx", "conv2d");
+            CUfunction fn = CudaKernelArgs.function(dev, Conv2dCuda.class, "conv2d.ptx", Conv2dKernel.class);
             // a quarter of the device's memory per buffer at most: the same chunk size call after call, so the
             // pooled buffers are reused, and room for other work
             long budget = dev.totalMemBytes() / 4;
@@ -63,9 +64,7 @@ public final class Conv2dCuda implements Implementation<Conv2dParams, ImageStack
                     long bytes = n * frameBytes;
                     long offset = f0 * frameBytes;
                     cuMemcpyHtoD(din.pointer(), Pointer.to(in).withByteOffset(offset), bytes);
-                    Pointer args = Pointer.to(Pointer.to(din.pointer()), Pointer.to(dout.pointer()), Pointer.to(dw.pointer()),
-                            Pointer.to(new int[] {h}), Pointer.to(new int[] {w}),
-                            Pointer.to(new int[] {params.kh()}), Pointer.to(new int[] {params.kw()}));
+                    Pointer args = CudaKernelArgs.params(Conv2dKernel.of(din.pointer(), dout.pointer(), dw.pointer(), h, w, params));
                     cuLaunchKernel(fn, (w + BX - 1) / BX, (h + BY - 1) / BY, n, BX, BY, 1, 0, dev.stream(), args, null);
                     cuStreamSynchronize(dev.stream());
                     cuMemcpyDtoH(Pointer.to(out).withByteOffset(offset), dout.pointer(), bytes);

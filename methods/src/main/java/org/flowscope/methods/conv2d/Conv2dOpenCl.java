@@ -10,7 +10,6 @@ import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
-import static org.jocl.CL.clSetKernelArg;
 
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.device.OpenClBuffer;
@@ -21,6 +20,7 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
+import org.flowscope.methods.gpu.OpenClKernelArgs;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -60,19 +60,13 @@ public final class Conv2dOpenCl implements Implementation<Conv2dParams, ImageSta
         float[] out = new float[in.length];
         float[] weights = params.weights();
         synchronized (dev.lock()) {
-            cl_kernel kernel = dev.kernel(Conv2dOpenCl.class, "conv2d.cl", "conv2d", "");
+            cl_kernel kernel = OpenClKernelArgs.kernel(dev, Conv2dOpenCl.class, "conv2d.cl", Conv2dKernel.class);
             cl_command_queue q = dev.queue();
             try (OpenClBuffer wBuf = dev.buffer((long) weights.length * Sizeof.cl_float, CL_MEM_READ_ONLY);
                     OpenClBuffer inBuf = dev.buffer(chunk * frameBytes, CL_MEM_READ_ONLY);
                     OpenClBuffer outBuf = dev.buffer(chunk * frameBytes, CL_MEM_WRITE_ONLY)) {
                 clEnqueueWriteBuffer(q, wBuf.mem(), CL_TRUE, 0, wBuf.bytes(), Pointer.to(weights), 0, null, null);
-                clSetKernelArg(kernel, 0, Sizeof.cl_mem, Pointer.to(inBuf.mem()));
-                clSetKernelArg(kernel, 1, Sizeof.cl_mem, Pointer.to(outBuf.mem()));
-                clSetKernelArg(kernel, 2, Sizeof.cl_mem, Pointer.to(wBuf.mem()));
-                clSetKernelArg(kernel, 3, Sizeof.cl_int, Pointer.to(new int[] {h}));
-                clSetKernelArg(kernel, 4, Sizeof.cl_int, Pointer.to(new int[] {w}));
-                clSetKernelArg(kernel, 5, Sizeof.cl_int, Pointer.to(new int[] {params.kh()}));
-                clSetKernelArg(kernel, 6, Sizeof.cl_int, Pointer.to(new int[] {params.kw()}));
+                OpenClKernelArgs.bind(kernel, Conv2dKernel.of(inBuf.mem(), outBuf.mem(), wBuf.mem(), h, w, params));
                 // 32 x 8 groups suit GPUs; a device that allows fewer work items per group picks its own
                 long[] local = maxGroup(kernel, dev) >= LOCAL[0] * LOCAL[1] ? LOCAL : null;
                 for (int f0 = 0; f0 < input.frames(); f0 += chunk) {

@@ -7,6 +7,7 @@ import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.methods.spi.MethodProvider;
+import org.flowscope.methods.spi.OfflineCommand;
 
 /** The {@link Conv2d} operation and its implementations (the reference first). */
 public final class Conv2dProvider implements MethodProvider<Conv2dParams, ImageStack, ImageStack> {
@@ -23,5 +24,10 @@ public final class Conv2dProvider implements MethodProvider<Conv2dParams, ImageS
     @Override
     public Optional<BenchmarkInputs<Conv2dParams, ImageStack, ImageStack>> benchmarks() {
         return Optional.of(new Conv2d());
+    }
+
+    @Override
+    public List<OfflineCommand> processCommands() {
+        return List.of(new Conv2dCommand());
     }
 }

@@ -6,7 +6,9 @@ import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.Operation;
+import org.flowscope.methods.spi.LiveStage;
 import org.flowscope.methods.spi.MethodProvider;
+import org.flowscope.methods.spi.OfflineCommand;
 
 /** The {@link DriftCorrection} operation and its implementations (the reference first). */
 public final class DriftCorrectionProvider implements MethodProvider<DriftCorrectionParams, DriftCorrectionInput, ImageStack> {
@@ -23,5 +25,15 @@ public final class DriftCorrectionProvider implements MethodProvider<DriftCorrec
     @Override
     public Optional<BenchmarkInputs<DriftCorrectionParams, DriftCorrectionInput, ImageStack>> benchmarks() {
         return Optional.of(new DriftCorrection());
+    }
+
+    @Override
+    public Optional<LiveStage> liveStage() {
+        return Optional.of(new DriftLiveStage());
+    }
+
+    @Override
+    public List<OfflineCommand> processCommands() {
+        return List.of(new DriftEstimateCommand(), new DriftApplyCommand());
     }
 }

@@ -114,14 +114,17 @@ public record DriftTable(double[] dx, double[] dy, double pixelSizeNm) {
 
     /** Writes CSV, or JSON when the name ends with ".json". */
     public void write(Path file) {
-        String text;
+        writeAtomically(file, text(file));
+    }
+
+    /** The file's content as {@link #write} writes it: CSV, or JSON when the name ends with ".json". */
+    public String text(Path file) {
         try {
-            text = file.toString().toLowerCase(Locale.ROOT).endsWith(".json")
+            return file.toString().toLowerCase(Locale.ROOT).endsWith(".json")
                     ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson()) : toCsv();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        writeAtomically(file, text);
     }
 
     /** Reads a table written by {@link #write} (CSV or JSON by extension). */

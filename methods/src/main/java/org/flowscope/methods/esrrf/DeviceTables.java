@@ -11,7 +11,6 @@ final class DeviceTables {
     final byte[] insideY;
     final byte[] insideX;
     final int[] start;
-    final int[] offs;
     final int[] djdi;
     /** (ux, uy, w, lattice offset as int bits) per sample. */
     final float[] samples;
@@ -31,7 +30,6 @@ final class DeviceTables {
         }
         this.start = p.start;
         int k = p.start[p.m * p.m];
-        this.offs = java.util.Arrays.copyOf(p.off, Math.max(k, 1));
         this.djdi = new int[Math.max(k, 1)];
         this.samples = new float[4 * Math.max(k, 1)];
         for (int s = 0; s < k; s++) {
@@ -57,7 +55,7 @@ final class DeviceTables {
     long fixedBytes(TemporalCorrelation stat) {
         long px = (long) plan.hm * plan.wm;
         long acc = 8 * px + (stat == TemporalCorrelation.AVG ? 0 : 8 * px) + (stat == TemporalCorrelation.TAC2 ? 8 * px : 0);
-        long tables = 4L * (baseY.length + baseX.length + start.length + offs.length + djdi.length + samples.length
+        long tables = 4L * (baseY.length + baseX.length + start.length + djdi.length + samples.length
                 + wsum.length) + insideY.length + insideX.length + 4L * 8 * (plan.hm + plan.wm);
         return acc + 4 * px + tables;
     }

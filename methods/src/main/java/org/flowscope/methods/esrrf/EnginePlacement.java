@@ -66,10 +66,14 @@ final class EnginePlacement implements UnitPlacement {
     }
 
     private Placed choose(long unit, Predicate<Candidate> allowed) {
-        boolean referenceAllowed = options.backendFilter().filter(b -> b == Backend.CPU).isPresent()
-                || options.implementationFilter().isPresent();
+        // --implementation names an eSRRF implementation (esrrf.opencl): its streaming form has the same variant
+        String named = options.implementationFilter().map(id -> id.startsWith(Esrrf.ID + ".")
+                ? EsrrfStream.ID + id.substring(Esrrf.ID.length()) : id).orElse(null);
+        RunOptions rest = named == null ? options : options.withoutImplementation();
+        boolean referenceAllowed = options.backendFilter().filter(b -> b == Backend.CPU).isPresent() || named != null;
         while (true) {
-            Selection s = engine.select(EsrrfStream.ID, shape, cost, options, c -> c.implementation() instanceof StreamingEsrrf
+            Selection s = engine.select(EsrrfStream.ID, shape, cost, rest, c -> c.implementation() instanceof StreamingEsrrf
+                    && (named == null || c.implementationId().equals(named))
                     && (referenceAllowed || c.info().backend() != Backend.CPU) && allowed.test(c));
             Candidate c = s.candidate();
             Placed p = open.get(c);

@@ -12,8 +12,8 @@ import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clGetDeviceInfo;
 import static org.jocl.CL.clReleaseMemObject;
-import static org.jocl.CL.clSetKernelArg;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowscope.core.image.ImageStack;
@@ -25,8 +25,13 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
+import org.flowscope.methods.esrrf.EsrrfKernels.Finish;
+import org.flowscope.methods.esrrf.EsrrfKernels.Lattice;
+import org.flowscope.methods.esrrf.EsrrfKernels.Rgc;
+import org.flowscope.methods.esrrf.EsrrfKernels.Sums;
+import org.flowscope.methods.esrrf.EsrrfKernels.Tables;
+import org.flowscope.methods.gpu.OpenClKernelArgs;
 import org.jocl.Pointer;
-import org.jocl.Sizeof;
 import org.jocl.cl_context;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
@@ -44,6 +49,21 @@ public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack
             Precision.MIXED, "eSRRF fused on an OpenCL device (lattice, RGC and temporal sums on the device)");
     private static final String SOURCE = "esrrf.cl";
     private static final int TILE = 16;
+
+    private final DeviceTimings timings;
+
+    /** The implementation the engine runs. */
+    public EsrrfOpenCl() {
+        this(null);
+    }
+
+    /**
+     * For benchmarks: adds each run's phase times to {@code timings} (it finishes the queue after every phase, so
+     * runs are slightly slower than without).
+     */
+    public EsrrfOpenCl(DeviceTimings timings) {
+        this.timings = timings;
+    }
 
     @Override
     public ImplementationInfo info() {
@@ -66,21 +86,12 @@ public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack
         clGetDeviceInfo(d.id(), CL_DEVICE_EXTENSIONS, 0, null, size);
         byte[] b = new byte[(int) size[0]];
         clGetDeviceInfo(d.id(), CL_DEVICE_EXTENSIONS, b.length, Pointer.to(b), null);
-        return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(b, StandardCharsets.US_ASCII);
     }
 
     @Override
-    public ImageStack run(EsrrfParams params, ImageStack input, ExecutionContext context) {
-        return apply(params, input, context.device(OpenClDevice.class));
-    }
-
-    /** The eSRRF time series of {@code in} computed on {@code dev}. */
-    public static ImageStack apply(EsrrfParams p, ImageStack in, OpenClDevice dev) {
-        return apply(p, in, dev, null);
-    }
-
-    /** As {@link #apply(EsrrfParams, ImageStack, OpenClDevice)}, recording phase times when {@code timings} is set. */
-    public static ImageStack apply(EsrrfParams p, ImageStack in, OpenClDevice dev, DeviceTimings timings) {
+    public ImageStack run(EsrrfParams p, ImageStack in, ExecutionContext context) {
+        OpenClDevice dev = context.device(OpenClDevice.class);
         new Esrrf().validate(p, in);
         DeviceTables t = new DeviceTables(new EsrrfPlan(p, in.height(), in.width()));
         EsrrfPlan plan = t.plan;
@@ -89,28 +100,22 @@ public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack
         int timePoints = p.timePoints(in.frames());
         int px = plan.hm * plan.wm;
         float[] out = new float[timePoints * px];
-        int stat = p.temporal().ordinal();
-        cl_kernel lattice = dev.kernel(EsrrfOpenCl.class, SOURCE, "esrrf_lattice", "");
-        cl_kernel rgc = dev.kernel(EsrrfOpenCl.class, SOURCE, "esrrf_rgc", "");
-        cl_kernel finish = dev.kernel(EsrrfOpenCl.class, SOURCE, "esrrf_finish", "");
+        TemporalCorrelation stat = p.temporal();
+        cl_kernel lattice = OpenClKernelArgs.kernel(dev, EsrrfOpenCl.class, SOURCE, Lattice.class);
+        cl_kernel rgc = OpenClKernelArgs.kernel(dev, EsrrfOpenCl.class, SOURCE, Rgc.class);
+        cl_kernel finish = OpenClKernelArgs.kernel(dev, EsrrfOpenCl.class, SOURCE, Finish.class);
         List<cl_mem> buffers = new ArrayList<>();
         synchronized (dev.lock()) {
             try {
                 cl_context ctx = dev.context();
                 cl_mem frames = alloc(ctx, buffers, 4L * chunk * in.frameSize());
                 cl_mem lat = alloc(ctx, buffers, 8L * chunk * t.latticePoints());
-                cl_mem sum = alloc(ctx, buffers, 8L * px);
-                cl_mem second = alloc(ctx, buffers, p.temporal() == TemporalCorrelation.AVG ? 8 : 8L * px);
-                cl_mem first = alloc(ctx, buffers, p.temporal() == TemporalCorrelation.TAC2 ? 4L * px : 4);
-                cl_mem last = alloc(ctx, buffers, p.temporal() == TemporalCorrelation.TAC2 ? 4L * px : 4);
+                Sums<cl_mem> sums = new Sums<>(alloc(ctx, buffers, 8L * px),
+                        alloc(ctx, buffers, stat == TemporalCorrelation.AVG ? 8 : 8L * px),
+                        alloc(ctx, buffers, stat == TemporalCorrelation.TAC2 ? 4L * px : 4),
+                        alloc(ctx, buffers, stat == TemporalCorrelation.TAC2 ? 4L * px : 4));
                 cl_mem result = alloc(ctx, buffers, 4L * px);
-                cl_mem[] tables = {
-                    upload(ctx, buffers, t.baseY), upload(ctx, buffers, t.baseX), upload(ctx, buffers, t.insideY),
-                    upload(ctx, buffers, t.insideX), upload(ctx, buffers, t.start), upload(ctx, buffers, t.offs),
-                    upload(ctx, buffers, t.djdi), upload(ctx, buffers, t.samples), upload(ctx, buffers, t.wsum),
-                    upload(ctx, buffers, plan.tapY), upload(ctx, buffers, plan.wY), upload(ctx, buffers, plan.tapX),
-                    upload(ctx, buffers, plan.wX)
-                };
+                Tables<cl_mem> tables = Tables.upload(t, uploader(ctx, buffers));
                 for (int tp = 0; tp < timePoints; tp++) {
                     int from = tp * block;
                     int to = Math.min(from + block, in.frames());
@@ -123,15 +128,11 @@ public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack
                         if (timings != null) {
                             timings.upload(t1 - t0);
                         }
-                        args(lattice, frames, lat, plan.h, plan.w, plan.m, plan.geo == Geometry.NANOPYX ? 1 : 0);
+                        OpenClKernelArgs.bind(lattice, Lattice.of(frames, lat, plan));
                         clEnqueueNDRangeKernel(dev.queue(), lattice, 3, null,
                                 new long[] {roundUp(plan.lw, TILE), roundUp(2 * plan.h + 1, TILE), n},
                                 new long[] {TILE, TILE, 1}, 0, null, null);
-                        Object[] a = new Object[] {frames, lat, n, c - from, plan.h, plan.w, plan.m, plan.margin,
-                            plan.kMin, plan.kyMax, plan.kxMax, tables[0], tables[1], tables[2], tables[3], tables[4],
-                            tables[5], tables[6], tables[7], tables[8], tables[9], tables[10], tables[11], tables[12],
-                            plan.sensitivity, plan.weighting ? 1 : 0, stat, sum, second, first, last};
-                        args(rgc, a);
+                        OpenClKernelArgs.bind(rgc, Rgc.of(frames, lat, n, c - from, plan, stat, tables, sums));
                         clEnqueueNDRangeKernel(dev.queue(), rgc, 3, null,
                                 new long[] {roundUp(plan.w, 32), roundUp(plan.hm, 8), plan.m},
                                 new long[] {32, 8, 1}, 0, null, null);
@@ -140,7 +141,7 @@ public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack
                             timings.kernel(System.nanoTime() - t1, n);
                         }
                     }
-                    args(finish, sum, second, first, last, px, to - from, stat, result);
+                    OpenClKernelArgs.bind(finish, Finish.of(sums, px, to - from, stat, result));
                     clEnqueueNDRangeKernel(dev.queue(), finish, 1, null, new long[] {roundUp(px, 256)},
                             new long[] {256}, 0, null, null);
                     clFinish(dev.queue());
@@ -174,37 +175,28 @@ public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack
         return m;
     }
 
-    private static cl_mem upload(cl_context ctx, List<cl_mem> owned, Object array) {
-        Pointer ptr;
-        long bytes;
-        if (array instanceof int[] a) {
-            ptr = Pointer.to(a);
-            bytes = 4L * a.length;
-        } else if (array instanceof float[] a) {
-            ptr = Pointer.to(a);
-            bytes = 4L * a.length;
-        } else {
-            byte[] a = (byte[]) array;
-            ptr = Pointer.to(a);
-            bytes = a.length;
-        }
-        cl_mem m = clCreateBuffer(ctx, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, Math.max(bytes, 4), ptr, null);
-        owned.add(m);
-        return m;
+    private static EsrrfKernels.Uploader<cl_mem> uploader(cl_context ctx, List<cl_mem> owned) {
+        return new EsrrfKernels.Uploader<>() {
+            @Override
+            public cl_mem ints(int[] v) {
+                return upload(ctx, owned, Pointer.to(v), 4L * v.length);
+            }
+
+            @Override
+            public cl_mem floats(float[] v) {
+                return upload(ctx, owned, Pointer.to(v), 4L * v.length);
+            }
+
+            @Override
+            public cl_mem bytes(byte[] v) {
+                return upload(ctx, owned, Pointer.to(v), v.length);
+            }
+        };
     }
 
-    private static void args(cl_kernel k, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            if (v instanceof cl_mem m) {
-                clSetKernelArg(k, i, Sizeof.cl_mem, Pointer.to(m));
-            } else if (v instanceof Integer n) {
-                clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {n}));
-            } else if (v instanceof Float f) {
-                clSetKernelArg(k, i, Sizeof.cl_float, Pointer.to(new float[] {f}));
-            } else {
-                throw new IllegalStateException("unsupported kernel argument " + v);
-            }
-        }
+    private static cl_mem upload(cl_context ctx, List<cl_mem> owned, Pointer host, long bytes) {
+        cl_mem m = clCreateBuffer(ctx, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, Math.max(bytes, 4), host, null);
+        owned.add(m);
+        return m;
     }
 }

@@ -66,6 +66,12 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
         return "esrrf";
     }
 
+    /** The magnification: each result pixel is 1/M of an input pixel (the result's pixel size and truth image). */
+    @Override
+    public double outputScale() {
+        return params.magnification();
+    }
+
     @Override
     public String section() {
         return "esrrf";

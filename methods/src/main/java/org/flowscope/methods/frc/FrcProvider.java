@@ -4,6 +4,7 @@ import java.util.List;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.methods.spi.MethodProvider;
+import org.flowscope.methods.spi.OfflineCommand;
 
 /** The {@link Frc} operation and its implementations (the reference first). */
 public final class FrcProvider implements MethodProvider<FrcParams, FrcInput, FrcResult> {
@@ -15,5 +16,10 @@ public final class FrcProvider implements MethodProvider<FrcParams, FrcInput, Fr
     @Override
     public List<Class<? extends Implementation<FrcParams, FrcInput, FrcResult>>> implementations() {
         return List.of(FrcCpu.class);
+    }
+
+    @Override
+    public List<OfflineCommand> processCommands() {
+        return List.of(new FrcCommand());
     }
 }

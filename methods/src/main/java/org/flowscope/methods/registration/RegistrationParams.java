@@ -1,7 +1,7 @@
 package org.flowscope.methods.registration;
 
 /**
- * Parameters of {@link ChannelRegistration}.
+ * Parameters of {@link RegistrationEstimator}.
  *
  * @param referenceChannel channel the others are registered to
  * @param blocksPerAxis    grid of blocks for the local field (1 = global translation only)

@@ -10,8 +10,11 @@ import org.flowscope.engine.RunOptions;
 
 /** What a {@code process} command gets from the CLI: its input, the engine, and safe ways to write outputs. */
 public interface ProcessContext {
-    /** The {@code --input} file. */
+    /** The {@code --input} file; IllegalArgumentException when several were given to a command that takes one. */
     Path input();
+
+    /** Every {@code --input} file, in order (commands that combine files, e.g. channels). */
+    java.util.List<Path> inputs();
 
     /** Reads {@code file} as a float32 stack (bad or unsupported files: IllegalArgumentException naming the problem). */
     TiffStack read(Path file);

@@ -18,7 +18,7 @@ class EsrrfCudaTest {
         Tolerance tol = new Esrrf().tolerance();
         for (ConformanceCases.Case c : ConformanceCases.all()) {
             ImageStack ref = EsrrfCpu.apply(c.params(), c.input());
-            ImageStack got = EsrrfCuda.apply(c.params(), c.input(), dev);
+            ImageStack got = new EsrrfCuda().run(c.params(), c.input(), () -> dev);
             assertEquals(ref.data().length, got.data().length, c.name());
             assertNull(tol.firstViolation(ref.data(), got.data()), c.name());
         }

@@ -22,7 +22,7 @@ class EsrrfOpenClTest {
         Tolerance tol = new Esrrf().tolerance();
         return ConformanceCases.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             ImageStack ref = EsrrfCpu.apply(c.params(), c.input());
-            ImageStack got = EsrrfOpenCl.apply(c.params(), c.input(), dev);
+            ImageStack got = new EsrrfOpenCl().run(c.params(), c.input(), () -> dev);
             assertEquals(ref.frames(), got.frames());
             assertEquals(ref.height(), got.height());
             assertEquals(ref.width(), got.width());

@@ -1,117 +1,194 @@
 package org.flowscope.core.io;
 
-import ij.io.FileInfo;
-import ij.io.ImageReader;
-import ij.io.TiffDecoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.source.PixelData;
 
 /**
- * Random access to the frames of a TIFF stack without loading it whole: ImageJ hyperstacks (one time series:
- * a single channel, and either slices or frames &gt; 1 but not both) and plain multi-page TIFFs, 8/16-bit unsigned or
- * 32-bit float, uncompressed or compressed (LZW, PackBits, Deflate). The IFDs are parsed by ImageJ's
- * {@link TiffDecoder}; every page is checked against the file length up front, so a truncated file is rejected
- * when opened, not half-way through a run.
+ * Random access to the frames of a TIFF stack without loading it whole: classic TIFF and BigTIFF, either byte order;
+ * ImageJ hyperstacks (one time series: a single channel, and either slices or frames &gt; 1 but not both, including
+ * ImageJ's files past 4 GiB that hold one directory for N contiguous images), OME-TIFFs (Micro-Manager's included:
+ * one image, one channel, in one file) and plain multi-page TIFFs; 8/16-bit unsigned or 32-bit float, in strips,
+ * uncompressed or LZW/Deflate/PackBits. Pixel size and frame interval come from the OME-XML, the ImageJ description or
+ * Micro-Manager's metadata ({@link TiffCalibration}).
  *
- * <p>All problems with the file's content are {@link IllegalArgumentException}s that name the file, the rule and
- * the offending value. Not thread-safe: use one reader per thread.
+ * <p>The directories are parsed by {@link TiffParser}, which bounds every read, and every page is checked against the
+ * file length up front, so a truncated, looping or otherwise corrupt file is rejected when opened, in time
+ * proportional to its size, not half-way through a run and never by hanging.
+ *
+ * <p>All problems with the file's content are {@link IllegalArgumentException}s that name the file, the rule and the
+ * offending value. Not thread-safe: use one reader per thread.
  */
 public final class TiffStackReader implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
-    private final List<Page> pages;
+    private final List<TiffIfd> pages;
+    /** For an ImageJ file with fewer directories than images: the first image's offset; else -1. */
+    private final long contiguousStart;
+    private final int frameCount;
     private final int width;
     private final int height;
     private final PixelType pixelType;
     private final StackMetadata metadata;
     private final boolean littleEndian;
+    private final boolean bigTiff;
     private ByteBuffer scratch;
 
-    private record Page(FileInfo info, long offset) {
-    }
-
-    private TiffStackReader(Path file, FileChannel channel, List<Page> pages, int width, int height,
-                            PixelType type, StackMetadata metadata, boolean littleEndian) {
+    private TiffStackReader(Path file, FileChannel channel, List<TiffIfd> pages, long contiguousStart, int frameCount,
+                            PixelType type, StackMetadata metadata, boolean littleEndian, boolean bigTiff) {
         this.file = file;
         this.channel = channel;
         this.pages = pages;
-        this.width = width;
-        this.height = height;
+        this.contiguousStart = contiguousStart;
+        this.frameCount = frameCount;
+        this.width = pages.get(0).width();
+        this.height = pages.get(0).height();
         this.pixelType = type;
         this.metadata = metadata;
         this.littleEndian = littleEndian;
+        this.bigTiff = bigTiff;
     }
 
     /** Opens and validates {@code file}; throws {@link IllegalArgumentException} when it is not a usable stack. */
     public static TiffStackReader open(Path file) {
+        return open(file, false);
+    }
+
+    /**
+     * Opens a stack whose images are channels (one time point, one slice; e.g. a registration input) and reads the
+     * channels as frames; a single-channel file is read as usual.
+     */
+    public static TiffStackReader openChannels(Path file) {
+        return open(file, true);
+    }
+
+    private static TiffStackReader open(Path file, boolean channels) {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("input file not found: " + file);
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("input is not a readable file: " + file);
         }
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+        try {
+            return open(file, ch, channels);
+        } catch (RuntimeException | Error e) {
+            try {
+                ch.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static TiffStackReader open(Path file, FileChannel ch, boolean channelsAsFrames) {
         long size;
         try {
-            size = Files.size(file);
+            size = ch.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stat " + file, e);
         }
         if (size < 8) {
             throw new IllegalArgumentException("not a TIFF file (only " + size + " bytes): " + file);
         }
-        FileInfo[] infos = decode(file);
-        List<Page> pages = new ArrayList<>();
-        FileInfo first = infos[0];
+        TiffParser parser = new TiffParser(file, ch, size);
+        List<TiffIfd> pages = parser.directories();
+        if (pages.isEmpty()) {
+            throw new IllegalArgumentException("TIFF holds no readable images (0 frames: its first directory offset"
+                    + " is 0): " + file);
+        }
+        TiffIfd first = pages.get(0);
         PixelType type = pixelType(first, file);
-        for (int i = 0; i < infos.length; i++) {
-            FileInfo fi = infos[i];
-            if (fi.width != first.width || fi.height != first.height) {
-                throw new IllegalArgumentException("TIFF pages differ in size: page 1 is " + first.width + "x"
-                        + first.height + ", page " + (i + 1) + " is " + fi.width + "x" + fi.height + " in " + file);
+        for (int i = 0; i < pages.size(); i++) {
+            TiffIfd p = pages.get(i);
+            if (p.width() != first.width() || p.height() != first.height()) {
+                throw new IllegalArgumentException("TIFF pages differ in size: page 1 is " + first.width() + "x"
+                        + first.height() + ", page " + (i + 1) + " is " + p.width() + "x" + p.height() + " in " + file);
             }
-            PixelType t = pixelType(fi, file);
+            PixelType t = pixelType(p, file);
             if (t != type) {
                 throw new IllegalArgumentException("TIFF pages differ in pixel type: page 1 is " + type
                         + ", page " + (i + 1) + " is " + t + " in " + file);
             }
-            long bytes = (long) fi.width * fi.height * type.bytes();
-            int n = Math.max(1, fi.nImages);
-            for (int k = 0; k < n; k++) {
-                long offset = fi.getOffset() + k * (bytes + fi.getGap());
-                long end = fi.compression > FileInfo.COMPRESSION_NONE ? compressedEnd(fi) : offset + bytes;
-                if (end > size) {
-                    throw new IllegalArgumentException("truncated TIFF: page " + (pages.size() + 1) + " needs "
-                            + end + " bytes but the file has " + size + ": " + file);
-                }
-                pages.add(new Page(fi, offset));
+            if (p.stripOffsets().length == 0 || p.stripOffsets().length != p.stripByteCounts().length) {
+                throw new IllegalArgumentException("corrupt TIFF: page " + (i + 1) + " has " + p.stripOffsets().length
+                        + " strip offsets and " + p.stripByteCounts().length + " strip byte counts: " + file);
+            }
+            TiffPixels.imageJCompression(p, file);
+            long end = p.compressed() || p.stripOffsets().length > 1
+                    ? p.dataEnd() : p.stripOffsets()[0] + (long) p.width() * p.height() * type.bytes();
+            if (end > size) {
+                throw new IllegalArgumentException("truncated TIFF: page " + (i + 1) + " needs " + end
+                        + " bytes but the file has " + size + ": " + file);
             }
         }
-        if (first.width < 2 || first.height < 2) {
-            throw new IllegalArgumentException("1-D image (" + first.width + "x" + first.height
+        if (first.width() < 2 || first.height() < 2) {
+            throw new IllegalArgumentException("1-D image (" + first.width() + "x" + first.height()
                     + "): flowscope needs 2-D frames of at least 2x2 pixels in " + file);
         }
-        Map<String, String> desc = ImageJDescription.parse(first.description);
-        int announced = ImageJDescription.intValue(desc, "images", pages.size());
-        if (announced > pages.size()) {
-            throw new IllegalArgumentException("truncated TIFF: its ImageJ description announces " + announced
-                    + " images but only " + pages.size() + " are in the file: " + file);
+        String description = first.description();
+        Map<String, String> imagej = ImageJDescription.parse(description);
+        OmeXml.Info ome = null;
+        for (String d : first.descriptions()) {
+            if (OmeXml.looksLikeOme(d)) {
+                try {
+                    ome = OmeXml.parse(d);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + ": " + file, e);
+                }
+                checkOme(ome, pages.size(), channelsAsFrames, file);
+                break;
+            }
         }
+        checkImageJ(imagej, channelsAsFrames, file);
+        long contiguousStart = -1;
+        int frames = pages.size();
+        int announced = ImageJDescription.intValue(imagej, "images", pages.size());
+        if (announced > pages.size()) {
+            long frameBytes = (long) first.width() * first.height() * type.bytes();
+            long start = first.stripOffsets()[0];
+            boolean single = pages.size() == 1 && !first.compressed() && first.contiguous();
+            if (!single || start + announced * frameBytes > size) {
+                throw new IllegalArgumentException("truncated TIFF: its ImageJ description announces " + announced
+                        + " images but only " + (single ? (size - start) / frameBytes : pages.size())
+                        + " are in the file: " + file);
+            }
+            // ImageJ writes one directory for stacks past 4 GiB: the images follow each other from the first on
+            contiguousStart = start;
+            frames = announced;
+        }
+        TiffIfd second = pages.size() > 1 ? pages.get(1) : null;
+        StackMetadata md = new StackMetadata(TiffCalibration.pixelSizeNm(first, imagej, ome),
+                TiffCalibration.frameIntervalMs(first, second, imagej, ome), type);
+        return new TiffStackReader(file, ch, pages, contiguousStart, frames, type, md, parser.littleEndian(),
+                parser.bigTiff());
+    }
+
+    private static void checkImageJ(Map<String, String> desc, boolean channelsAsFrames, Path file) {
         int channels = ImageJDescription.intValue(desc, "channels", 1);
         int slices = ImageJDescription.intValue(desc, "slices", 1);
         int frames = ImageJDescription.intValue(desc, "frames", 1);
+        if (channelsAsFrames && channels > 1) {
+            if (slices > 1 || frames > 1) {
+                throw new IllegalArgumentException("a channel stack needs one image per channel, but " + file + " has "
+                        + slices + " slices and " + frames + " time points");
+            }
+            return;
+        }
         if (channels > 1) {
             throw new IllegalArgumentException("multi-channel stack (channels=" + channels
                     + "): flowscope reads one channel as (frames, rows, cols); split channels first: " + file);
@@ -120,105 +197,67 @@ public final class TiffStackReader implements AutoCloseable {
             throw new IllegalArgumentException("4-D stack (slices=" + slices + ", frames=" + frames
                     + "): flowscope reads 3-D (frames, rows, cols) stacks: " + file);
         }
-        StackMetadata md = new StackMetadata(pixelSizeNm(first, desc), frameIntervalMs(desc), type);
-        try {
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-            return new TiffStackReader(file, ch, pages, first.width, first.height, type, md, first.intelByteOrder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file, e);
+    }
+
+    private static void checkOme(OmeXml.Info ome, int pagesInFile, boolean channelsAsFrames, Path file) {
+        if (ome.images() > 1) {
+            throw new IllegalArgumentException("OME-TIFF holds " + ome.images() + " images (e.g. stage positions):"
+                    + " flowscope reads one image; export one position per file: " + file);
+        }
+        if (ome.sizeC() > 1 && channelsAsFrames && (ome.sizeZ() > 1 || ome.sizeT() > 1)) {
+            throw new IllegalArgumentException("a channel stack needs one image per channel, but " + file + " has "
+                    + ome.sizeZ() + " slices and " + ome.sizeT() + " time points");
+        }
+        if (ome.sizeC() > 1 && !channelsAsFrames) {
+            throw new IllegalArgumentException("multi-channel OME-TIFF (SizeC=" + ome.sizeC()
+                    + "): flowscope reads one channel as (frames, rows, cols); split channels first: " + file);
+        }
+        if (ome.sizeZ() > 1 && ome.sizeT() > 1) {
+            throw new IllegalArgumentException("4-D OME-TIFF (SizeZ=" + ome.sizeZ() + ", SizeT=" + ome.sizeT()
+                    + "): flowscope reads 3-D (frames, rows, cols) stacks: " + file);
+        }
+        long planes = (long) ome.sizeC() * ome.sizeZ() * ome.sizeT();
+        if (ome.otherFiles() || planes > pagesInFile) {
+            throw new IllegalArgumentException("this OME-TIFF holds " + pagesInFile + " of the " + planes
+                    + " planes its OME-XML describes (a dataset split over several files): flowscope reads"
+                    + " single-file OME-TIFFs: " + file);
         }
     }
 
-    private static FileInfo[] decode(Path file) {
-        FileInfo[] infos;
-        try {
-            Path abs = file.toAbsolutePath();
-            String dir = abs.getParent() == null ? "" : abs.getParent().toString() + java.io.File.separator;
-            infos = new TiffDecoder(dir, abs.getFileName().toString()).getTiffInfo();
-        } catch (IOException | RuntimeException e) {
-            String msg = String.valueOf(e.getMessage());
-            if (msg.startsWith("Unsupported")) {
-                throw new IllegalArgumentException("unsupported TIFF (" + msg
-                        + "): flowscope reads uint8, uint16 and float32 TIFFs: " + file, e);
-            }
-            throw new IllegalArgumentException("corrupt or unreadable TIFF (" + msg + "): " + file, e);
+    private static PixelType pixelType(TiffIfd p, Path file) {
+        if (p.tiled()) {
+            throw new IllegalArgumentException("tiled TIFF (tiles of " + p.tileWidth() + "x" + p.tileHeight()
+                    + " pixels): flowscope reads TIFFs stored in strips; re-save it without tiles (Fiji: File > Save"
+                    + " As > Tiff; Python: tifffile.imwrite without tile=): " + file);
         }
-        if (infos == null || infos.length == 0) {
-            throw new IllegalArgumentException("TIFF holds no readable images (0 frames: no image directory, or it lies past the end of a truncated file): " + file);
+        if (p.samplesPerPixel() != 1) {
+            String what = p.samplesPerPixel() == 3 || p.samplesPerPixel() == 4 ? "RGB" : p.samplesPerPixel() + "-sample";
+            throw new IllegalArgumentException("unsupported pixel type " + what + " (" + p.samplesPerPixel()
+                    + " samples per pixel): flowscope reads single-channel uint8, uint16 and float32 TIFFs: " + file);
         }
-        for (FileInfo fi : infos) {
-            if (fi.width <= 0 || fi.height <= 0) {
-                throw new IllegalArgumentException("corrupt TIFF: image size " + fi.width + "x" + fi.height + " in " + file);
-            }
+        int bits = p.bitsPerSample();
+        int fmt = p.sampleFormat();
+        if (fmt == 1 && bits == 8) {
+            return PixelType.U8;
         }
-        return infos;
-    }
-
-    private static long compressedEnd(FileInfo fi) {
-        if (fi.stripOffsets == null || fi.stripLengths == null) {
-            return fi.getOffset();
+        if (fmt == 1 && bits == 16) {
+            return PixelType.U16;
         }
-        long end = 0;
-        for (int i = 0; i < fi.stripOffsets.length && i < fi.stripLengths.length; i++) {
-            end = Math.max(end, (fi.stripOffsets[i] & 0xFFFFFFFFL) + (fi.stripLengths[i] & 0xFFFFFFFFL));
+        if (fmt == 3 && bits == 32) {
+            return PixelType.F32;
         }
-        return end;
-    }
-
-    private static PixelType pixelType(FileInfo fi, Path file) {
-        switch (fi.fileType) {
-            case FileInfo.GRAY8:
-            case FileInfo.COLOR8:
-                return PixelType.U8;
-            case FileInfo.GRAY16_UNSIGNED:
-                return PixelType.U16;
-            case FileInfo.GRAY32_FLOAT:
-                return PixelType.F32;
-            default:
-                throw new IllegalArgumentException("unsupported pixel type " + typeName(fi.fileType)
-                        + ": flowscope reads uint8, uint16 and float32 TIFFs: " + file);
-        }
-    }
-
-    private static String typeName(int fileType) {
-        return switch (fileType) {
-            case FileInfo.GRAY16_SIGNED -> "int16";
-            case FileInfo.GRAY32_INT -> "int32";
-            case FileInfo.GRAY32_UNSIGNED -> "uint32";
-            case FileInfo.GRAY64_FLOAT -> "float64";
-            case FileInfo.GRAY12_UNSIGNED -> "uint12";
-            case FileInfo.GRAY10_UNSIGNED -> "uint10";
-            case FileInfo.GRAY24_UNSIGNED -> "uint24";
-            case FileInfo.BITMAP -> "1-bit";
-            case FileInfo.RGB, FileInfo.RGB_PLANAR, FileInfo.ARGB, FileInfo.BGR, FileInfo.BARG, FileInfo.ABGR -> "RGB";
-            case FileInfo.RGB48, FileInfo.RGB48_PLANAR -> "RGB48";
-            case FileInfo.CMYK -> "CMYK";
-            default -> "code " + fileType;
+        String name = switch (fmt) {
+            case 1 -> "uint" + bits;
+            case 2 -> "int" + bits;
+            case 3 -> "float" + bits;
+            case 5, 6 -> "complex" + bits;
+            default -> bits + "-bit (sample format " + fmt + ")";
         };
-    }
-
-    private static OptionalDouble pixelSizeNm(FileInfo fi, Map<String, String> desc) {
-        String unit = desc.getOrDefault("unit", fi.unit);
-        double factor = ImageJDescription.nmPerUnit(unit);
-        if (factor <= 0 || !(fi.pixelWidth > 0) || !Double.isFinite(fi.pixelWidth)) {
-            return OptionalDouble.empty();
+        if (bits == 1) {
+            name = "1-bit";
         }
-        double nm = fi.pixelWidth * factor;
-        if (nm < 0.1 || nm > 1e6) {
-            // outside 0.1 nm .. 1 mm the resolution tags are not a microscope calibration (seen in converted OME files)
-            return OptionalDouble.empty();
-        }
-        // TIFF stores 1/pixel size as a rational: round away its ~1e-8 relative error, to 0.001 nm.
-        return OptionalDouble.of(Math.round(nm * 1e3) / 1e3);
-    }
-
-    private static OptionalDouble frameIntervalMs(Map<String, String> desc) {
-        double v = ImageJDescription.doubleValue(desc, "finterval", 0);
-        if (!(v > 0) || !Double.isFinite(v)) {
-            return OptionalDouble.empty();
-        }
-        double msPerUnit = ImageJDescription.msPerTimeUnit(desc.getOrDefault("tunit", "sec"));
-        return msPerUnit > 0 ? OptionalDouble.of(v * msPerUnit) : OptionalDouble.empty();
+        throw new IllegalArgumentException("unsupported pixel type " + name + " (unsupported TIFF sample format):"
+                + " flowscope reads uint8, uint16 and float32 TIFFs: " + file);
     }
 
     public Path file() {
@@ -234,7 +273,7 @@ public final class TiffStackReader implements AutoCloseable {
     }
 
     public int frameCount() {
-        return pages.size();
+        return frameCount;
     }
 
     public PixelType pixelType() {
@@ -245,79 +284,51 @@ public final class TiffStackReader implements AutoCloseable {
         return metadata;
     }
 
+    /** Whether the file is a BigTIFF (64-bit offsets). */
+    public boolean bigTiff() {
+        return bigTiff;
+    }
+
     /** Frame {@code index} (0-based) in the file's own pixel type, a fresh array. */
     public PixelData readFrame(int index) {
-        if (index < 0 || index >= pages.size()) {
-            throw new IllegalArgumentException("frame index " + index + " outside [0, " + pages.size() + ")");
+        if (index < 0 || index >= frameCount) {
+            throw new IllegalArgumentException("frame index " + index + " outside [0, " + frameCount + ")");
         }
-        Page page = pages.get(index);
         try {
-            if (page.info().compression > FileInfo.COMPRESSION_NONE) {
-                return readCompressed(page);
+            if (contiguousStart >= 0) {
+                long frameBytes = (long) width * height * pixelType.bytes();
+                return TiffPixels.readContiguous(channel, contiguousStart + index * frameBytes, width, height, pixelType,
+                        littleEndian, scratch());
             }
-            return readRaw(page.offset());
+            TiffIfd page = pages.get(index);
+            if (!page.compressed() && page.contiguous()) {
+                return TiffPixels.readContiguous(channel, page.stripOffsets()[0], width, height, pixelType,
+                        littleEndian, scratch());
+            }
+            return TiffPixels.readStrips(channel, page, pixelType, littleEndian);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read frame " + index + " of " + file, e);
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException) {
+                throw e;
+            }
+            throw new IllegalArgumentException("corrupt TIFF: frame " + index + " cannot be decoded ("
+                    + e + "): " + file, e);
         }
+    }
+
+    private ByteBuffer scratch() {
+        int bytes = width * height * pixelType.bytes();
+        if (scratch == null || scratch.capacity() < bytes) {
+            scratch = ByteBuffer.allocateDirect(bytes);
+        }
+        return scratch;
     }
 
     /** Frame {@code index} converted to float (unsigned values are not rescaled) into {@code dst[dstOffset..]}. */
     public void readFrame(int index, float[] dst, int dstOffset) {
         PixelData px = readFrame(index);
         PixelConversion.toFloat(px, dst, dstOffset, width * height);
-    }
-
-    private PixelData readRaw(long offset) throws IOException {
-        int n = width * height;
-        int bytes = n * pixelType.bytes();
-        if (scratch == null || scratch.capacity() < bytes) {
-            scratch = ByteBuffer.allocateDirect(bytes);
-        }
-        ByteBuffer buf = scratch;
-        buf.clear().limit(bytes);
-        long pos = offset;
-        while (buf.hasRemaining()) {
-            int r = channel.read(buf, pos);
-            if (r < 0) {
-                throw new IOException("unexpected end of file at byte " + pos);
-            }
-            pos += r;
-        }
-        buf.flip();
-        buf.order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-        return switch (pixelType) {
-            case U8 -> {
-                byte[] a = new byte[n];
-                buf.get(a);
-                yield new PixelData.U8(a);
-            }
-            case U16 -> {
-                short[] a = new short[n];
-                buf.asShortBuffer().get(a);
-                yield new PixelData.U16(a);
-            }
-            case F32 -> {
-                float[] a = new float[n];
-                buf.asFloatBuffer().get(a);
-                yield new PixelData.F32(a);
-            }
-        };
-    }
-
-    private PixelData readCompressed(Page page) throws IOException {
-        // ImageReader skips to the strips itself, counting from the start of the stream it is given.
-        try (InputStream in = Files.newInputStream(file)) {
-            Object pixels = new ImageReader(page.info()).readPixels(in);
-            int n = width * height;
-            if (pixels instanceof byte[] b && b.length == n) {
-                return new PixelData.U8(b);
-            } else if (pixels instanceof short[] s && s.length == n) {
-                return new PixelData.U16(s);
-            } else if (pixels instanceof float[] f && f.length == n) {
-                return new PixelData.F32(f);
-            }
-            throw new IllegalArgumentException("corrupt compressed TIFF page at offset " + page.offset() + " in " + file);
-        }
     }
 
     @Override

@@ -1,11 +1,5 @@
 package org.flowscope.core.io;
 
-import ij.ImagePlus;
-import ij.io.FileInfo;
-import ij.io.TiffEncoder;
-import ij.measure.Calibration;
-import ij.process.FloatProcessor;
-import ij.process.ShortProcessor;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.core.source.PixelData;
 
 /**
- * Reading and writing whole (frames, rows, cols) stacks as TIFF files with ImageJ metadata (pixel size,
- * frame interval), readable by Fiji and Python's tifffile.
+ * Reading and writing whole (frames, rows, cols) stacks as TIFF files with ImageJ or OME metadata (pixel size,
+ * frame interval), readable by Fiji, Bio-Formats and Python's tifffile; BigTIFF past 4 GiB.
  *
  * <p>Writes are atomic: the file is written as {@code <name>.partial} next to the target and renamed onto
  * it only when complete; on any failure the partial file is deleted, so a failed run never leaves a
@@ -37,22 +32,36 @@ public final class TiffStacks {
      */
     public static TiffStack read(Path file) {
         try (TiffStackReader reader = TiffStackReader.open(file)) {
-            int n = reader.frameCount();
-            long total = (long) n * reader.width() * reader.height();
-            if (total > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("stack too large to load whole (" + n + " frames of "
-                        + reader.width() + "x" + reader.height() + "): " + file);
-            }
-            float[] data = new float[(int) total];
-            int frameSize = reader.width() * reader.height();
-            for (int f = 0; f < n; f++) {
-                reader.readFrame(f, data, f * frameSize);
-            }
-            if (reader.pixelType() == PixelType.F32) {
-                requireFinite(data, frameSize, reader.width(), file.toString());
-            }
-            return new TiffStack(new ImageStack(n, reader.height(), reader.width(), data), reader.metadata());
+            return readAll(reader, file);
         }
+    }
+
+    /**
+     * Reads a stack of channels (a multi-channel ImageJ hyperstack or OME-TIFF with one slice and one time point, or
+     * plain pages) with the channels as frames, under the same checks as {@link #read}.
+     */
+    public static TiffStack readChannels(Path file) {
+        try (TiffStackReader reader = TiffStackReader.openChannels(file)) {
+            return readAll(reader, file);
+        }
+    }
+
+    private static TiffStack readAll(TiffStackReader reader, Path file) {
+        int n = reader.frameCount();
+        long total = (long) n * reader.width() * reader.height();
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("stack too large to load whole (" + n + " frames of "
+                    + reader.width() + "x" + reader.height() + "): " + file);
+        }
+        float[] data = new float[(int) total];
+        int frameSize = reader.width() * reader.height();
+        for (int f = 0; f < n; f++) {
+            reader.readFrame(f, data, f * frameSize);
+        }
+        if (reader.pixelType() == PixelType.F32) {
+            requireFinite(data, frameSize, reader.width(), file.toString());
+        }
+        return new TiffStack(new ImageStack(n, reader.height(), reader.width(), data), reader.metadata());
     }
 
     /** Throws when any value is NaN or infinite, naming the first one's frame, row and column. */
@@ -80,54 +89,47 @@ public final class TiffStacks {
         write(file, stack, metadata, PixelType.U16);
     }
 
-    /** Writes {@code stack} in {@code type} (F32 or U16), atomically. */
+    /** Writes {@code stack} in {@code type} (F32 or U16) as an ImageJ TIFF, atomically. */
     public static void write(Path file, ImageStack stack, StackMetadata metadata, PixelType type) {
+        write(file, stack, metadata, type, TiffWriteOptions.defaults());
+    }
+
+    /**
+     * Writes {@code stack} in {@code type} (F32 or U16), atomically, in the format of {@code options} (ImageJ TIFF or
+     * OME-TIFF; BigTIFF past 4 GiB). Values are checked before anything is written: a u16 value out of range leaves
+     * no file.
+     */
+    public static void write(Path file, ImageStack stack, StackMetadata metadata, PixelType type,
+                             TiffWriteOptions options) {
         if (type == PixelType.U8) {
             throw new IllegalArgumentException("writing u8 stacks is not supported, use U16 or F32");
         }
-        ImagePlus imp = toImagePlus(stack, metadata, type);
-        FileInfo fi = imp.getFileInfo();
-        fi.nImages = stack.frames();
-        fi.intelByteOrder = true;
-        double[] range = range(stack);
-        fi.description = ImageJDescription.build(stack.frames(), metadata.pixelSizeNm(), metadata.frameIntervalMs(),
-                range[0], range[1]);
-        writeAtomically(file, out -> new TiffEncoder(fi).write(out));
-    }
-
-    private static ImagePlus toImagePlus(ImageStack stack, StackMetadata md, PixelType type) {
-        int w = stack.width();
-        int h = stack.height();
-        int n = w * h;
-        ij.ImageStack ijStack = new ij.ImageStack(w, h);
-        float[] data = stack.data();
-        for (int f = 0; f < stack.frames(); f++) {
-            int off = stack.offset(f);
-            if (type == PixelType.F32) {
-                float[] px = new float[n];
-                System.arraycopy(data, off, px, 0, n);
-                ijStack.addSlice(null, new FloatProcessor(w, h, px));
-            } else {
-                short[] px = new short[n];
+        int n = stack.frameSize();
+        short[][] u16 = null;
+        if (type == PixelType.U16) {
+            u16 = new short[stack.frames()][n];
+            for (int f = 0; f < stack.frames(); f++) {
+                int off = stack.offset(f);
                 for (int i = 0; i < n; i++) {
-                    px[i] = PixelConversion.toU16(data[off + i], f, i);
+                    u16[f][i] = PixelConversion.toU16(stack.data()[off + i], f, i);
                 }
-                ijStack.addSlice(null, new ShortProcessor(w, h, px, null));
             }
         }
-        ImagePlus imp = new ImagePlus("flowscope", ijStack);
-        imp.setDimensions(1, 1, stack.frames());
-        Calibration cal = imp.getCalibration();
-        if (md.pixelSizeNm().isPresent()) {
-            cal.pixelWidth = md.pixelSizeNm().getAsDouble() / 1e3;
-            cal.pixelHeight = cal.pixelWidth;
-            cal.setUnit("micron");
+        try (TiffStreamWriter w = TiffStreamWriter.create(file, stack.width(), stack.height(), type,
+                metadata.withPixelType(type), options)) {
+            for (int f = 0; f < stack.frames(); f++) {
+                if (u16 != null) {
+                    w.append(new PixelData.U16(u16[f]));
+                } else {
+                    float[] px = new float[n];
+                    System.arraycopy(stack.data(), stack.offset(f), px, 0, n);
+                    w.append(new PixelData.F32(px));
+                }
+            }
+            double[] range = range(stack);
+            w.displayRange(range[0], range[1]);
+            w.finish();
         }
-        if (md.frameIntervalMs().isPresent()) {
-            cal.frameInterval = md.frameIntervalMs().getAsDouble() / 1e3;
-            cal.setTimeUnit("sec");
-        }
-        return imp;
     }
 
     private static double[] range(ImageStack stack) {

@@ -5,67 +5,96 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.source.PixelData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Writes a TIFF stack frame by frame, for sinks that receive frames as they are acquired (ImageJ's encoder
- * needs the whole stack up front).
+ * Writes a TIFF stack frame by frame, for sinks that receive frames as they are acquired, such that the file on disk
+ * is recoverable at every moment.
  *
- * <p>Layout: a little-endian baseline TIFF; pixel data of all frames contiguous from byte 8, then, at
- * {@link #finish()}, one IFD per frame (uncompressed, one strip) with the ImageJ description tag
- * ({@code images}, {@code frames}, {@code unit}, {@code finterval}) in the first one. Because the data is
- * contiguous, ImageJ opens it with its fast "images=N" path and tifffile as an ImageJ hyperstack.
+ * <p>Layout of {@code <name>.partial} while it is written: a 4 KiB {@link StreamHeader} (what the stream is: size,
+ * pixel type, calibration, format; it does not start like a TIFF, so no reader mistakes it for one), then the frames'
+ * pixels, contiguous, in the order appended. {@link #finish()} appends one directory per frame and the description
+ * (ImageJ or OME-XML), overwrites the header with the TIFF header, and renames the file onto {@code <name>}; the
+ * result is classic TIFF when it fits 4 GiB and BigTIFF otherwise (or always, if asked). Because nothing but pixels
+ * is written during the run, a process killed at any point leaves a file from which {@link TiffStreamRecovery} builds
+ * a valid stack of every frame completely written (of every whole record, for results).
  *
- * <p>The file is written as {@code <name>.partial} and renamed onto {@code <name>} by {@link #finish()};
- * {@link #abort()} (or {@link #close()} without finish) deletes it. Classic TIFF addresses 4 GiB at most: an
- * append that would pass it throws {@link IllegalStateException} (the run fails loudly rather than losing frames).
+ * <p>Durability: every second a background thread forces the file to disk and records in the header how many frames
+ * that covered, so a power loss costs at most the last second or so (not the page cache's 30 s); on a file system
+ * that orders data before size updates (ext4's default) it leaves only complete frames up to the file's length.
+ *
+ * <p>{@link #abort()} (or {@link #close()} without finish) deletes the partial file: an aborted run is a failed run.
  * Not thread-safe: one producer thread appends.
  */
 public final class TiffStreamWriter implements AutoCloseable {
-    private static final long MAX_CLASSIC_TIFF = 0xFFFF_FFFFL;
-    private static final int HEADER = 8;
+    private static final long SYNC_INTERVAL_MS = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(TiffStreamWriter.class);
 
     private final Path file;
     private final Path partial;
-    private final int width;
-    private final int height;
-    private final PixelType type;
-    private final StackMetadata metadata;
+    private final StreamHeader header;
     private final FileChannel channel;
     private final ByteBuffer frameBuffer;
     private final long frameBytes;
-    private long frames;
+    private final ScheduledExecutorService syncer;
+    /** Frames appended; written by the producer thread only, read by the syncer. */
+    private volatile long frames;
     private boolean done;
+    private double displayMin = Double.NaN;
+    private double displayMax = Double.NaN;
 
-    private TiffStreamWriter(Path file, int width, int height, PixelType type, StackMetadata metadata) throws IOException {
+    private TiffStreamWriter(Path file, StreamHeader header) throws IOException {
         this.file = file;
         this.partial = TiffStacks.partialPath(file);
-        this.width = width;
-        this.height = height;
-        this.type = type;
-        this.metadata = metadata;
-        this.frameBytes = (long) width * height * type.bytes();
+        this.header = header;
+        this.frameBytes = header.frameBytes();
         this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        this.frameBuffer = ByteBuffer.allocateDirect((int) frameBytes).order(ByteOrder.LITTLE_ENDIAN);
+                StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING);
+        header.write(channel);
+        // forcing to disk on its own thread: a flush of a second's frames must not stall the producer
+        this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "flowscope-sync-" + file.getFileName());
+            t.setDaemon(true);
+            return t;
+        });
+        syncer.scheduleWithFixedDelay(this::sync, SYNC_INTERVAL_MS, SYNC_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        this.frameBuffer = ByteBuffer.allocateDirect((int) Math.min(Integer.MAX_VALUE, frameBytes))
+                .order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Starts {@code <file>.partial} as an ImageJ TIFF; the directory must exist and be writable. */
+    public static TiffStreamWriter create(Path file, int width, int height, PixelType type, StackMetadata metadata) {
+        return create(file, width, height, type, metadata, TiffWriteOptions.defaults());
     }
 
     /** Starts {@code <file>.partial}; the directory must exist and be writable. */
-    public static TiffStreamWriter create(Path file, int width, int height, PixelType type, StackMetadata metadata) {
+    public static TiffStreamWriter create(Path file, int width, int height, PixelType type, StackMetadata metadata,
+                                          TiffWriteOptions options) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(options, "options");
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("frame size must be positive, got " + width + "x" + height);
         }
+        if ((long) width * height * type.bytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("frame of " + width + "x" + height + " " + type + " exceeds 2 GiB");
+        }
         TiffStacks.requireWritableParent(file);
+        StreamHeader h = new StreamHeader(width, height, type, metadata.withPixelType(type), options,
+                file.getFileName().toString());
         try {
-            return new TiffStreamWriter(file, width, height, type, metadata);
+            return new TiffStreamWriter(file, h);
         } catch (IOException e) {
+            TiffStacks.deleteQuietly(TiffStacks.partialPath(file));
             throw new UncheckedIOException("cannot create " + TiffStacks.partialPath(file), e);
         }
     }
@@ -78,14 +107,21 @@ public final class TiffStreamWriter implements AutoCloseable {
         return frames;
     }
 
+    /** Display range for the ImageJ description ({@code min}, {@code max}); ignored unless finite and max &gt; min. */
+    public void displayRange(double min, double max) {
+        this.displayMin = min;
+        this.displayMax = max;
+    }
+
     /** Appends one frame; its type and length must match the writer's. */
     public void append(PixelData pixels) {
         checkOpen();
-        int n = width * height;
+        int n = header.width() * header.height();
         if (pixels.length() != n) {
             throw new IllegalArgumentException("frame has " + pixels.length() + " pixels, expected " + n);
         }
         ByteBuffer buf = frameBuffer.clear();
+        PixelType type = header.pixelType();
         if (pixels instanceof PixelData.U16 u && type == PixelType.U16) {
             buf.asShortBuffer().put(u.pixels(), 0, n);
         } else if (pixels instanceof PixelData.F32 f && type == PixelType.F32) {
@@ -111,41 +147,66 @@ public final class TiffStreamWriter implements AutoCloseable {
     }
 
     private void appendBuffer(ByteBuffer buf) {
-        long end = HEADER + (frames + 1) * frameBytes;
-        if (end + (frames + 1) * 200L + 4096 > MAX_CLASSIC_TIFF) {
-            abort();
-            throw new IllegalStateException("TIFF " + file + " would exceed the 4 GiB classic TIFF limit at frame "
-                    + (frames + 1) + " (" + width + "x" + height + " " + type + ")");
-        }
-        long pos = HEADER + frames * frameBytes;
+        long pos = StreamHeader.DATA_START + frames * frameBytes;
         try {
             while (buf.hasRemaining()) {
                 pos += channel.write(buf, pos);
             }
+            frames++;
         } catch (IOException e) {
             abort();
             throw new UncheckedIOException("cannot write frame " + frames + " to " + partial, e);
         }
-        frames++;
     }
 
-    /** Writes the directories and renames the file onto its final name. At least one frame must have been written. */
-    public void finish() {
+    /** Forces the frames appended so far to disk, then records their number in the header. */
+    private void sync() {
+        long n = frames;
+        try {
+            channel.force(false);
+            StreamHeader.writeDurableFrames(channel, n);
+        } catch (IOException e) {
+            // the producer's next write fails loudly if the file is really broken; a missed sync only loses durability
+            LOG.warn("cannot force {} to disk: {}", partial, e.toString());
+        }
+    }
+
+    private void stopSyncer() {
+        syncer.shutdown(); // no interrupt: an interrupted force() would close the channel
+        try {
+            if (!syncer.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("forcing {} to disk takes more than 60 s", partial);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Writes the directories and renames the file onto its final name. At least one frame must have been written.
+     * Returns whether the file was written as BigTIFF.
+     */
+    public boolean finish() {
         checkOpen();
         if (frames == 0) {
             abort();
             throw new IllegalStateException("no frames were written to " + file + "; nothing saved");
         }
+        stopSyncer();
+        boolean big;
         try {
-            writeDirectories();
-            channel.force(false);
+            big = header.finishInPlace(channel, frames, displayMin, displayMax);
             channel.close();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             abort();
-            throw new UncheckedIOException("cannot finish " + partial, e);
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new UncheckedIOException("cannot finish " + partial, (IOException) e);
         }
         done = true;
         TiffStacks.commit(partial, file);
+        return big;
     }
 
     /** Deletes the partial file; idempotent. */
@@ -154,6 +215,7 @@ public final class TiffStreamWriter implements AutoCloseable {
             return;
         }
         done = true;
+        stopSyncer();
         try {
             channel.close();
         } catch (IOException ignored) {
@@ -172,92 +234,5 @@ public final class TiffStreamWriter implements AutoCloseable {
         if (done) {
             throw new IllegalStateException("TIFF writer for " + file + " is already finished or aborted");
         }
-    }
-
-    private void writeDirectories() throws IOException {
-        long dataEnd = HEADER + frames * frameBytes;
-        byte[] desc = (ImageJDescription.build((int) frames, metadata.pixelSizeNm(), metadata.frameIntervalMs(),
-                Double.NaN, Double.NaN) + '\0').getBytes(StandardCharsets.US_ASCII);
-        boolean calibrated = metadata.pixelSizeNm().isPresent();
-        long descOffset = align(dataEnd);
-        long resOffset = align(descOffset + desc.length);
-        long ifdStart = align(resOffset + 8);
-        int entries = calibrated ? 15 : 12;
-        int ifdSize = 2 + entries * 12 + 4;
-        int ifdSizeRest = ifdSize - 12; // later IFDs carry no description
-        long total = ifdStart + ifdSize + (frames - 1) * ifdSizeRest;
-        if (total > MAX_CLASSIC_TIFF) {
-            throw new IllegalStateException("TIFF " + file + " exceeds the 4 GiB classic TIFF limit");
-        }
-        ByteBuffer out = ByteBuffer.allocate((int) (total - dataEnd)).order(ByteOrder.LITTLE_ENDIAN);
-        out.position((int) (descOffset - dataEnd));
-        out.put(desc);
-        out.position((int) (resOffset - dataEnd));
-        long[] rational = rational(calibrated ? 1e3 / metadata.pixelSizeNm().getAsDouble() : 1);
-        out.putInt((int) rational[0]).putInt((int) rational[1]);
-        long ifd = ifdStart;
-        int bits = type.bytes() * 8;
-        int sampleFormat = type == PixelType.F32 ? 3 : 1;
-        for (long i = 0; i < frames; i++) {
-            boolean first = i == 0;
-            int n = first ? entries : entries - 1;
-            long next = i + 1 < frames ? ifd + (first ? ifdSize : ifdSizeRest) : 0;
-            out.position((int) (ifd - dataEnd));
-            out.putShort((short) n);
-            entry(out, 254, 4, 1, 0);
-            entry(out, 256, 4, 1, width);
-            entry(out, 257, 4, 1, height);
-            entry(out, 258, 3, 1, bits);
-            entry(out, 259, 3, 1, 1);
-            entry(out, 262, 3, 1, 1);
-            if (first) {
-                entry(out, 270, 2, desc.length, descOffset);
-            }
-            entry(out, 273, 4, 1, HEADER + i * frameBytes);
-            entry(out, 277, 3, 1, 1);
-            entry(out, 278, 4, 1, height);
-            entry(out, 279, 4, 1, frameBytes);
-            if (calibrated) {
-                entry(out, 282, 5, 1, resOffset);
-                entry(out, 283, 5, 1, resOffset);
-                entry(out, 296, 3, 1, 1);
-            }
-            entry(out, 339, 3, 1, sampleFormat);
-            out.putInt((int) next);
-            ifd = next;
-        }
-        out.position(0);
-        long pos = dataEnd;
-        while (out.hasRemaining()) {
-            pos += channel.write(out, pos);
-        }
-        ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        header.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt((int) ifdStart).flip();
-        pos = 0;
-        while (header.hasRemaining()) {
-            pos += channel.write(header, pos);
-        }
-    }
-
-    private static void entry(ByteBuffer out, int tag, int fieldType, long count, long value) {
-        out.putShort((short) tag).putShort((short) fieldType).putInt((int) count);
-        if (fieldType == 3 && count == 1) {
-            out.putShort((short) value).putShort((short) 0);
-        } else {
-            out.putInt((int) value);
-        }
-    }
-
-    private static long align(long offset) {
-        return (offset + 1) & ~1L;
-    }
-
-    /** Pixels per micron as a TIFF RATIONAL with the largest denominator that fits. */
-    private static long[] rational(double value) {
-        long den = 1_000_000;
-        while (den > 1 && value * den > Integer.MAX_VALUE) {
-            den /= 10;
-        }
-        return new long[] {Math.round(value * den), den};
     }
 }

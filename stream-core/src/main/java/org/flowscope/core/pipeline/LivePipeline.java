@@ -258,7 +258,7 @@ public final class LivePipeline {
     public static final class Builder {
         private final FrameSource source;
         private WindowSpec window = WindowSpec.tumbling(100);
-        private WindowOperator operator = new Average();
+        private WindowOperator operator;
         private BackpressurePolicy policy = BackpressurePolicy.LAG;
         private int lagSpool = 4;
         private int ringSize = 256;
@@ -356,6 +356,7 @@ public final class LivePipeline {
 
         public LivePipeline build() {
             Objects.requireNonNull(resultSink, "resultSink");
+            Objects.requireNonNull(operator, "operator");
             return new LivePipeline(this);
         }
     }

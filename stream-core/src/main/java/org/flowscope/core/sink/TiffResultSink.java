@@ -5,27 +5,53 @@ import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.StackMetadata;
 import org.flowscope.core.io.TiffStreamWriter;
+import org.flowscope.core.io.TiffWriteOptions;
 import org.flowscope.core.pipeline.WindowContext;
 import org.flowscope.core.source.PixelData;
+import org.flowscope.core.source.SourceFormat;
 
 /**
  * Appends every frame of every result to a float32 TIFF stack ({@code result.tif}). The file is created at the first
- * result (its size is known then) as {@code <file>.partial} and renamed by {@link #finish()}; all results must have
- * the same width and height. {@code pixelSizeNm} is the result's pixel size (input pixel size / magnification),
- * {@code intervalMs} the time between results; non-positive means unknown.
+ * result (its size is known then) as {@code <file>.partial}, recoverable window by window after a crash (see
+ * {@link TiffStreamWriter}), and renamed by {@link #finish()}; all results must have the same size.
+ *
+ * <p>Calibration: the result's pixel size is the input's times input width / result width (an eSRRF result of
+ * magnification M has 1/M of the input's pixel size, whatever the operator declares); its frame interval is the time
+ * between windows (the window step's duration).
  */
 public final class TiffResultSink implements ResultSink {
     private final Path file;
-    private final double pixelSizeNm;
+    private final double inputPixelSizeNm;
+    private final int inputWidth;
     private final double intervalMs;
+    private final TiffWriteOptions options;
     private TiffStreamWriter writer;
     private int width;
     private int height;
+    private int framesPerResult;
 
+    /**
+     * An ImageJ TIFF with the given calibration: {@code pixelSizeNm} is the result's pixel size, {@code intervalMs}
+     * the time between results; non-positive means unknown.
+     */
     public TiffResultSink(Path file, double pixelSizeNm, double intervalMs) {
+        this(file, pixelSizeNm, 0, intervalMs, TiffWriteOptions.defaults().withNames("result", "result"));
+    }
+
+    /**
+     * Calibrated from the input: the result's pixel size is derived from {@code input}'s and the size ratio at the
+     * first result; {@code windowStepMs} is the window step's duration (non-positive: unknown).
+     */
+    public TiffResultSink(Path file, SourceFormat input, double windowStepMs, TiffWriteOptions options) {
+        this(file, input.pixelSizeNm().orElse(0), input.width(), windowStepMs, options);
+    }
+
+    private TiffResultSink(Path file, double pixelSizeNm, int inputWidth, double intervalMs, TiffWriteOptions options) {
         this.file = file;
-        this.pixelSizeNm = pixelSizeNm;
+        this.inputPixelSizeNm = pixelSizeNm;
+        this.inputWidth = inputWidth;
         this.intervalMs = intervalMs;
+        this.options = options;
     }
 
     @Override
@@ -33,17 +59,29 @@ public final class TiffResultSink implements ResultSink {
         if (writer == null) {
             width = result.width();
             height = result.height();
+            framesPerResult = result.frames();
             writer = TiffStreamWriter.create(file, width, height, PixelType.F32,
-                    StackMetadata.of(PixelType.F32, pixelSizeNm, intervalMs));
+                    StackMetadata.of(PixelType.F32, resultPixelSizeNm(width), intervalMs),
+                    options.withFramesPerRecord(framesPerResult));
         } else if (result.width() != width || result.height() != height) {
             throw new IllegalArgumentException("result of window " + context.index() + " is " + result.width() + "x"
                     + result.height() + ", earlier results were " + width + "x" + height);
+        } else if (result.frames() != framesPerResult) {
+            throw new IllegalArgumentException("result of window " + context.index() + " has " + result.frames()
+                    + " frames, earlier results had " + framesPerResult);
         }
         for (int f = 0; f < result.frames(); f++) {
             float[] px = new float[result.frameSize()];
             System.arraycopy(result.data(), result.offset(f), px, 0, px.length);
             writer.append(new PixelData.F32(px));
         }
+    }
+
+    private double resultPixelSizeNm(int resultWidth) {
+        if (inputPixelSizeNm <= 0) {
+            return 0;
+        }
+        return inputWidth > 0 ? inputPixelSizeNm * inputWidth / resultWidth : inputPixelSizeNm;
     }
 
     /** Frames written so far. */

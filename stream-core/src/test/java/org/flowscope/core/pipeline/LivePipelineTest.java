@@ -1,5 +1,6 @@
 package org.flowscope.core.pipeline;
 
+import org.flowscope.core.testing.MeanOperator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +52,7 @@ class LivePipelineTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return Average.mean(window);
+            return MeanOperator.mean(window);
         }
 
         @Override
@@ -83,7 +84,7 @@ class LivePipelineTest {
     @Test
     void averagesTumblingWindowsIntoResultAndKeepsEveryRawFrame() {
         CountingSource source = CountingSource.of(16, 8, 40);
-        LivePipeline p = pipeline(source, new Average(), BackpressurePolicy.LAG, 10);
+        LivePipeline p = pipeline(source, new MeanOperator(), BackpressurePolicy.LAG, 10);
         RunSummary s = p.run();
         PoolAssertions.assertNoLeaks(p.pool());
         TiffStack raw = TiffStacks.read(dir.resolve("raw.tif"));
@@ -147,7 +148,7 @@ class LivePipelineTest {
     @Test
     void cameraGapsAreCountedAndReported() {
         CountingSource source = new CountingSource(16, 8, 60, 0, Set.of(5, 6, 7), -1);
-        LivePipeline p = pipeline(source, new Average(), BackpressurePolicy.LAG, 10);
+        LivePipeline p = pipeline(source, new MeanOperator(), BackpressurePolicy.LAG, 10);
         RunSummary s = p.run();
         PoolAssertions.assertNoLeaks(p.pool());
         assertEquals(3, s.counter(RunCounters.CAMERA_LOST));
@@ -169,7 +170,7 @@ class LivePipelineTest {
                 if (context.index() == 2) {
                     throw new IllegalStateException("device lost");
                 }
-                return Average.mean(window);
+                return MeanOperator.mean(window);
             }
         };
         LivePipeline p = pipeline(source, broken, BackpressurePolicy.LAG, 10);
@@ -202,7 +203,7 @@ class LivePipelineTest {
                 return Map.of("seen", seen.size());
             }
         };
-        LivePipeline p = LivePipeline.builder(source).window(WindowSpec.tumbling(10))
+        LivePipeline p = LivePipeline.builder(source).window(WindowSpec.tumbling(10)).operator(new MeanOperator())
                 .resultSink(new TiffResultSink(dir.resolve("result.tif"), 0, 0)).listener(listener).build();
         RunSummary s = p.run();
         long processed = s.counter("tap.processed");

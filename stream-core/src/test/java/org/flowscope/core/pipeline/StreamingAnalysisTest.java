@@ -20,6 +20,7 @@ import org.flowscope.core.source.SourceFormat;
 import org.flowscope.core.stream.BackpressurePolicy;
 import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.testing.CountingSource;
+import org.flowscope.core.testing.MeanOperator;
 import org.flowscope.core.testing.PoolAssertions;
 import org.flowscope.core.window.StreamFrame;
 import org.flowscope.core.window.StreamLayout;
@@ -120,9 +121,9 @@ class StreamingAnalysisTest {
     @Test
     void slidingWindowsFrameByFrameThroughAStageThatHoldsFramesEqualWholeWindows() {
         WindowSpec spec = WindowSpec.sliding(12, 4);
-        RunSummary streamed = run(CountingSource.of(9, 7, 61), new Delay(5).andThen(new Average()), spec,
+        RunSummary streamed = run(CountingSource.of(9, 7, 61), new Delay(5).andThen(new MeanOperator()), spec,
                 BackpressurePolicy.LAG, true, "streamed.tif");
-        RunSummary windows = run(CountingSource.of(9, 7, 61), new Delay(5).andThen(new Average()), spec,
+        RunSummary windows = run(CountingSource.of(9, 7, 61), new Delay(5).andThen(new MeanOperator()), spec,
                 BackpressurePolicy.LAG, false, "windows.tif");
         assertEquals("stream", streamed.analysis());
         assertEquals("window", windows.analysis());
@@ -178,12 +179,12 @@ class StreamingAnalysisTest {
 
             @Override
             public ImageStack apply(ImageStack window, WindowContext context) {
-                return Average.mean(window);
+                return MeanOperator.mean(window);
             }
 
             @Override
             public FrameStream openStream(StreamLayout layout, SourceFormat format) {
-                FrameStream inner = new Average().openStream(layout, format);
+                FrameStream inner = new MeanOperator().openStream(layout, format);
                 return new FrameStream() {
                     @Override
                     public void frame(StreamFrame frame) {
@@ -259,7 +260,7 @@ class StreamingAnalysisTest {
             }
         };
         CountingSource source = CountingSource.of(16, 8, 50);
-        LivePipeline p = LivePipeline.builder(source).window(WindowSpec.tumbling(10)).operator(failing.andThen(new Average()))
+        LivePipeline p = LivePipeline.builder(source).window(WindowSpec.tumbling(10)).operator(failing.andThen(new MeanOperator()))
                 .rawSink(new TiffFrameSink(dir.resolve("raw.tif"), source.format()))
                 .resultSink(new TiffResultSink(dir.resolve("result.tif"), 100, 0)).build();
         IllegalStateException e = assertThrows(IllegalStateException.class, p::run);
@@ -287,12 +288,12 @@ class StreamingAnalysisTest {
 
         @Override
         public ImageStack apply(ImageStack window, WindowContext context) {
-            return Average.mean(window);
+            return MeanOperator.mean(window);
         }
 
         @Override
         public FrameStream openStream(StreamLayout layout, SourceFormat format) {
-            FrameStream inner = new Average().openStream(layout, format);
+            FrameStream inner = new MeanOperator().openStream(layout, format);
             return new FrameStream() {
                 @Override
                 public void frame(StreamFrame frame) {

@@ -1,5 +1,6 @@
 package org.flowscope.core.pipeline;
 
+import org.flowscope.core.testing.MeanOperator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +51,7 @@ class WindowOperatorTest {
     @Test
     void chainAppliesStagesInOrderFeedingEachTheOutputOfThePrevious() {
         List<String> log = new ArrayList<>();
-        WindowOperator chain = new AddConstant(1, log).andThen(new AddConstant(2, log)).andThen(new Average());
+        WindowOperator chain = new AddConstant(1, log).andThen(new AddConstant(2, log)).andThen(new MeanOperator());
         assertEquals(List.of("add1", "add2", "average"), chain.stages().stream().map(WindowOperator::name).toList());
         ImageStack w = new ImageStack(2, 1, 2, new float[] {0, 10, 2, 20});
         ImageStack out = chain.apply(w, WindowContext.offline(2, OptionalDouble.empty()));
@@ -72,7 +73,7 @@ class WindowOperatorTest {
 
     @Test
     void singleStageChainIsTheStageItself() {
-        Average a = new Average();
+        MeanOperator a = new MeanOperator();
         assertSame(a, WindowOperator.chain(List.of(a)));
         assertThrows(IllegalArgumentException.class, () -> WindowOperator.chain(List.of()));
     }

@@ -1,0 +1,156 @@
+package org.flowscope.app.process;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.flowscope.app.CliOutput;
+import org.flowscope.app.ExitCodes;
+import org.flowscope.app.engine.EngineOptions;
+import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.core.frame.PixelType;
+import org.flowscope.core.image.ImageStack;
+import org.flowscope.core.io.StackMetadata;
+import org.flowscope.core.io.TiffStack;
+import org.flowscope.core.io.TiffStacks;
+import org.flowscope.engine.Engine;
+import org.flowscope.engine.RunOptions;
+import org.flowscope.engine.registry.ImplementationRegistry;
+import org.flowscope.methods.spi.OfflineCommand;
+import org.flowscope.methods.spi.ProcessContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * One {@code flowscope process <name>} subcommand around an operation's {@link OfflineCommand}: the options every
+ * such command shares ({@code --input}, {@code --overwrite}, {@code --json}, the engine grammar) plus the
+ * command's own, mixed in by {@link ProcessCommand}. It owns the engine (created on first use, so commands that run
+ * no operation open no device) and the write rules: no output over the input, no replacement without
+ * {@code --overwrite}, atomic writes.
+ */
+@Command(mixinStandardHelpOptions = true)
+public final class OperationCommand implements Callable<Integer>, ProcessContext {
+    @Mixin
+    CliOutput out;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Mixin
+    OutputFormatOption format;
+
+    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "Input TIFF stack (u8, u16 or f32); commands that combine images take several.")
+    List<Path> inputs;
+
+    @Option(names = "--overwrite", description = "Replace output files that already exist.")
+    boolean overwrite;
+
+    private final OfflineCommand command;
+    private final ImplementationRegistry registry;
+    private Engine engine;
+    private AutoCloseable explaining;
+
+    public OperationCommand(OfflineCommand command, ImplementationRegistry registry) {
+        this.command = command;
+        this.registry = registry;
+    }
+
+    public OfflineCommand command() {
+        return command;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            OfflineCommand.Outcome outcome = command.run(this);
+            out.result(outcome.report(), outcome.summary());
+            return ExitCodes.OK;
+        } finally {
+            closeEngine();
+        }
+    }
+
+    @Override
+    public Path input() {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException("process " + command.name() + " takes one --input file, got " + inputs.size()
+                    + ": " + inputs);
+        }
+        return inputs.get(0);
+    }
+
+    @Override
+    public List<Path> inputs() {
+        return List.copyOf(inputs);
+    }
+
+    @Override
+    public TiffStack read(Path file) {
+        return TiffStacks.read(file);
+    }
+
+    @Override
+    public synchronized Engine engine() {
+        if (engine == null) {
+            engine = Engine.create(engineOptions.config().withRegistry(registry));
+            explaining = engineOptions.explain(engine, log());
+        }
+        return engine;
+    }
+
+    @Override
+    public RunOptions selection() {
+        return engineOptions.selection();
+    }
+
+    @Override
+    public void checkWritable(Path file) {
+        for (Path in : inputs) {
+            if (in.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("the output must differ from --input, both are " + in);
+            }
+        }
+        TiffStacks.requireWritableParent(file);
+        if (Files.exists(file) && !overwrite) {
+            throw new IllegalArgumentException("output " + file + " already exists; choose another name or add --overwrite");
+        }
+    }
+
+    @Override
+    public void writeStack(Path file, ImageStack stack, StackMetadata metadata) {
+        checkWritable(file);
+        TiffStacks.write(file, stack, metadata, PixelType.F32, format.options(file, command.name()));
+    }
+
+    @Override
+    public void writeText(Path file, String text) {
+        checkWritable(file);
+        TiffStacks.writeAtomically(file, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public PrintWriter log() {
+        // --json keeps stdout for the one JSON object: everything else goes to stderr
+        return out.json() ? out.spec().commandLine().getErr() : out.out();
+    }
+
+    private synchronized void closeEngine() {
+        if (engine == null) {
+            return;
+        }
+        try {
+            explaining.close();
+        } catch (Exception e) {
+            log().println("flowscope: could not detach --explain: " + e);
+        } finally {
+            engine.close();
+            engine = null;
+        }
+    }
+}
