@@ -1,0 +1,509 @@
+package org.flowscope.methods.esrrf;
+
+import static org.jocl.CL.CL_COMPLETE;
+import static org.jocl.CL.CL_EVENT_COMMAND_EXECUTION_STATUS;
+import static org.jocl.CL.CL_FALSE;
+import static org.jocl.CL.CL_MAP_READ;
+import static org.jocl.CL.CL_MAP_WRITE;
+import static org.jocl.CL.CL_MEM_ALLOC_HOST_PTR;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_PROFILING_COMMAND_END;
+import static org.jocl.CL.CL_PROFILING_COMMAND_START;
+import static org.jocl.CL.CL_QUEUE_PROFILING_ENABLE;
+import static org.jocl.CL.CL_TRUE;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clCreateCommandQueue;
+import static org.jocl.CL.clEnqueueCopyBuffer;
+import static org.jocl.CL.clEnqueueMapBuffer;
+import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clEnqueueUnmapMemObject;
+import static org.jocl.CL.clEnqueueWriteBuffer;
+import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clGetEventInfo;
+import static org.jocl.CL.clGetEventProfilingInfo;
+import static org.jocl.CL.clReleaseCommandQueue;
+import static org.jocl.CL.clReleaseEvent;
+import static org.jocl.CL.clRetainEvent;
+import static org.jocl.CL.clReleaseMemObject;
+import static org.jocl.CL.clWaitForEvents;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.BiConsumer;
+import org.flowscope.core.frame.FrameShift;
+import org.flowscope.core.frame.PixelType;
+import org.flowscope.core.image.ImageStack;
+import org.flowscope.core.source.PixelData;
+import org.flowscope.engine.device.OpenClBuffer;
+import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.methods.esrrf.EsrrfKernels.Sums;
+import org.flowscope.methods.esrrf.EsrrfKernels.Tables;
+import org.flowscope.methods.gpu.OpenClKernelArgs;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_event;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * Streaming eSRRF on an OpenCL device ({@link EsrrfSession}). Each frame is copied into one of {@link #STAGING}
+ * pinned host buffers (allocated with {@code CL_MEM_ALLOC_HOST_PTR} and kept mapped, in the camera's pixel type:
+ * u16 stays u16 on the bus), written to the device without blocking on a transfer queue, then converted, read with
+ * its drift undone (taps and lattice), and added to its run's running sums by {@code esrrf_rgc} on a compute queue
+ * that waits only for that frame's transfer; so transfers overlap earlier frames' kernels. A window joins its runs'
+ * sums on the device, takes the statistic, applies the macro-pixel correction there and is read back without
+ * blocking into one of {@link #RESULTS} pinned result buffers; {@link PendingWindow#await} waits for that read alone.
+ * Runs' sums and window buffers come from the device's pool (no allocation once it is warm); the per-frame buffers
+ * are allocated when the session opens. Units are timed with the compute queue's profiling (kernel time only).
+ *
+ * <p>One thread adds frames and asks for windows; {@code await} runs on another. Kernel arguments are set and
+ * commands enqueued under the device's lock (the kernels are shared with the whole-window implementation).
+ */
+final class OpenClEsrrfSession implements EsrrfSession {
+    static final int STAGING = 4;
+    static final int RESULTS = 4;
+    private static final String STREAM = "esrrf_stream.cl";
+    private static final String FUSED = "esrrf.cl";
+    private static final int TILE = 16;
+
+    /** A pinned host buffer (mapped for the session's lifetime) and its device twin. */
+    private record Staging(cl_mem host, ByteBuffer mapped, cl_mem device, cl_event[] lastUpload, cl_event[] lastUse) {
+    }
+
+    private record Run(Sums<cl_mem> sums, List<OpenClBuffer> buffers, int[] frames) {
+    }
+
+    private record Unit(long id, List<cl_event> events) {
+    }
+
+    private final OpenClDevice dev;
+    private final EsrrfParams params;
+    private final EsrrfPlan plan;
+    private final PixelType pixelType;
+    private final int px;
+    private final int frameSize;
+    private final cl_command_queue compute;
+    private final cl_command_queue transfer;
+    private final List<cl_mem> owned = new ArrayList<>();
+    private final Tables<cl_mem> tables;
+    private final cl_mem frame;
+    private final cl_mem lattice;
+    private final Staging[] staging = new Staging[STAGING];
+    private final BlockingQueue<Staging> results;
+    private final Map<Long, Run> runs = new HashMap<>();
+    private final ArrayDeque<Unit> units = new ArrayDeque<>();
+    private final cl_kernel convert;
+    private final cl_kernel latticeKernel;
+    private final cl_kernel taps;
+    private final cl_kernel rgc;
+    private final cl_kernel finish;
+    private final cl_kernel join;
+    private final cl_kernel phaseColumns;
+    private final cl_kernel phaseMeans;
+    private final cl_kernel phaseDivide;
+    private List<cl_event> unitEvents = new ArrayList<>();
+    private FrameShift lastShift;
+    private int next;
+
+    OpenClEsrrfSession(EsrrfStreamParams p, int height, int width, PixelType pixelType, OpenClDevice dev) {
+        this.dev = dev;
+        this.params = p.esrrf();
+        this.plan = new EsrrfPlan(params, height, width);
+        this.pixelType = pixelType;
+        this.px = plan.hm * plan.wm;
+        this.frameSize = height * width;
+        DeviceTables t = new DeviceTables(plan);
+        this.convert = pixelType == PixelType.F32 ? null : OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM,
+                pixelType == PixelType.U16 ? EsrrfStreamKernels.U16In.class : EsrrfStreamKernels.U8In.class);
+        this.latticeKernel = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.LatticeShifted.class);
+        this.taps = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.TapsShifted.class);
+        this.join = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.Join.class);
+        this.phaseColumns = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.PhaseColumns.class);
+        this.phaseMeans = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.PhaseMeans.class);
+        this.phaseDivide = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.PhaseDivide.class);
+        this.rgc = OpenClKernelArgs.kernel(dev, EsrrfOpenCl.class, FUSED, EsrrfKernels.Rgc.class);
+        this.finish = OpenClKernelArgs.kernel(dev, EsrrfOpenCl.class, FUSED, EsrrfKernels.Finish.class);
+        synchronized (dev.lock()) {
+            this.compute = queue(CL_QUEUE_PROFILING_ENABLE);
+            this.transfer = queue(0);
+            Tables<cl_mem> fixed = Tables.upload(t, uploader());
+            // the magnification's taps are rewritten for every shifted frame
+            this.tables = fixed.withTaps(alloc(4L * 4 * plan.hm), alloc(4L * 4 * plan.hm), alloc(4L * 4 * plan.wm),
+                    alloc(4L * 4 * plan.wm));
+            this.frame = alloc(4L * frameSize);
+            this.lattice = alloc(8L * t.latticePoints());
+            long rawBytes = (long) frameSize * pixelType.bytes();
+            for (int i = 0; i < STAGING; i++) {
+                cl_mem host = alloc(rawBytes, CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR);
+                ByteBuffer mapped = clEnqueueMapBuffer(transfer, host, CL_TRUE, CL_MAP_WRITE, 0, rawBytes, 0, null, null,
+                        null).order(ByteOrder.nativeOrder());
+                staging[i] = new Staging(host, mapped, alloc(rawBytes), new cl_event[1], new cl_event[1]);
+            }
+            this.results = new ArrayBlockingQueue<>(RESULTS);
+            for (int i = 0; i < RESULTS; i++) {
+                cl_mem host = alloc(4L * px, CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR);
+                ByteBuffer mapped = clEnqueueMapBuffer(transfer, host, CL_TRUE, CL_MAP_READ, 0, 4L * px, 0, null, null,
+                        null).order(ByteOrder.nativeOrder());
+                results.add(new Staging(host, mapped, null, null, null));
+            }
+            clReleaseEvent(taps(FrameShift.ZERO));
+        }
+    }
+
+    private cl_command_queue queue(long properties) {
+        @SuppressWarnings("deprecation")
+        cl_command_queue q = clCreateCommandQueue(dev.context(), dev.id(), properties, null);
+        return q;
+    }
+
+    private cl_mem alloc(long bytes) {
+        return alloc(bytes, CL_MEM_READ_WRITE);
+    }
+
+    private cl_mem alloc(long bytes, long flags) {
+        cl_mem m = clCreateBuffer(dev.context(), flags, Math.max(bytes, 4), null, null);
+        owned.add(m);
+        return m;
+    }
+
+    private EsrrfKernels.Uploader<cl_mem> uploader() {
+        return new EsrrfKernels.Uploader<>() {
+            @Override
+            public cl_mem ints(int[] v) {
+                return write(Pointer.to(v), 4L * v.length);
+            }
+
+            @Override
+            public cl_mem floats(float[] v) {
+                return write(Pointer.to(v), 4L * v.length);
+            }
+
+            @Override
+            public cl_mem bytes(byte[] v) {
+                return write(Pointer.to(v), v.length);
+            }
+
+            private cl_mem write(Pointer host, long bytes) {
+                cl_mem m = alloc(bytes);
+                clEnqueueWriteBuffer(compute, m, CL_TRUE, 0, Math.max(bytes, 1), host, 0, null, null);
+                return m;
+            }
+        };
+    }
+
+    @Override
+    public void begin(long run) {
+        TemporalCorrelation stat = params.temporal();
+        List<OpenClBuffer> b = new ArrayList<>(4);
+        try {
+            b.add(dev.buffer(8L * px, CL_MEM_READ_WRITE));
+            b.add(dev.buffer(stat == TemporalCorrelation.AVG ? 8 : 8L * px, CL_MEM_READ_WRITE));
+            b.add(dev.buffer(stat == TemporalCorrelation.TAC2 ? 4L * px : 4, CL_MEM_READ_WRITE));
+            b.add(dev.buffer(stat == TemporalCorrelation.TAC2 ? 4L * px : 4, CL_MEM_READ_WRITE));
+        } catch (RuntimeException e) {
+            b.forEach(OpenClBuffer::close);
+            throw e;
+        }
+        Sums<cl_mem> sums = new Sums<>(b.get(0).mem(), b.get(1).mem(), b.get(2).mem(), b.get(3).mem());
+        if (runs.putIfAbsent(run, new Run(sums, b, new int[1])) != null) {
+            b.forEach(OpenClBuffer::close);
+            throw new IllegalStateException("run " + run + " already started");
+        }
+    }
+
+    @Override
+    public void add(long id, PixelData pixels, FrameShift shift) {
+        Run run = run(id);
+        if (pixels.length() != frameSize) {
+            throw new IllegalArgumentException("frame has " + pixels.length() + " pixels, the session expects "
+                    + plan.h + "x" + plan.w);
+        }
+        Staging s = staging[next];
+        next = (next + 1) % STAGING;
+        // the pinned buffer is free once its previous transfer is done, the device copy once its frame was converted
+        waitAndRelease(s.lastUpload());
+        copyIn(pixels, s.mapped());
+        synchronized (dev.lock()) {
+            cl_event uploaded = new cl_event();
+            cl_event[] after = s.lastUse()[0] == null ? null : new cl_event[] {s.lastUse()[0]};
+            clEnqueueWriteBuffer(transfer, s.device(), CL_FALSE, 0, (long) frameSize * pixelType.bytes(),
+                    Pointer.to(s.mapped()), after == null ? 0 : 1, after, uploaded);
+            release(s.lastUse());
+            s.lastUpload()[0] = uploaded;
+            cl_event converted = new cl_event();
+            if (convert == null) {
+                clEnqueueCopyBuffer(compute, s.device(), frame, 0, 0, 4L * frameSize, 1, new cl_event[] {uploaded},
+                        converted);
+            } else {
+                OpenClKernelArgs.bind(convert, pixelType == PixelType.U16
+                        ? new EsrrfStreamKernels.U16In<>(s.device(), frame, frameSize)
+                        : new EsrrfStreamKernels.U8In<>(s.device(), frame, frameSize));
+                clEnqueueNDRangeKernel(compute, convert, 1, null, new long[] {roundUp(frameSize, 256)},
+                        new long[] {256}, 1, new cl_event[] {uploaded}, converted);
+            }
+            s.lastUse()[0] = converted;
+            if (!shift.equals(lastShift)) {
+                unitEvents.add(taps(shift));
+            }
+            cl_event latticeDone = new cl_event();
+            OpenClKernelArgs.bind(latticeKernel, EsrrfStreamKernels.LatticeShifted.of(frame, lattice, plan, shift.dx(),
+                    shift.dy()));
+            clEnqueueNDRangeKernel(compute, latticeKernel, 2, null,
+                    new long[] {roundUp(plan.lw, TILE), roundUp(2 * plan.h + 1, TILE)}, new long[] {TILE, TILE}, 0, null,
+                    latticeDone);
+            cl_event rgcDone = new cl_event();
+            OpenClKernelArgs.bind(rgc, EsrrfKernels.Rgc.of(frame, lattice, 1, run.frames()[0], plan, params.temporal(),
+                    tables, run.sums()));
+            clEnqueueNDRangeKernel(compute, rgc, 3, null, new long[] {roundUp(plan.w, 32), roundUp(plan.hm, 8), plan.m},
+                    new long[] {32, 8, 1}, 0, null, rgcDone);
+            clRetainEvent(converted);
+            unitEvents.add(converted);
+            unitEvents.add(latticeDone);
+            unitEvents.add(rgcDone);
+        }
+        run.frames()[0]++;
+    }
+
+    /** Rewrites the magnification's taps for frames read {@code s} away; returns the kernel's event. */
+    private cl_event taps(FrameShift s) {
+        cl_event done = new cl_event();
+        OpenClKernelArgs.bind(taps, EsrrfStreamKernels.TapsShifted.of(tables, plan, s.dx(), s.dy()));
+        clEnqueueNDRangeKernel(compute, taps, 1, null, new long[] {roundUp(Math.max(plan.hm, plan.wm), 64)},
+                new long[] {64}, 0, null, done);
+        lastShift = s;
+        return done;
+    }
+
+    private void copyIn(PixelData pixels, ByteBuffer dst) {
+        dst.clear();
+        if (pixels instanceof PixelData.U16 u) {
+            dst.asShortBuffer().put(u.pixels());
+        } else if (pixels instanceof PixelData.U8 u) {
+            dst.put(u.pixels());
+        } else {
+            dst.asFloatBuffer().put(((PixelData.F32) pixels).pixels());
+        }
+    }
+
+    @Override
+    public void endUnit(long unit) {
+        units.addLast(new Unit(unit, unitEvents));
+        unitEvents = new ArrayList<>();
+    }
+
+    @Override
+    public void drainTimings(BiConsumer<Long, Double> sink) {
+        while (!units.isEmpty() && complete(units.peekFirst().events())) {
+            Unit u = units.removeFirst();
+            long ns = 0;
+            for (cl_event e : u.events()) {
+                ns += profiled(e);
+                clReleaseEvent(e);
+            }
+            sink.accept(u.id(), ns * 1e-9);
+        }
+    }
+
+    private static boolean complete(List<cl_event> events) {
+        if (events.isEmpty()) {
+            return true;
+        }
+        int[] status = new int[1];
+        clGetEventInfo(events.get(events.size() - 1), CL_EVENT_COMMAND_EXECUTION_STATUS, Sizeof.cl_int,
+                Pointer.to(status), null);
+        return status[0] == CL_COMPLETE;
+    }
+
+    private static long profiled(cl_event e) {
+        long[] start = new long[1];
+        long[] end = new long[1];
+        clGetEventProfilingInfo(e, CL_PROFILING_COMMAND_START, Sizeof.cl_ulong, Pointer.to(start), null);
+        clGetEventProfilingInfo(e, CL_PROFILING_COMMAND_END, Sizeof.cl_ulong, Pointer.to(end), null);
+        return Math.max(0, end[0] - start[0]);
+    }
+
+    @Override
+    public int frames(long run) {
+        return run(run).frames()[0];
+    }
+
+    @Override
+    public PendingWindow window(List<Long> ids) {
+        TemporalCorrelation stat = params.temporal();
+        Staging host;
+        try {
+            host = results.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a result buffer", e);
+        }
+        List<OpenClBuffer> scratch = new ArrayList<>();
+        cl_event read = new cl_event();
+        synchronized (dev.lock()) {
+            Run first = run(ids.get(0));
+            Sums<cl_mem> sums = first.sums();
+            int frames = first.frames()[0];
+            if (ids.size() > 1) {
+                // join into a copy: the runs stay as they are for the next windows that share them
+                List<OpenClBuffer> b = List.of(dev.buffer(8L * px, CL_MEM_READ_WRITE),
+                        dev.buffer(stat == TemporalCorrelation.AVG ? 8 : 8L * px, CL_MEM_READ_WRITE),
+                        dev.buffer(stat == TemporalCorrelation.TAC2 ? 4L * px : 4, CL_MEM_READ_WRITE),
+                        dev.buffer(stat == TemporalCorrelation.TAC2 ? 4L * px : 4, CL_MEM_READ_WRITE));
+                scratch.addAll(b);
+                Sums<cl_mem> total = new Sums<>(b.get(0).mem(), b.get(1).mem(), b.get(2).mem(), b.get(3).mem());
+                for (int i = 0; i < 4; i++) {
+                    clEnqueueCopyBuffer(compute, first.buffers().get(i).mem(), b.get(i).mem(), 0, 0, b.get(i).bytes(), 0,
+                            null, null);
+                }
+                for (Long id : ids.subList(1, ids.size())) {
+                    Run r = run(id);
+                    OpenClKernelArgs.bind(join, EsrrfStreamKernels.Join.of(total, r.sums(), px, stat));
+                    clEnqueueNDRangeKernel(compute, join, 1, null, new long[] {roundUp(px, 256)}, new long[] {256}, 0,
+                            null, null);
+                    frames += r.frames()[0];
+                }
+                sums = total;
+            }
+            OpenClBuffer image = dev.buffer(4L * px, CL_MEM_READ_WRITE);
+            scratch.add(image);
+            OpenClKernelArgs.bind(finish, EsrrfKernels.Finish.of(sums, px, frames, stat, image.mem()));
+            clEnqueueNDRangeKernel(compute, finish, 1, null, new long[] {roundUp(px, 256)}, new long[] {256}, 0, null,
+                    null);
+            if (params.macroPixelCorrection()) {
+                OpenClBuffer partial = dev.buffer(8L * plan.wm * plan.m, CL_MEM_READ_WRITE);
+                OpenClBuffer means = dev.buffer(4L * plan.m * plan.m, CL_MEM_READ_WRITE);
+                scratch.add(partial);
+                scratch.add(means);
+                OpenClKernelArgs.bind(phaseColumns, new EsrrfStreamKernels.PhaseColumns<>(image.mem(), plan.hm, plan.wm,
+                        plan.m, partial.mem()));
+                clEnqueueNDRangeKernel(compute, phaseColumns, 1, null, new long[] {roundUp(plan.wm, 64)},
+                        new long[] {64}, 0, null, null);
+                OpenClKernelArgs.bind(phaseMeans, new EsrrfStreamKernels.PhaseMeans<>(partial.mem(), plan.hm, plan.wm,
+                        plan.m, means.mem()));
+                clEnqueueNDRangeKernel(compute, phaseMeans, 1, null, new long[] {roundUp(plan.m * plan.m, 64)},
+                        new long[] {64}, 0, null, null);
+                OpenClKernelArgs.bind(phaseDivide, new EsrrfStreamKernels.PhaseDivide<>(image.mem(), plan.hm, plan.wm,
+                        plan.m, means.mem()));
+                clEnqueueNDRangeKernel(compute, phaseDivide, 1, null, new long[] {roundUp(px, 256)}, new long[] {256},
+                        0, null, null);
+            }
+            cl_event computed = new cl_event();
+            clEnqueueMarkerWithWaitList(computed);
+            clEnqueueReadBuffer(transfer, image.mem(), CL_FALSE, 0, 4L * px, Pointer.to(host.mapped()), 1,
+                    new cl_event[] {computed}, read);
+            clReleaseEvent(computed);
+        }
+        return () -> {
+            try {
+                clWaitForEvents(1, new cl_event[] {read});
+                float[] out = new float[px];
+                host.mapped().clear();
+                host.mapped().asFloatBuffer().get(out);
+                return new ImageStack(1, plan.hm, plan.wm, out);
+            } finally {
+                clReleaseEvent(read);
+                scratch.forEach(OpenClBuffer::close);
+                results.add(host);
+            }
+        };
+    }
+
+    private void clEnqueueMarkerWithWaitList(cl_event marker) {
+        org.jocl.CL.clEnqueueMarkerWithWaitList(compute, 0, null, marker);
+    }
+
+    @Override
+    public TemporalAccumulator partial(long id) {
+        Run r = run(id);
+        TemporalCorrelation stat = params.temporal();
+        double[] sum = new double[px];
+        double[] second = stat == TemporalCorrelation.AVG ? null : new double[px];
+        float[] first = stat == TemporalCorrelation.TAC2 ? new float[px] : null;
+        float[] last = stat == TemporalCorrelation.TAC2 ? new float[px] : null;
+        synchronized (dev.lock()) {
+            clEnqueueReadBuffer(compute, r.sums().sum(), CL_TRUE, 0, 8L * px, Pointer.to(sum), 0, null, null);
+            if (second != null) {
+                clEnqueueReadBuffer(compute, r.sums().second(), CL_TRUE, 0, 8L * px, Pointer.to(second), 0, null, null);
+            }
+            if (first != null) {
+                clEnqueueReadBuffer(compute, r.sums().first(), CL_TRUE, 0, 4L * px, Pointer.to(first), 0, null, null);
+                clEnqueueReadBuffer(compute, r.sums().last(), CL_TRUE, 0, 4L * px, Pointer.to(last), 0, null, null);
+            }
+        }
+        return TemporalAccumulator.of(stat, r.frames()[0], sum, second, first, last);
+    }
+
+    @Override
+    public void release(long id) {
+        Run r = runs.remove(id);
+        if (r != null) {
+            // later commands that reuse these buffers are queued after every command that reads them
+            r.buffers().forEach(OpenClBuffer::close);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (dev.lock()) {
+            clFinish(compute);
+            clFinish(transfer);
+            runs.values().forEach(r -> r.buffers().forEach(OpenClBuffer::close));
+            runs.clear();
+            for (Unit u : units) {
+                u.events().forEach(e -> clReleaseEvent(e));
+            }
+            units.clear();
+            unitEvents.forEach(e -> clReleaseEvent(e));
+            unitEvents.clear();
+            for (Staging s : staging) {
+                clEnqueueUnmapMemObject(transfer, s.host(), s.mapped(), 0, null, null);
+                release(s.lastUpload());
+                release(s.lastUse());
+            }
+            for (Staging s : results) {
+                clEnqueueUnmapMemObject(transfer, s.host(), s.mapped(), 0, null, null);
+            }
+            clFinish(transfer);
+            owned.forEach(m -> clReleaseMemObject(m));
+            owned.clear();
+            clReleaseCommandQueue(compute);
+            clReleaseCommandQueue(transfer);
+        }
+    }
+
+    private static void waitAndRelease(cl_event[] holder) {
+        if (holder[0] != null) {
+            clWaitForEvents(1, holder);
+            clReleaseEvent(holder[0]);
+            holder[0] = null;
+        }
+    }
+
+    private static void release(cl_event[] holder) {
+        if (holder[0] != null) {
+            clReleaseEvent(holder[0]);
+            holder[0] = null;
+        }
+    }
+
+    private Run run(long id) {
+        Run r = runs.get(id);
+        if (r == null) {
+            throw new IllegalStateException("run " + id + " was not started or was released");
+        }
+        return r;
+    }
+
+    private static long roundUp(long n, int multiple) {
+        return (n + multiple - 1) / multiple * multiple;
+    }
+}
