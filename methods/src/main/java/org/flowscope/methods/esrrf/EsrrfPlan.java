@@ -55,6 +55,9 @@ final class EsrrfPlan {
      */
     final int[] interiorLo;
     final int[] interiorHi;
+    /** Per column phase {@code sx}: the columns {@code q in [firstColumn, lastColumn)} outside the margins. */
+    final int[] firstColumn;
+    final int[] lastColumn;
     /** Image taps: rows {@code tapY[4i..4i+3]} with weights {@code wY[..]}, columns likewise. */
     final int[] tapY;
     final float[] wY;
@@ -135,6 +138,8 @@ final class EsrrfPlan {
         }
         interiorLo = new int[m];
         interiorHi = new int[m];
+        firstColumn = new int[m];
+        lastColumn = new int[m];
         for (int sx = 0; sx < m; sx++) {
             int lo = w;
             int hi = 0;
@@ -147,6 +152,17 @@ final class EsrrfPlan {
             }
             interiorLo[sx] = hi > lo ? lo : 0;
             interiorHi[sx] = hi > lo ? hi : 0;
+            int first = w;
+            int last = 0;
+            for (int q = 0; q < w; q++) {
+                int j = q * m + sx;
+                if (j >= margin && j < wm - margin) {
+                    first = Math.min(first, q);
+                    last = q + 1;
+                }
+            }
+            firstColumn[sx] = last > first ? first : 0;
+            lastColumn[sx] = last > first ? last : 0;
         }
         tapY = new int[4 * hm];
         wY = new float[4 * hm];
