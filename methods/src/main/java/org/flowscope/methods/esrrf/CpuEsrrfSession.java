@@ -39,6 +39,21 @@ final class CpuEsrrfSession implements EsrrfSession {
         this.frame = new float[height * width];
     }
 
+    /**
+     * Runs the kernel once on a seeded frame and throws the result away: the first frames of a fresh kernel run
+     * interpreted and then compiled, many times slower than the rest, and that one-time cost belongs to opening the
+     * session, not to the first unit the agent times.
+     */
+    void warmUp() {
+        int m = params.magnification();
+        TemporalAccumulator scratch = new TemporalAccumulator(params.temporal(), h * m * w * m);
+        float[] seeded = SyntheticFrames.blinking(1, h, w, 1).data();
+        for (int i = 0; i < 2; i++) {
+            mapper.add(seeded, FrameShift.ZERO, scratch);
+            scratch.endFrame();
+        }
+    }
+
     @Override
     public void begin(long run) {
         int m = params.magnification();

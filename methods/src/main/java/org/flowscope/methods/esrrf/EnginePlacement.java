@@ -1,10 +1,8 @@
 package org.flowscope.methods.esrrf;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.flowscope.core.frame.PixelType;
@@ -20,8 +18,9 @@ import org.flowscope.engine.spi.WorkShape;
 /**
  * The engine's agent places each unit of a live stream: one decision per unit ({@code --explain} shows them), one
  * session per chosen candidate (opened on first use: kernel builds and tables are its one-time cost), each unit's
- * busy time back to the agent once the session has measured it. A session's first unit is its warm-up (first
- * touch of its memory, JIT) and is not recorded. A candidate whose session cannot open is excluded for the run.
+ * busy time back to the agent once the session has measured it (sessions pay their one-time costs, kernel builds,
+ * first touch, JIT, when they open, so every unit is recorded). A candidate whose session cannot open is excluded
+ * for the run.
  *
  * <p>[decision] The single-threaded reference is not a candidate unless the options ask for the CPU reference
  * backend or an implementation by name: it exists to check the others and runs tens of times slower, and one unit on
@@ -38,8 +37,10 @@ final class EnginePlacement implements UnitPlacement {
     private final double cost;
     private final Map<Candidate, Placed> open = new LinkedHashMap<>();
     private final Map<Long, Selection> selections = new HashMap<>();
-    private final Set<EsrrfSession> warm = new HashSet<>();
     private final Map<String, Long> unitsByLabel = new TreeMap<>();
+    /** Per label: busy seconds and units timed (warm-up units included). */
+    private final Map<String, double[]> busy = new TreeMap<>();
+    private final int unitFrames;
 
     EnginePlacement(Engine engine, RunOptions options, EsrrfStreamParams params, int height, int width,
             PixelType pixelType, int unitFrames) {
@@ -49,6 +50,7 @@ final class EnginePlacement implements UnitPlacement {
         this.height = height;
         this.width = width;
         this.pixelType = pixelType;
+        this.unitFrames = unitFrames;
         this.shape = EsrrfStream.shape(params, unitFrames, height, width, pixelType.name().toLowerCase(java.util.Locale.ROOT));
         this.cost = EsrrfStream.cost(params, unitFrames, height, width);
     }
@@ -99,12 +101,25 @@ final class EnginePlacement implements UnitPlacement {
         for (Placed p : open.values()) {
             EsrrfSession session = p.session();
             session.drainTimings((unit, seconds) -> {
+                double[] b = busy.computeIfAbsent(p.label(), k -> new double[2]);
+                b[0] += seconds;
+                b[1]++;
                 Selection s = selections.remove(unit);
-                if (s != null && !warm.add(session)) {
+                if (s != null) {
                     engine.observe(s, seconds);
                 }
             });
         }
+    }
+
+    /**
+     * Per candidate label: the mean busy time of a frame on its device, ms (kernel time on a GPU, compute time on the
+     * CPU), over the units timed so far.
+     */
+    Map<String, Double> busyMsPerFrame() {
+        Map<String, Double> m = new TreeMap<>();
+        busy.forEach((label, b) -> m.put(label, b[0] * 1e3 / (b[1] * unitFrames)));
+        return m;
     }
 
     /** Units placed per candidate label so far. */

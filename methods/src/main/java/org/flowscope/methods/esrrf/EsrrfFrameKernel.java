@@ -47,8 +47,9 @@ final class EsrrfFrameKernel {
     private final SeparableLattice lattice;
     private final SampleLoop samples;
 
+    /** With the fastest sample loop of this JVM ({@link SampleLoop#best()}). */
     EsrrfFrameKernel(EsrrfPlan plan) {
-        this(plan, SampleLoop.SCALAR);
+        this(plan, SampleLoop.best());
     }
 
     /** With {@code samples} for the inner loop (e.g. a vectorised one). */

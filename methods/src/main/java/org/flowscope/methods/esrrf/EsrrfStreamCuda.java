@@ -36,6 +36,8 @@ public final class EsrrfStreamCuda implements Implementation<EsrrfStreamParams, 
     @Override
     public EsrrfSession open(EsrrfStreamParams params, int height, int width, PixelType pixelType,
             ExecutionContext context) {
-        return new CudaEsrrfSession(params, height, width, pixelType, context.device(CudaDevice.class));
+        CudaEsrrfSession s = new CudaEsrrfSession(params, height, width, pixelType, context.device(CudaDevice.class));
+        s.warmUp();
+        return s;
     }
 }

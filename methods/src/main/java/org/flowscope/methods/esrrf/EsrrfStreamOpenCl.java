@@ -42,6 +42,8 @@ public final class EsrrfStreamOpenCl implements Implementation<EsrrfStreamParams
     @Override
     public EsrrfSession open(EsrrfStreamParams params, int height, int width, PixelType pixelType,
             ExecutionContext context) {
-        return new OpenClEsrrfSession(params, height, width, pixelType, context.device(OpenClDevice.class));
+        OpenClEsrrfSession s = new OpenClEsrrfSession(params, height, width, pixelType, context.device(OpenClDevice.class));
+        s.warmUp();
+        return s;
     }
 }

@@ -20,7 +20,7 @@ public final class EsrrfStreamProvider implements MethodProvider<EsrrfStreamPara
 
     @Override
     public List<Class<? extends Implementation<EsrrfStreamParams, EsrrfStreamInput, ImageStack>>> implementations() {
-        return List.of(EsrrfStreamCpu.class, EsrrfStreamCpuThreaded.class, EsrrfStreamCpuSimd.class,
+        return List.of(EsrrfStreamCpu.class, EsrrfStreamCpuThreaded.class,
                 EsrrfStreamOpenCl.class, EsrrfStreamCuda.class);
     }
 

@@ -176,6 +176,7 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
             s.put("frames", frames.get());
             s.put("meanMsPerFrame", frames.get() == 0 ? 0 : frameNanos.get() / 1e6 / frames.get());
             s.put("unitsByImplementation", placement.unitsByLabel());
+            s.put("busyMsPerFrameByImplementation", placement.busyMsPerFrame());
             s.put("windowsJoinedOnDevice", st.deviceWindows());
             s.put("windowsJoinedOnHost", st.hostJoins());
         } else {

@@ -16,6 +16,11 @@ interface SampleLoop {
 
     void add(float[] gx, float[] gy, int s0, float[] scratch, int qLo, int qHi, float ux, float uy, float w);
 
+    /** The fastest loop this JVM offers: the vectorised one when the vector API module is present, else the plain one. */
+    static SampleLoop best() {
+        return EsrrfSimdLoop.available() ? EsrrfSimdLoop.INSTANCE : SCALAR;
+    }
+
     /** The plain loop, branch-free on the sign of the dot product. */
     SampleLoop SCALAR = (gxs, gys, s0, scratch, qLo, qHi, ux, uy, wk) -> {
         for (int q = qLo; q < qHi; q++) {
