@@ -319,6 +319,16 @@ public final class LiveCommand implements Callable<Integer> {
         StringBuilder human = new StringBuilder(String.format("live: %d frames in %.1f s (%.1f fps), %d window(s) analysed, %d skipped, %d lost by the camera",
                 s.frames(), s.elapsedMs() / 1e3, s.framesPerSecond(), s.counter(RunCounters.ANALYSIS_PROCESSED),
                 s.counter(RunCounters.ANALYSIS_SKIPPED), s.counter(RunCounters.CAMERA_LOST)));
+        Map<String, Object> latency = s.timings().get("latency");
+        if (latency != null && ((Number) latency.get("count")).longValue() > 0) {
+            r.put("latencyP50Ms", latency.get("p50Ms"));
+            r.put("latencyP99Ms", latency.get("p99Ms"));
+            human.append(System.lineSeparator()).append(String.format(java.util.Locale.ROOT,
+                    "latency p50 %.0f ms, p99 %.0f ms; ended %.2f s after the last frame (%s analysis)",
+                    ((Number) latency.get("p50Ms")).doubleValue(), ((Number) latency.get("p99Ms")).doubleValue(),
+                    s.endLagMs() / 1e3, s.analysis()));
+        }
+        r.put("endLagMs", s.endLagMs());
         human.append(System.lineSeparator()).append("counters: ").append(s.counters());
         human.append(System.lineSeparator()).append("wrote ").append(outputs.get("result"));
         if (outputs.get("raw") != null) {

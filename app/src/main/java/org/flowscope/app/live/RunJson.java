@@ -60,6 +60,7 @@ public final class RunJson {
         root.put("frames", s.frames());
         root.put("framesPerSecond", s.framesPerSecond());
         root.put("analysis", s.analysis());
+        root.put("endLagMs", s.endLagMs());
         root.put("counters", s.counters());
         root.put("timings", s.timings());
         root.put("pool", s.pool());

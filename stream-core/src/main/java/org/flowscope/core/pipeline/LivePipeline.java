@@ -51,6 +51,7 @@ public final class LivePipeline {
     private volatile long lastProgressNanos;
     private volatile double lastFps;
     private volatile String mode = "window";
+    private volatile long lastIngestNanos;
 
     private LivePipeline(Builder b) {
         this.b = b;
@@ -150,7 +151,8 @@ public final class LivePipeline {
         try {
             // a ring at least as large as the pool never fills: the producer waits in the pool (a blocking wait)
             // rather than in the ring's claim loop (a parking spin)
-            Flux<Frame> frames = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters);
+            Flux<Frame> frames = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters)
+                    .doOnNext(f -> lastIngestNanos = f.ingestNanos());
             if (b.rawSink != null) {
                 StageStats raw = stage("raw");
                 frames = FrameFlux.tapRaw(frames, f -> {
@@ -195,7 +197,8 @@ public final class LivePipeline {
         if (b.progress != null) {
             b.progress.accept(progress());
         }
-        return summary((System.nanoTime() - t0) / 1e6);
+        long end = System.nanoTime();
+        return summary((end - t0) / 1e6, lastIngestNanos == 0 ? 0 : (end - lastIngestNanos) / 1e6);
     }
 
     private WindowContext process(FrameWindow w) {
@@ -229,7 +232,7 @@ public final class LivePipeline {
         return timings.computeIfAbsent(name, k -> new StageStats());
     }
 
-    private RunSummary summary(double elapsedMs) {
+    private RunSummary summary(double elapsedMs, double endLagMs) {
         Map<String, Map<String, Object>> t = new LinkedHashMap<>();
         timings.forEach((k, v) -> t.put(k, v.toMap()));
         t.put("latency", latency.toMap());
@@ -251,7 +254,7 @@ public final class LivePipeline {
             }
         }
         return new RunSummary(counters.get(RunCounters.INGEST_FRAMES), elapsedMs, counters.snapshot(), t, sections,
-                poolStats, errors, mode);
+                poolStats, errors, mode, endLagMs);
     }
 
     /** Configuration of a {@link LivePipeline}. */
