@@ -38,6 +38,8 @@ final class EnginePlacement implements UnitPlacement {
     private final Map<Candidate, Placed> open = new LinkedHashMap<>();
     private final Map<Long, Selection> selections = new HashMap<>();
     private final Map<String, Long> unitsByLabel = new TreeMap<>();
+    /** Candidates with at least one unit timed. */
+    private final java.util.Set<Candidate> timed = new java.util.HashSet<>();
     /** Per label: busy seconds and units timed (warm-up units included). */
     private final Map<String, double[]> busy = new TreeMap<>();
     private final int unitFrames;
@@ -67,7 +69,25 @@ final class EnginePlacement implements UnitPlacement {
         return choose(unit, c -> !c.equals(bad));
     }
 
+    /**
+     * Before a decision: a candidate tried on the previous unit but not timed yet (its device runs behind the host)
+     * is waited for, once, so that the agent decides with its time instead of trying it again.
+     */
+    private void awaitFirstTimings() {
+        boolean waited = false;
+        for (Map.Entry<Candidate, Placed> e : open.entrySet()) {
+            if (!timed.contains(e.getKey())) {
+                e.getValue().session().awaitTimings();
+                waited = true;
+            }
+        }
+        if (waited) {
+            unitDone();
+        }
+    }
+
     private Placed choose(long unit, Predicate<Candidate> allowed) {
+        awaitFirstTimings();
         // --implementation names an eSRRF implementation (esrrf.opencl): its streaming form has the same variant
         String named = options.implementationFilter().map(id -> id.startsWith(Esrrf.ID + ".")
                 ? EsrrfStream.ID + id.substring(Esrrf.ID.length()) : id).orElse(null);
@@ -107,6 +127,7 @@ final class EnginePlacement implements UnitPlacement {
                 Selection s = selections.remove(unit);
                 if (s != null) {
                     engine.observe(s, seconds);
+                    timed.add(s.candidate());
                 }
             });
         }

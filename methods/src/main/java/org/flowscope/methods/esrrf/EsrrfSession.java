@@ -34,6 +34,9 @@ public interface EsrrfSession extends AutoCloseable {
      */
     void drainTimings(BiConsumer<Long, Double> sink);
 
+    /** Waits until every marked unit's work has completed, so that {@link #drainTimings} passes them all. */
+    void awaitTimings();
+
     /** Frames added to run {@code run} so far. */
     int frames(long run);
 

@@ -334,6 +334,15 @@ final class OpenClEsrrfSession implements EsrrfSession {
         }
     }
 
+    @Override
+    public void awaitTimings() {
+        for (Unit u : units) {
+            if (!u.events().isEmpty()) {
+                clWaitForEvents(1, new cl_event[] {u.events().get(u.events().size() - 1)});
+            }
+        }
+    }
+
     private static boolean complete(List<cl_event> events) {
         if (events.isEmpty()) {
             return true;
