@@ -249,9 +249,7 @@ public final class LiveCommand implements Callable<Integer> {
             try {
                 s = pipeline.run();
             } catch (RuntimeException e) {
-                json.failed(e.getMessage() == null ? e.toString() : e.getMessage(), (System.nanoTime() - t0) / 1e6);
-                json.write(dir.resolve("run.json"));
-                throw e;
+                throw failedRun(e, src, json, dir, (System.nanoTime() - t0) / 1e6);
             }
             printer.finish(pipeline.progress());
             Map<String, Object> outputs = new LinkedHashMap<>();
@@ -271,16 +269,18 @@ public final class LiveCommand implements Callable<Integer> {
             outputs.put("runJson", dir.resolve("run.json").toString());
             json.outputs(outputs);
             json.summary(s);
-            json.write(dir.resolve("run.json"));
-            report(s, outputs);
-            for (LiveStage e : extensions) {
-                var failure = e.failure(s);
-                if (failure.isPresent()) {
-                    out.spec.commandLine().getErr().println("flowscope: failed: " + failure.get());
-                    return ExitCodes.RUNTIME_FAILURE;
-                }
+            List<String> failures = failures(s);
+            if (!failures.isEmpty()) {
+                // the outputs are kept, but the run failed: run.json says so, as the exit code does
+                json.failed(String.join("; ", failures), s.elapsedMs());
             }
-            return ExitCodes.OK;
+            json.write(dir.resolve("run.json"));
+            report(s, outputs, failures.isEmpty());
+            for (LiveStage e : extensions) {
+                e.warnings(s).forEach(w -> out.spec.commandLine().getErr().println("flowscope: warning: " + w));
+            }
+            failures.forEach(f -> out.spec.commandLine().getErr().println("flowscope: failed: " + f));
+            return failures.isEmpty() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
         } finally {
             done.countDown();
             try {
@@ -289,6 +289,63 @@ public final class LiveCommand implements Callable<Integer> {
                 // the hook is running: it is waiting for 'done', which is now counted down
             }
         }
+    }
+
+    /** Why stages and extensions fail a completed run (a finite camera run that lost frames, a side branch). */
+    private List<String> failures(RunSummary s) {
+        List<String> failures = new ArrayList<>();
+        for (LiveStage e : extensions) {
+            try {
+                e.failure(s).ifPresent(failures::add);
+            } catch (RuntimeException ex) {
+                failures.add(e.name() + ": " + ex);
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * What the source extensions know about a run that failed before it completed (a camera that lost so many
+     * frames that no window filled); asked without a summary, so only the sources are asked, and one that cannot
+     * answer is left out rather than hide the original error.
+     */
+    private List<String> sourceFailures() {
+        List<String> failures = new ArrayList<>();
+        for (LiveExtension e : sourceExtensions()) {
+            try {
+                e.failure(null).ifPresent(failures::add);
+            } catch (RuntimeException ex) {
+                // no verdict without a summary
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * A run that failed: run.json says why, with the source's own section (what the camera delivered and lost) and
+     * what extensions know (the camera's loss explains a run that produced no window).
+     */
+    private RuntimeException failedRun(RuntimeException e, FrameSource src, RunJson json, Path dir, double elapsedMs) {
+        String error = e.getMessage() == null ? e.toString() : e.getMessage();
+        List<String> reasons = sourceFailures();
+        String all = reasons.isEmpty() ? error : error + "; " + String.join("; ", reasons);
+        json.failed(all, elapsedMs);
+        if (src instanceof RunContributor c) {
+            try {
+                json.content().put(c.section(), c.runJsonSection());
+            } catch (RuntimeException ex) {
+                e.addSuppressed(ex);
+            }
+        }
+        json.write(dir.resolve("run.json"));
+        if (reasons.isEmpty() || e instanceof IllegalArgumentException) {
+            reasons.forEach(r -> out.spec.commandLine().getErr().println("flowscope: " + r));
+            return e;
+        }
+        // the original error is the first part of the message already: kept as suppressed, not repeated as a cause
+        IllegalStateException failed = new IllegalStateException(all);
+        failed.addSuppressed(e);
+        return failed;
     }
 
     private Map<String, Object> parameters(int stepFrames, WindowOperator chain) {
@@ -306,8 +363,9 @@ public final class LiveCommand implements Callable<Integer> {
         return p;
     }
 
-    private void report(RunSummary s, Map<String, Object> outputs) {
+    private void report(RunSummary s, Map<String, Object> outputs, boolean ok) {
         Map<String, Object> r = new LinkedHashMap<>();
+        r.put("status", ok ? "ok" : "failed");
         r.put("frames", s.frames());
         r.put("framesPerSecond", s.framesPerSecond());
         r.put("elapsedMs", s.elapsedMs());

@@ -39,14 +39,14 @@ class FlowscopeProcessorTest {
         for (int k = 0; k < 50; k++) {
             Image image = FakeImages.u16(16, 8, k);
             input.add(image);
-            processor.processImage(image, context);
+            processor.processImage(image, context.context);
         }
         assertEquals(50, context.output.size());
         for (int k = 0; k < 50; k++) {
             assertSame(input.get(k), context.output.get(k), "the very same image, unchanged");
         }
         FrameSender sender = ((FlowscopeProcessor) processor).sender();
-        processor.cleanup(context);
+        processor.cleanup(context.context);
         assertTrue(sender.awaitFinished(10, TimeUnit.SECONDS));
         SenderStats stats = sender.stats();
         assertEquals(50, stats.offered);
@@ -67,7 +67,7 @@ class FlowscopeProcessorTest {
             FakeImages.Context context = new FakeImages.Context();
             Image image = FakeImages.u16(512, 512, 0);
             for (int k = 0; k < 300; k++) {
-                processor.processImage(image, context);
+                processor.processImage(image, context.context);
             }
             assertEquals(300, context.output.size(), "every image went on although the service reads nothing");
             SenderStats stats = sender.stats();
@@ -101,7 +101,7 @@ class FlowscopeProcessorTest {
         FlowscopeProcessor processor = new FlowscopeProcessor(sender);
         FakeImages.Context context = new FakeImages.Context();
         Image rgb = FakeImages.image(4, 4, 4, 4, new byte[64], 0);
-        processor.processImage(rgb, context);
+        processor.processImage(rgb, context.context);
         assertSame(rgb, context.output.get(0));
         assertEquals(1, sender.stats().undelivered());
         assertTrue(sender.stats().lastError.contains("4 components"), sender.stats().lastError);

@@ -58,6 +58,17 @@ class PluginArtifactTest {
     }
 
     @Test
+    void compilesAgainstTheRealStudioApiWhenItIsAtHand() throws Exception {
+        Path real = Paths.get("../../shared/mm/studio/MMJ_.jar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(real), "skipped: no real Studio API at "
+                + real.toAbsolutePath().normalize() + "; the plugin compiled against the stubs of mm-studio-api");
+        Path api = Paths.get(org.micromanager.data.Image.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertEquals(real.toRealPath(), api.toRealPath(), "the mm-studio-real profile puts MMJ_.jar on the class path");
+        // the real Image, not the 6-method stub
+        assertEquals(byte[].class, org.micromanager.data.Image.class.getMethod("getByteArray").getReturnType());
+    }
+
+    @Test
     void carriesItsSciJavaIndexNamingTheProcessorPlugin() throws IOException {
         try (InputStream in = FlowscopePlugin.class.getResourceAsStream("/META-INF/json/org.scijava.plugin.Plugin")) {
             assertFalse(in == null, "the index MM's plugin loader reads");

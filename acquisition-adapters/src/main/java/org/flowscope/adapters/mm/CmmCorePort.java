@@ -37,6 +37,11 @@ public final class CmmCorePort implements MmCorePort {
     }
 
     @Override
+    public String versionInfo() {
+        return core.getVersionInfo();
+    }
+
+    @Override
     public void loadSystemConfiguration(Path configFile) throws Exception {
         core.loadSystemConfiguration(configFile.toString());
     }

@@ -6,6 +6,8 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ public final class MmCoreLoader {
     private static final Logger LOG = LoggerFactory.getLogger(MmCoreLoader.class);
     static final String LIBRARY_PATH_PROPERTY = "mmcorej.library.path";
     private static final String ADAPTER_CLASS = CmmCorePort.class.getName();
+    /** Installation class loaders by the real paths of their jar and native library (see the class comment). */
+    private static final Map<String, URLClassLoader> LOADERS = new ConcurrentHashMap<>();
 
     private MmCoreLoader() {
     }
@@ -35,7 +39,7 @@ public final class MmCoreLoader {
      *                         loaded (missing, wrong architecture, or from another release)
      */
     public static MmCorePort load(MmInstallation installation) {
-        URLClassLoader loader = classLoader(installation);
+        URLClassLoader loader = LOADERS.computeIfAbsent(key(installation), k -> classLoader(installation));
         if (loader.findResource("mmcorej/CMMCore.class") == null) {
             throw new MmCoreException("mm: " + installation.jar() + " contains no mmcorej.CMMCore class (MMCoreJ 10.4.0 "
                     + "from the public repository is empty); use the MMCoreJ.jar of the Micro-Manager installation");
@@ -65,6 +69,19 @@ public final class MmCoreLoader {
                 + "adapters must come from one Micro-Manager release built for this platform.", cause);
     }
 
+    private static String key(MmInstallation installation) {
+        return realPath(installation.jar()) + "|" + realPath(installation.nativeLib());
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    /** A new loader over the installation's jar; {@link #load} keeps one per installation. */
     static URLClassLoader classLoader(MmInstallation installation) {
         URL jarUrl;
         try {

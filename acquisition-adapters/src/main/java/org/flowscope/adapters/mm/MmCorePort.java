@@ -15,6 +15,9 @@ import java.nio.file.Path;
  */
 public interface MmCorePort extends AutoCloseable {
 
+    /** {@code getVersionInfo()}, e.g. "MMCore version 12.5.0". */
+    String versionInfo();
+
     /** Loads a Micro-Manager configuration file ({@code loadSystemConfiguration}). */
     void loadSystemConfiguration(Path configFile) throws Exception;
 

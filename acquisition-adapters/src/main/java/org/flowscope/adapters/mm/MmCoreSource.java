@@ -31,30 +31,36 @@ import org.slf4j.LoggerFactory;
  * <p>A finite run ({@code frames} given) uses {@code startSequenceAcquisition(n, 0, stopOnOverflow=true)}, the
  * only mode in which MMCore reports an overflow; an open-ended run uses continuous acquisition, which silently
  * clears the whole buffer when it fills. {@link #run} drains the buffer on the calling (dedicated producer)
- * thread; when the consumer blocks (the raw path slows down), frames wait in MMCore's buffer. Lost frames are
- * detected as described in {@link LossTracker} and available from {@link #loss()} at any time; frame sequence
- * numbers skip the lost frames, so downstream gap counting agrees.
+ * thread; when the consumer blocks (the raw path slows down), frames wait in MMCore's buffer, and a monitor
+ * thread keeps watching the buffer so that an overflow or a clear is counted while it happens, not when the
+ * drain catches up. Lost frames are detected as described in {@link LossTracker} and available from
+ * {@link #loss()} at any time; frame sequence numbers skip the lost frames, and the frames lost after the last
+ * delivered one are reported by {@link #framesLostAfterLastFrame()}, so downstream counting agrees.
  *
  * <p>8- and 16-bit pixels are handed over as {@link PixelData.U8} and {@link PixelData.U16} (unsigned).
  */
 public final class MmCoreSource implements FrameSource, RunContributor {
     private static final Logger LOG = LoggerFactory.getLogger(MmCoreSource.class);
     private static final long IDLE_PARK_NS = 200_000;
+    /** How often the monitor looks at the buffer while the drain thread may be blocked in the consumer. */
+    private static final long MONITOR_PERIOD_MS = 20;
 
-    private final MmCorePort core;
+    private final CoreSession session;
+    private final LossTracker tracker = new LossTracker(0);
     private final String camera;
+    private final String coreVersion;
     private final SourceFormat format;
     private final OptionalLong frames;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch runFinished = new CountDownLatch(1);
     private volatile boolean stopRequested;
-    private volatile LossTracker tracker = new LossTracker(1);
-    private volatile int capacity;
+    private volatile boolean running;
 
     private MmCoreSource(MmCorePort core, String camera, SourceFormat format, OptionalLong frames) {
-        this.core = core;
+        this.session = new CoreSession(core, camera, tracker);
         this.camera = camera;
+        this.coreVersion = core.versionInfo();
         this.format = format;
         this.frames = frames;
     }
@@ -89,7 +95,7 @@ public final class MmCoreSource implements FrameSource, RunContributor {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("mm: configuration file not found: " + file.toAbsolutePath());
             }
-            call("loadSystemConfiguration(" + file + ")", () -> core.loadSystemConfiguration(file));
+            CoreSession.call("loadSystemConfiguration(" + file + ")", () -> core.loadSystemConfiguration(file));
             camera = core.cameraDevice();
             if (camera == null || camera.isBlank()) {
                 throw new IllegalArgumentException("mm: configuration " + file + " sets no camera (Core-Camera is empty)");
@@ -98,21 +104,21 @@ public final class MmCoreSource implements FrameSource, RunContributor {
             String module = spec.module().orElseThrow();
             String device = spec.device().orElseThrow();
             camera = spec.label();
-            call("loadDevice(" + camera + ", " + module + ", " + device + ")",
+            CoreSession.call("loadDevice(" + camera + ", " + module + ", " + device + ")",
                     () -> core.loadAndInitializeDevice(camera, module, device));
-            call("setCameraDevice(" + camera + ")", () -> core.setCameraDevice(camera));
+            CoreSession.call("setCameraDevice(" + camera + ")", () -> core.setCameraDevice(camera));
         }
         for (Map.Entry<String, String> p : spec.properties().entrySet()) {
-            call("setProperty(" + camera + ", " + p.getKey() + ", " + p.getValue() + ")",
+            CoreSession.call("setProperty(" + camera + ", " + p.getKey() + ", " + p.getValue() + ")",
                     () -> core.setProperty(camera, p.getKey(), p.getValue()));
         }
-        spec.binning().ifPresent(b -> call("setProperty(" + camera + ", Binning, " + b + ")",
+        spec.binning().ifPresent(b -> CoreSession.call("setProperty(" + camera + ", Binning, " + b + ")",
                 () -> core.setProperty(camera, "Binning", Integer.toString(b))));
-        spec.exposureMs().ifPresent(ms -> call("setExposure(" + ms + ")", () -> core.setExposure(ms)));
-        spec.roi().ifPresent(r -> call("setROI(" + r.x() + ", " + r.y() + ", " + r.width() + ", " + r.height() + ")",
+        spec.exposureMs().ifPresent(ms -> CoreSession.call("setExposure(" + ms + ")", () -> core.setExposure(ms)));
+        spec.roi().ifPresent(r -> CoreSession.call("setROI(" + r.x() + ", " + r.y() + ", " + r.width() + ", " + r.height() + ")",
                 () -> core.setRoi(r.x(), r.y(), r.width(), r.height())));
         // After ROI and binning: MMCore sizes the buffer for the frame size current at this call.
-        spec.bufferMb().ifPresent(mb -> call("setCircularBufferMemoryFootprint(" + mb + ")",
+        spec.bufferMb().ifPresent(mb -> CoreSession.call("setCircularBufferMemoryFootprint(" + mb + ")",
                 () -> core.setCircularBufferMemoryFootprint(mb)));
         return camera;
     }
@@ -134,6 +140,11 @@ public final class MmCoreSource implements FrameSource, RunContributor {
     /** The camera's label in MMCore. */
     public String camera() {
         return camera;
+    }
+
+    /** MMCore's version text, e.g. "MMCore version 12.5.0". */
+    public String coreVersion() {
+        return coreVersion;
     }
 
     @Override
@@ -160,8 +171,18 @@ public final class MmCoreSource implements FrameSource, RunContributor {
         if (!finite() || allowLoss || !result.any()) {
             return Optional.empty();
         }
+        String why = result.overflowed()
+                ? "; MMCore's circular buffer (" + tracker.capacity() + " frames) filled and the camera stopped, because "
+                        + "flowscope fell behind the camera: give MMCore a larger buffer (buffer=MB), lower the frame rate "
+                        + "or use a lighter --op"
+                : "";
         return Optional.of("the camera lost frames: " + result.summary() + ", " + result.delivered() + " of "
-                + frames.getAsLong() + " delivered; the outputs are kept; pass --allow-loss to accept a lossy run");
+                + frames.getAsLong() + " delivered" + why + "; pass --allow-loss to accept a lossy run");
+    }
+
+    @Override
+    public long framesLostAfterLastFrame() {
+        return tracker.lostAfterLastFrame();
     }
 
     @Override
@@ -175,23 +196,35 @@ public final class MmCoreSource implements FrameSource, RunContributor {
         MmLoss l = loss();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("camera", camera);
+        m.put("core", coreVersion);
         m.put("mode", finite() ? "sequence, stop on overflow" : "continuous");
         m.put("requestedFrames", finite() ? frames.getAsLong() : null);
-        m.put("bufferCapacityFrames", capacity);
+        m.put("bufferCapacityFrames", tracker.capacity());
         m.put("delivered", l.delivered());
         m.put("lostFrames", l.lostFrames());
         m.put("lossExact", l.exact());
         m.put("imageNumberGaps", l.gaps());
         m.put("bufferResets", l.bufferResets());
+        m.put("clearedBetweenCountAndPop", session.emptyPops());
+        m.put("outOfOrder", l.outOfOrder());
         m.put("overflowed", l.overflowed());
         return m;
     }
 
+    /**
+     * {@code mm lost}: frames lost so far ({@code >=} when a lower bound), resets, and "overflow" once the camera
+     * stopped on a full buffer; {@code mm buffer}: frames waiting in MMCore's buffer / its capacity.
+     */
     @Override
     public Map<String, String> progressFields() {
         MmLoss l = loss();
-        return Map.of("mm lost", (l.exact() ? "" : ">=") + l.lostFrames()
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("mm lost", (l.exact() ? "" : ">=") + l.lostFrames()
                 + (l.bufferResets() > 0 ? " (" + l.bufferResets() + " resets)" : "") + (l.overflowed() ? " overflow" : ""));
+        if (running) {
+            fields.put("mm buffer", session.fill() + "/" + tracker.capacity());
+        }
+        return fields;
     }
 
     @Override
@@ -203,139 +236,75 @@ public final class MmCoreSource implements FrameSource, RunContributor {
         if (closed.get()) {
             throw new IllegalStateException("the MmCoreSource is closed");
         }
+        Long requested = frames.isPresent() ? frames.getAsLong() : null;
         try {
-            capacity = core.bufferTotalCapacity();
-            LossTracker loss = new LossTracker(capacity);
-            tracker = loss;
-            if (frames.isPresent()) {
-                call("startSequenceAcquisition(" + frames.getAsLong() + ", 0, true)",
-                        () -> core.startSequenceAcquisition((int) frames.getAsLong(), true));
-            } else {
-                call("startContinuousSequenceAcquisition(0)", core::startContinuousSequenceAcquisition);
-            }
+            int capacity = session.start(requested);
+            running = true;
             LOG.info("mm: {} acquiring {} {}x{} {} (buffer {} frames)", camera,
-                    frames.isPresent() ? frames.getAsLong() + " frames (stop on overflow)" : "continuously",
-                    format.width(), format.height(), format.pixelType(), core.bufferTotalCapacity());
+                    requested != null ? requested + " frames (stop on overflow)" : "continuously",
+                    format.width(), format.height(), format.pixelType(), capacity);
+            Thread monitor = startMonitor(requested);
             try {
-                drain(consumer, loss);
+                drain(consumer);
             } finally {
-                stopCamera();
+                running = false;
+                monitor.interrupt();
+                monitor.join(1_000);
+                session.stopCamera();
             }
-            if (core.isBufferOverflowed()) {
-                loss.overflowObserved();
+            // After a stop request a short finite run is the user's choice, unless the camera had already stopped
+            // on overflow: those frames are lost all the same.
+            session.overflowed(requested);
+            if (requested != null && !stopRequested) {
+                tracker.finiteRunEnded(requested);
             }
-            loss.drainEnded(frames.isPresent());
-            if (!stopRequested) {
-                // Stopped on request, a short finite run is the user's choice, not a loss.
-                frames.ifPresent(loss::finiteRunEnded);
-            }
-            MmLoss result = loss.snapshot();
+            MmLoss result = tracker.snapshot();
             if (result.any()) {
                 LOG.warn("mm: {} delivered {} frames; {}", camera, result.delivered(), result.summary());
             }
         } finally {
+            running = false;
             runFinished.countDown();
         }
     }
 
-    private void drain(FrameConsumer consumer, LossTracker loss) throws Exception {
-        long believedRemaining = 0;
-        long nextSequence = 0;
-        long startNs = System.nanoTime();
-        boolean cameraStopped = false;
-        int pixels = format.width() * format.height();
-        while (true) {
-            if (stopRequested && !cameraStopped) {
-                stopCamera();
-                cameraStopped = true;
-            }
-            int remaining = core.remainingImageCount();
-            if (remaining < believedRemaining) {
-                loss.bufferClearObserved();
-            }
-            if (remaining == 0) {
-                believedRemaining = 0;
-                // Re-read after isSequenceRunning: a last frame may land between the two calls.
-                if (!core.isSequenceRunning() && core.remainingImageCount() == 0) {
+    private Thread startMonitor(Long requested) {
+        Thread t = new Thread(() -> {
+            while (running) {
+                session.monitor(requested);
+                try {
+                    Thread.sleep(MONITOR_PERIOD_MS);
+                } catch (InterruptedException e) {
                     return;
                 }
+            }
+        }, "mm-monitor-" + camera);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void drain(FrameConsumer consumer) throws Exception {
+        long nextSequence = 0;
+        long startNs = System.nanoTime();
+        while (true) {
+            if (stopRequested) {
+                session.stopCamera();
+            }
+            CoreSession.Step step = session.next();
+            if (step.ended()) {
+                return;
+            }
+            if (step.image() == null) {
                 LockSupport.parkNanos(IDLE_PARK_NS);
                 continue;
             }
-            MmImage image;
-            try {
-                image = core.popNextImage();
-            } catch (Exception e) {
-                // MMCore signals an empty buffer only through an exception's text; rather than matching the text,
-                // re-read the count: zero means the buffer was cleared between the count and the pop.
-                if (core.remainingImageCount() == 0) {
-                    loss.bufferClearObserved();
-                    believedRemaining = 0;
-                    continue;
-                }
-                throw new MmCoreException("mm: popNextImageMD failed on " + camera + ": " + e.getMessage(), e);
-            }
-            believedRemaining = remaining - 1;
-            long imageNumber = longTag(image, MmImage.IMAGE_NUMBER);
-            nextSequence += loss.framePopped(imageNumber);
-            PixelData data = pixelData(image.pixels(), pixels);
-            long timeNs = elapsedNs(image).orElse(System.nanoTime() - startNs);
+            MmImage image = step.image();
+            nextSequence += step.lostBefore();
+            PixelData data = MmFrames.pixels(camera, image.pixels(), format.pixelType(), format.width(), format.height());
+            long timeNs = MmFrames.elapsedNs(image).orElse(System.nanoTime() - startNs);
             consumer.accept(new FrameMetadata(nextSequence++, timeNs, format.width(), format.height(),
                     format.pixelType(), format.pixelSizeNm(), 0, "mm:" + camera), data);
-        }
-    }
-
-    private PixelData pixelData(Object pixels, int expected) {
-        PixelData data;
-        if (pixels instanceof byte[] b && format.pixelType() == PixelType.U8) {
-            data = new PixelData.U8(b);
-        } else if (pixels instanceof short[] s && format.pixelType() == PixelType.U16) {
-            data = new PixelData.U16(s);
-        } else {
-            throw new MmCoreException("mm: " + camera + " returned a " + pixels.getClass().getSimpleName()
-                    + " frame but the acquisition started as " + format.pixelType()
-                    + "; the pixel type changed during acquisition");
-        }
-        if (data.length() != expected) {
-            throw new MmCoreException("mm: " + camera + " returned " + data.length() + " pixels, expected "
-                    + format.width() + "x" + format.height() + "; the frame size changed during acquisition");
-        }
-        return data;
-    }
-
-    private static long longTag(MmImage image, String key) {
-        String value = image.tags().get(key);
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            try {
-                return (long) Double.parseDouble(value.trim());
-            } catch (NumberFormatException e2) {
-                return -1;
-            }
-        }
-    }
-
-    private static OptionalLong elapsedNs(MmImage image) {
-        String value = image.tags().get(MmImage.ELAPSED_TIME_MS);
-        if (value == null) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Math.round(Double.parseDouble(value.trim()) * 1e6));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-    }
-
-    private void stopCamera() {
-        try {
-            core.stopSequenceAcquisition();
-        } catch (Exception e) {
-            LOG.warn("mm: stopSequenceAcquisition on {} failed: {}", camera, e.getMessage());
         }
     }
 
@@ -360,22 +329,6 @@ public final class MmCoreSource implements FrameSource, RunContributor {
                 Thread.currentThread().interrupt();
             }
         }
-        stopCamera();
-        core.close();
-    }
-
-    @FunctionalInterface
-    private interface CoreCall {
-        void run() throws Exception;
-    }
-
-    private static void call(String what, CoreCall call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new MmCoreException("mm: MMCore refused " + what + ": " + e.getMessage(), e);
-        }
+        session.release();
     }
 }

@@ -104,6 +104,8 @@ class MmCoreSourceTest {
             assertEquals("sequence, stop on overflow", section.get("mode"));
             assertEquals(4, section.get("bufferCapacityFrames"));
             assertEquals("16 overflow", source.progressFields().get("mm lost"));
+            assertEquals(16, source.framesLostAfterLastFrame(), "no sequence gap can show the frames never acquired");
+            assertTrue(source.lossFailure(false).orElseThrow().contains("circular buffer (4 frames) filled"));
             assertTrue(source.lossFailure(true).isEmpty(), "--allow-loss accepts it");
         }
         assertEquals(4, core.produced(), "the camera stops when the buffer is full");
@@ -172,6 +174,72 @@ class MmCoreSourceTest {
             assertEquals(1, loss.delivered());
             assertEquals(2, loss.lostFrames());
             assertEquals(1, loss.bufferResets());
+        }
+    }
+
+    @Test
+    void readsTheBufferCapacityAfterTheStartAndCountsAWholeBufferPerReset() throws Exception {
+        ScriptedCore core = new ScriptedCore();
+        core.numbering = ScriptedCore.Numbering.PER_BUFFER;
+        // Tick 0: #0, #1; we pop #0. Tick 1: 15 frames fill the 16 slots, the 16th clears them and restarts at #0.
+        core.framesPerTick = tick -> tick == 0 ? 2 : tick == 1 ? 16 : 1;
+        assertEquals(0, core.bufferTotalCapacity(), "like MMCore, no capacity before the first start");
+        Collector out = new Collector();
+        try (MmCoreSource source = MmCoreSource.open(core, DEMO, OptionalLong.empty())) {
+            out.afterEach = () -> {
+                if (out.metadata.size() == 4) {
+                    source.stop();
+                }
+            };
+            source.run(out);
+            MmLoss loss = source.loss();
+            assertEquals(1, loss.bufferResets(), loss.toString());
+            assertEquals(16, loss.lostFrames(), "one full buffer, not one frame: " + loss);
+            assertFalse(loss.exact(), "a restarted counter hides further clears");
+            @SuppressWarnings("unchecked")
+            var section = (java.util.Map<String, Object>) source.runJsonSection();
+            assertEquals(16, section.get("bufferCapacityFrames"));
+        }
+        assertEquals(17, out.metadata.get(1).sequence(), "the sequence skips the discarded buffer");
+    }
+
+    @Test
+    void reportsAnOverflowWhileTheConsumerIsStillBlocked() throws Exception {
+        ScriptedCore core = new ScriptedCore();
+        core.capacity = 4;
+        core.tickOnAnyThread = true;
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Collector out = new Collector();
+        out.afterEach = () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (MmCoreSource source = MmCoreSource.open(core, DEMO, OptionalLong.of(20))) {
+            Thread drain = new Thread(() -> {
+                try {
+                    source.run(out);
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            }, "mm-drain-test");
+            drain.start();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!source.loss().overflowed() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            // The camera stopped after #0 (being consumed) and 4 buffered frames: 15 of 20 are lost, known now.
+            assertEquals(1, out.metadata.size(), "the consumer is still on the first frame");
+            assertEquals(15, source.loss().lostFrames(), source.loss().toString());
+            assertEquals("15 overflow", source.progressFields().get("mm lost"));
+            assertEquals("4/4", source.progressFields().get("mm buffer"));
+            release.countDown();
+            drain.join(5_000);
+            assertEquals(5, source.loss().delivered());
+            assertEquals(15, source.loss().lostFrames());
+            assertEquals(15, source.framesLostAfterLastFrame());
         }
     }
 

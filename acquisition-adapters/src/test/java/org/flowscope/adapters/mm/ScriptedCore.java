@@ -33,6 +33,8 @@ final class ScriptedCore implements MmCorePort {
     int bytesPerPixel = 2;
     int components = 1;
     int capacity = 16;
+    /** Also tick on calls from other threads (a camera that keeps running while the drain thread is blocked). */
+    volatile boolean tickOnAnyThread;
     double exposureMs = 10;
     Numbering numbering = Numbering.PER_CAMERA;
     IntUnaryOperator framesPerTick = tick -> 1;
@@ -46,6 +48,8 @@ final class ScriptedCore implements MmCorePort {
 
     private final ArrayDeque<MmImage> buffer = new ArrayDeque<>();
     private boolean running;
+    private boolean bufferInitialised;
+    private Thread starter;
     private boolean overwrite;
     private boolean overflowed;
     private long toProduce;
@@ -53,6 +57,11 @@ final class ScriptedCore implements MmCorePort {
     private long counter;
     private int tick;
     private int pops;
+
+    @Override
+    public String versionInfo() {
+        return "scripted MMCore";
+    }
 
     @Override
     public void loadSystemConfiguration(Path configFile) {
@@ -112,6 +121,7 @@ final class ScriptedCore implements MmCorePort {
     public void setCircularBufferMemoryFootprint(long megabytes) {
         configCall("setCircularBufferMemoryFootprint " + megabytes);
         capacity = (int) (megabytes * (1 << 20) / ((long) width * height * bytesPerPixel));
+        bufferInitialised = true;
     }
 
     private void configCall(String call) {
@@ -148,7 +158,7 @@ final class ScriptedCore implements MmCorePort {
 
     @Override
     public int bufferTotalCapacity() {
-        return capacity;
+        return bufferInitialised ? capacity : 0;
     }
 
     @Override
@@ -167,6 +177,8 @@ final class ScriptedCore implements MmCorePort {
             throw new Exception("This operation can not be executed while sequence acquisition is running.");
         }
         running = true;
+        bufferInitialised = true;
+        starter = Thread.currentThread();
         overwrite = overwriteMode;
         overflowed = false;
         toProduce = frames;
@@ -187,6 +199,9 @@ final class ScriptedCore implements MmCorePort {
 
     @Override
     public int remainingImageCount() {
+        if (!tickOnAnyThread && Thread.currentThread() != starter) {
+            return buffer.size();
+        }
         if (running) {
             int n = framesPerTick.applyAsInt(tick);
             for (int i = 0; i < n && running; i++) {

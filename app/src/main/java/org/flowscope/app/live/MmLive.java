@@ -28,8 +28,8 @@ public final class MmLive implements LiveExtension {
         this(MmCoreLoader::load);
     }
 
-    /** With another core loader (tests use a scripted core). */
-    MmLive(Function<MmInstallation, MmCorePort> coreLoader) {
+    /** With another core loader (tests use a scripted core; an embedding controller may share its own). */
+    public MmLive(Function<MmInstallation, MmCorePort> coreLoader) {
         this.coreLoader = coreLoader;
     }
 
@@ -58,7 +58,8 @@ public final class MmLive implements LiveExtension {
     @Override
     public List<SourceFactory> sources() {
         return List.of(SourceFactory.of("mm",
-                "mm:config=FILE.cfg or mm:module=M,device=D[,exposure=MS][,roi=x:y:w:h][,binning=N][,Prop=Value...]",
+                "mm:config=FILE.cfg[,...] or mm:module=M,device=D[,label=L][,exposure=MS][,roi=x:y:w:h][,binning=N]"
+                        + "[,buffer=MB][,Prop=Value...] (a Micro-Manager camera through MMCore; see --mm-home)",
                 (rest, fps, frames) -> openSource(rest, frames)));
     }
 

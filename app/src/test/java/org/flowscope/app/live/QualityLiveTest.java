@@ -31,4 +31,33 @@ class QualityLiveTest {
         JsonNode first = q.get("series").get(0);
         assertTrue(first.get("frcPx").isNumber() || first.get("frcPx").isNull(), first.toString());
     }
+
+    /** Dark frames: both metrics refuse a constant image, so every computed sample fails. */
+    private static final String DARK = "sim:size=64x64,photons=0.000001,background=0,readnoise=0,seed=3,pacing=virtual";
+
+    @Test
+    void aFailedQualitySampleIsInRunJsonAndTheSummaryAndEndsTheRunWithExitCodeFour() throws Exception {
+        Path out = dir.resolve("dark");
+        CliRunner.Result r = CliRunner.run("live", "--source", DARK, "--frames", "60", "--window", "20", "--step", "20",
+                "--op", "average", "--quality", "--every", "1", "--out", out.toString());
+        assertEquals(4, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("quality side branch: 1 of") || r.err().contains("sampled window(s) failed"), r.err());
+        assertTrue(r.err().contains("--tolerate-quality-failures"), r.err());
+        JsonNode q = CliOutput.mapper().readTree(out.resolve("run.json").toFile()).get("quality");
+        assertTrue(q.get("samplesFailed").asLong() >= 1, q.toString());
+        assertTrue(q.get("firstError").asText().contains("constant"), q.toString());
+        assertEquals(q.get("samplesSeen").asLong(), q.get("samplesComputed").asLong() + q.get("samplesDropped").asLong()
+                + q.get("samplesFailed").asLong() + q.get("samplesCancelled").asLong());
+    }
+
+    @Test
+    void toleratedQualityFailuresExitZeroButAreStillReported() throws Exception {
+        Path out = dir.resolve("tolerated");
+        CliRunner.Result r = CliRunner.run("live", "--source", DARK, "--frames", "60", "--window", "20", "--step", "20",
+                "--op", "average", "--quality", "--every", "1", "--tolerate-quality-failures", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("flowscope: warning: quality side branch"), r.err());
+        JsonNode q = CliOutput.mapper().readTree(out.resolve("run.json").toFile()).get("quality");
+        assertTrue(q.get("samplesFailed").asLong() >= 1, q.toString());
+    }
 }

@@ -10,9 +10,10 @@ import org.flowscope.methods.drift.DriftEstimator;
 import org.flowscope.methods.drift.DriftParams;
 import org.flowscope.methods.drift.DriftTable;
 import org.flowscope.methods.drift.ShiftMeasurer;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
-import org.flowscope.methods.shift.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
+import org.flowscope.methods.numerics.scenes.GaussianSpots;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -83,23 +84,14 @@ public class DriftEstimationBenchmark {
         for (int b = 0; b < size * size / 300; b++) {
             double cx = r.nextDouble() * size;
             double cy = r.nextDouble() * size;
-            double a = 200 + 800 * r.nextDouble();
-            int x0 = (int) Math.max(0, cx - 6);
-            int x1 = (int) Math.min(size - 1, cx + 6);
-            int y0 = (int) Math.max(0, cy - 6);
-            int y1 = (int) Math.min(size - 1, cy + 6);
-            for (int y = y0; y <= y1; y++) {
-                for (int x = x0; x <= x1; x++) {
-                    double d2 = (x + 0.5 - cx) * (x + 0.5 - cx) + (y + 0.5 - cy) * (y + 0.5 - cy);
-                    base[y * size + x] += (float) (a * Math.exp(-d2 / (2 * 1.5 * 1.5)));
-                }
-            }
+            GaussianSpots.addSampled(base, 0, size, size, cx, cy, 1.5, 200 + 800 * r.nextDouble(), 6);
         }
         float[] data = new float[n * size * size];
         double dx = 0;
         double dy = 0;
+        Interpolator lanczos = Interpolator.normalised(Kernel.LANCZOS3, Border.NEAREST);
         for (int t = 0; t < n; t++) {
-            SubPixelShift.shift(base, 0, size, size, dx, dy, Interpolator.LANCZOS3, Border.NEAREST, data, t * size * size);
+            lanczos.shift(base, 0, size, size, dx, dy, data, t * size * size);
             for (int i = t * size * size; i < (t + 1) * size * size; i++) {
                 data[i] += (float) (50 + 5 * r.nextGaussian());
             }

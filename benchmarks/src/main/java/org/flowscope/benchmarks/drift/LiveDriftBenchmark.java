@@ -11,8 +11,8 @@ import org.flowscope.methods.drift.DriftCorrectionParams;
 import org.flowscope.methods.drift.DriftShifter;
 import org.flowscope.methods.drift.LiveDriftCorrector;
 import org.flowscope.methods.drift.ShiftMeasurer;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,7 +61,7 @@ public class LiveDriftBenchmark {
         ShiftMeasurer m = threaded ? (p, in) -> CrossCorrelationCpuThreaded.compute(p, in, pool) : CrossCorrelationCpu::compute;
         DriftShifter s = threaded ? (p, in) -> DriftCorrectionCpuThreaded.compute(p, in, pool) : DriftCorrectionCpu::compute;
         corrector = new LiveDriftCorrector(m, s, frames.frame(0), 0,
-                new DriftCorrectionParams(Interpolator.LANCZOS3, Border.NEAREST));
+                new DriftCorrectionParams(Kernel.LANCZOS3, Border.NEAREST));
     }
 
     @TearDown(Level.Trial)

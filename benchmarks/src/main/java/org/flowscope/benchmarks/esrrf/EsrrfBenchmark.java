@@ -6,7 +6,7 @@ import org.flowscope.core.image.ImageStack;
 import org.flowscope.methods.esrrf.EsrrfCpuThreaded;
 import org.flowscope.methods.esrrf.EsrrfParams;
 import org.flowscope.methods.esrrf.Geometry;
-import org.flowscope.methods.esrrf.SyntheticFrames;
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

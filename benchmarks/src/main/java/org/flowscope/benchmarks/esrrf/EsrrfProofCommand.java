@@ -22,7 +22,7 @@ import org.flowscope.methods.esrrf.EsrrfOpenCl;
 import org.flowscope.methods.esrrf.EsrrfParams;
 import org.flowscope.methods.esrrf.ExperimentalRgc;
 import org.flowscope.methods.esrrf.Geometry;
-import org.flowscope.methods.esrrf.SyntheticFrames;
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
 import org.flowscope.methods.esrrf.TemporalCorrelation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,12 +3,12 @@ package org.flowscope.methods.conv2d;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.CpuDevice;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
+import org.flowscope.methods.numerics.parallel.CpuPools;
 
 /**
  * {@link Conv2d} on the CPU device's fork-join pool, split over output rows. Each row is computed exactly as
@@ -26,7 +26,7 @@ public final class Conv2dCpuThreaded implements Implementation<Conv2dParams, Ima
 
     @Override
     public ImageStack run(Conv2dParams params, ImageStack input, ExecutionContext context) {
-        return compute(params, input, context.device(CpuDevice.class).pool());
+        return compute(params, input, CpuPools.of(context));
     }
 
     /** Computes the correlation on {@code pool}. */

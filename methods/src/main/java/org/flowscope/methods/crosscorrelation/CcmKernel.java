@@ -2,11 +2,11 @@ package org.flowscope.methods.crosscorrelation;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
-import org.flowscope.methods.shift.SubPixelShift;
-import org.flowscope.methods.shift.Fft2;
-import org.flowscope.methods.shift.FourierShift;
+import org.flowscope.methods.numerics.fft.Fourier;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.FourierShift;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 
 /**
  * Cross-correlates frames against one reference image and locates each map's sub-pixel maximum. Holds the
@@ -18,6 +18,7 @@ public final class CcmKernel {
     private static final int TAPER_DIVISOR = 8;
     /** The interior left after the refinement margins must keep at least this many pixels per axis. */
     private static final int MIN_INTERIOR = 8;
+    private static final Interpolator LANCZOS3_EDGE = Interpolator.normalised(Kernel.LANCZOS3, Border.NEAREST);
 
     private final int h;
     private final int w;
@@ -27,7 +28,7 @@ public final class CcmKernel {
     private final boolean exact;
     private final float[] reference;
     private final int refOffset;
-    private final Fft2 fft;
+    private final Fourier fft;
     private final double smoothing;
     private final Map<Long, double[][]> windows = new HashMap<>();
     private final Map<Long, double[]> refSpectra = new HashMap<>();
@@ -51,7 +52,7 @@ public final class CcmKernel {
         this.fh = smoothSize(h);
         this.fw = smoothSize(w);
         this.exact = fh == h && fw == w;
-        this.fft = new Fft2(fh, fw);
+        this.fft = new Fourier(fh, fw);
         this.spectrum = new double[2 * fh * fw];
         this.work = new double[2 * fh * fw];
         this.corr = new double[fh * fw];
@@ -94,7 +95,7 @@ public final class CcmKernel {
                 }
             } else {
                 // a padded FFT would wrap the hard image edge into view; Lanczos-3 has no such edge
-                SubPixelShift.shift(frame, offset, h, w, -dx, -dy, Interpolator.LANCZOS3, Border.NEAREST, shifted, 0);
+                LANCZOS3_EDGE.shift(frame, offset, h, w, -dx, -dy, shifted, 0);
             }
             double[] ref = referenceSpectrum(my, mx);
             crossPower(ref, windowedSpectrum(shifted, 0, my, mx, frameBuf));
@@ -246,7 +247,7 @@ public final class CcmKernel {
         }
     }
 
-    private static double[] taper(int n, int margin) {
+    static double[] taper(int n, int margin) {
         double[] t = new double[n];
         int width = Math.max(1, n / TAPER_DIVISOR);
         for (int k = 0; k < n; k++) {

@@ -6,6 +6,7 @@ import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
+import org.flowscope.methods.numerics.scenes.BenchmarkScenes;
 
 /**
  * Cross-correlation map (CCM) of frames against a reference, and its sub-pixel maximum (spec &sect;7).
@@ -92,12 +93,14 @@ public final class CrossCorrelation implements Operation<CrossCorrelationParams,
         return new Tolerance(1e-5, 1e-6);
     }
 
-    /** Drifting spots, every frame against the first; {@code kernel} is ignored. */
+    /** Drifting spots, every frame against the first, at least 4 px a side; {@code kernel} is ignored. */
     @Override
     public Case<CrossCorrelationParams, CrossCorrelationInput> benchmarkCase(Spec spec, long seed) {
-        var stack = BenchmarkScenes.drifting(spec.frames(), spec.height(), spec.width(), seed);
+        int h = Math.max(4, spec.height());
+        int w = Math.max(4, spec.width());
+        var stack = BenchmarkScenes.drifting(spec.frames(), h, w, seed);
         return new Case<>(CrossCorrelationParams.peaksOnly(), new CrossCorrelationInput(stack, stack.frame(0)),
-                spec.width() + "x" + spec.height() + "x" + spec.frames() + " drifting spots vs frame 0");
+                w + "x" + h + "x" + spec.frames() + " drifting spots vs frame 0");
     }
 
     @Override

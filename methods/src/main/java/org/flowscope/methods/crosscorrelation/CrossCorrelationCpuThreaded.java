@@ -11,6 +11,7 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
+import org.flowscope.methods.numerics.parallel.CpuPools;
 
 /**
  * {@link CrossCorrelation} with frames spread over the CPU device's threads. Each worker owns its kernel (FFT

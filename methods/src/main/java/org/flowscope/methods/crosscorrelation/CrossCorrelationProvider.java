@@ -16,7 +16,8 @@ public final class CrossCorrelationProvider implements MethodProvider<CrossCorre
 
     @Override
     public List<Class<? extends Implementation<CrossCorrelationParams, CrossCorrelationInput, CrossCorrelationResult>>> implementations() {
-        return List.of(CrossCorrelationCpu.class, CrossCorrelationCpuThreaded.class);
+        return List.of(CrossCorrelationCpu.class, CrossCorrelationCpuThreaded.class, CrossCorrelationOpenCl.class,
+                CrossCorrelationCuda.class);
     }
 
     @Override

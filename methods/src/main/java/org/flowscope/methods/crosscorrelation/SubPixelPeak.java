@@ -59,21 +59,49 @@ public final class SubPixelPeak {
                 }
             }
         }
-        double y0 = by + parabola(corr, h, w, by, bx, true);
-        double x0 = bx + parabola(corr, h, w, by, bx, false);
+        return refine(by, bx, new Surface() {
+            @Override
+            public double at(int sy, int sx) {
+                return SubPixelPeak.at(corr, h, w, sy, sx);
+            }
+
+            @Override
+            public double[] evaluate(double y, double x) {
+                return SubPixelPeak.evaluate(spectrum, h, w, y, x);
+            }
+        });
+    }
+
+    /**
+     * The correlation around its maximum as {@link #refine} needs it: samples at integer shifts, and the trigonometric
+     * interpolant with its derivatives {f, fy, fx, fyy, fxx, fxy} (see {@link #evaluate}). The device implementations
+     * compute both on the device; the steps below are shared, so every backend takes the same decisions.
+     */
+    public interface Surface {
+        /** The correlation at integer shift (sy, sx) (wrapped). */
+        double at(int sy, int sx);
+
+        /** The interpolant and its derivatives at (y, x). */
+        double[] evaluate(double y, double x);
+    }
+
+    /** Steps (2) and (3) from the integer maximum (by, bx): parabola start, Newton, parabola fallback. */
+    public static Located refine(int by, int bx, Surface s) {
+        double y0 = by + parabola(s, by, bx, true);
+        double x0 = bx + parabola(s, by, bx, false);
         double[] start = {y0, x0};
-        double[] r = newton(spectrum, h, w, start);
+        double[] r = newton(s, start);
         if (r == null || Math.abs(r[0] - by) > 1 || Math.abs(r[1] - bx) > 1) {
-            double v = evaluate(spectrum, h, w, y0, x0)[0];
+            double v = s.evaluate(y0, x0)[0];
             return new Located(y0, x0, v, false);
         }
         return new Located(r[0], r[1], r[2], true);
     }
 
-    private static double parabola(double[] c, int h, int w, int sy, int sx, boolean alongY) {
-        double m = at(c, h, w, sy - (alongY ? 1 : 0), sx - (alongY ? 0 : 1));
-        double z = at(c, h, w, sy, sx);
-        double p = at(c, h, w, sy + (alongY ? 1 : 0), sx + (alongY ? 0 : 1));
+    private static double parabola(Surface c, int sy, int sx, boolean alongY) {
+        double m = c.at(sy - (alongY ? 1 : 0), sx - (alongY ? 0 : 1));
+        double z = c.at(sy, sx);
+        double p = c.at(sy + (alongY ? 1 : 0), sx + (alongY ? 0 : 1));
         double den = m - 2 * z + p;
         if (!(den < 0)) {
             return 0;
@@ -81,16 +109,16 @@ public final class SubPixelPeak {
         return Math.max(-0.5, Math.min(0.5, 0.5 * (m - p) / den));
     }
 
-    private static double at(double[] c, int h, int w, int sy, int sx) {
+    static double at(double[] c, int h, int w, int sy, int sx) {
         return c[Math.floorMod(sy, h) * w + Math.floorMod(sx, w)];
     }
 
     /** Newton ascent from {@code start}; returns {y, x, value} or null when it fails to converge. */
-    private static double[] newton(double[] spectrum, int h, int w, double[] start) {
+    private static double[] newton(Surface s, double[] start) {
         double y = start[0];
         double x = start[1];
         for (int it = 0; it < MAX_NEWTON_STEPS; it++) {
-            double[] e = evaluate(spectrum, h, w, y, x);
+            double[] e = s.evaluate(y, x);
             double fy = e[1];
             double fx = e[2];
             double fyy = e[3];
@@ -118,7 +146,7 @@ public final class SubPixelPeak {
             y += sy;
             x += sx;
             if (norm < 1e-6) {
-                return new double[] {y, x, evaluate(spectrum, h, w, y, x)[0]};
+                return new double[] {y, x, s.evaluate(y, x)[0]};
             }
         }
         return null;

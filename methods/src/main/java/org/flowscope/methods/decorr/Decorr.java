@@ -3,6 +3,7 @@ package org.flowscope.methods.decorr;
 import java.util.List;
 import java.util.TreeMap;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
@@ -23,13 +24,14 @@ import org.flowscope.methods.quality.ImageChecks;
  * resolution is {@code 2 / kc_max} pixels, kc_max the highest peak of the refined series (times the pixel size for nm).
  *
  * <p>Decisions on NanoPyx's quirks (spec &sect;18 item 10): there is no ROI parameter (NanoPyx crops one and then ignores
- * it; crop the image before calling); the padding stays top-aligned (harmless, see {@link DecorrAnalysis#pad}); the
+ * it; crop the image before calling); the padding stays top-aligned (harmless, see {@link PaddedImage}); the
  * refined range keeps {@code crmax = min(rmax, max(kc) + 0.3)} (the HEAD behaviour, not the ImageJ {@code 0.5} bug);
  * when the unfiltered curve wins pass one the refined sigma range starts at {@code 2.0/N}, not NanoPyx's integer
  * {@code 2/N = 0} (which yields NaN sigmas); and the first peak is mapped on [rmin, rmax] rather than always on [0, 1]
  * (the same for the defaults). No peak at all gives NaN instead of NanoPyx's {@code inf}.
  */
-public final class Decorr implements Operation<DecorrParams, ImageStack, DecorrResult> {
+public final class Decorr implements Operation<DecorrParams, ImageStack, DecorrResult>,
+        BenchmarkInputs<DecorrParams, ImageStack, DecorrResult> {
     /** The apodisation takes 20 px off each edge; below this side nothing would remain. */
     public static final int MIN_SIDE = 48;
 
@@ -54,11 +56,15 @@ public final class Decorr implements Operation<DecorrParams, ImageStack, DecorrR
 
     @Override
     public double cost(DecorrParams params, ImageStack image) {
-        int n = DecorrAnalysis.paddedSide(image.height(), image.width());
-        return (2.0 * params.ng() + 1) * n * (double) n * Math.log(n);
+        int n = PaddedImage.side(image.height(), image.width());
+        // one transform of the padded square, then 2 n_g + 1 passes of ring sums over its half spectrum
+        return n * (double) n * (Math.log(n) / Math.log(2) + 2.0 * params.ng() + 1);
     }
 
-    /** Applies to the curves concatenated (see {@link DecorrResult}); implementations compute each curve identically. */
+    /**
+     * Applies to the curves concatenated and kc_max ({@link #flatten}): every implementation computes the same double
+     * precision spectrum and the same ring sums, only in a different summation order (about 1e-12 apart).
+     */
     @Override
     public Tolerance tolerance() {
         return new Tolerance(1e-6, 0);
@@ -79,5 +85,22 @@ public final class Decorr implements Operation<DecorrParams, ImageStack, DecorrR
         }
         out[i] = (float) r.kcMax();
         return out;
+    }
+
+    /**
+     * Gaussian spots on a noisy background ({@code BenchmarkScenes}, the first frame), at least {@value #MIN_SIDE} px a
+     * side; {@code frames} and {@code kernel} are ignored.
+     */
+    @Override
+    public Case<DecorrParams, ImageStack> benchmarkCase(Spec spec, long seed) {
+        int h = Math.max(MIN_SIDE, spec.height());
+        int w = Math.max(MIN_SIDE, spec.width());
+        ImageStack img = org.flowscope.methods.numerics.scenes.BenchmarkScenes.drifting(1, h, w, seed);
+        return new Case<>(DecorrParams.defaults(), img, w + "x" + h + " spots, n_r 50 n_g 10");
+    }
+
+    @Override
+    public float[] values(DecorrResult output) {
+        return flatten(output);
     }
 }

@@ -7,14 +7,14 @@ import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
 
-/** The plain-Java reference implementation of {@link Decorr}: the high-pass curves one after another. */
+/** The plain-Java reference implementation of {@link Decorr}: one thread, double-precision spectrum on the heap. */
 public final class DecorrCpu implements Implementation<DecorrParams, ImageStack, DecorrResult> {
     private static final Decorr OPERATION = new Decorr();
 
     @Override
     public ImplementationInfo info() {
-        return new ImplementationInfo("decorr.cpu", Decorr.class, Backend.CPU, Precision.MIXED,
-                "decorrelation analysis, JTransforms FFT, sequential high-pass series");
+        return new ImplementationInfo("decorr.cpu", Decorr.class, Backend.CPU, Precision.FP64,
+                "decorrelation analysis, JTransforms real FFT, spectral high-pass, one thread");
     }
 
     @Override
@@ -25,6 +25,8 @@ public final class DecorrCpu implements Implementation<DecorrParams, ImageStack,
     /** Computes the analysis without an engine (validates first). */
     public static DecorrResult compute(DecorrParams params, ImageStack image) {
         OPERATION.validate(params, image);
-        return new DecorrAnalysis(params, null).run(image);
+        try (CpuDecorrSpectrum spectrum = CpuDecorrSpectrum.of(image, null)) {
+            return new DecorrAnalysis(params).run(spectrum);
+        }
     }
 }

@@ -15,8 +15,13 @@ public final class DecorrProvider implements MethodProvider<DecorrParams, ImageS
     }
 
     @Override
+    public java.util.Optional<org.flowscope.engine.spi.BenchmarkInputs<DecorrParams, ImageStack, DecorrResult>> benchmarks() {
+        return java.util.Optional.of(new Decorr());
+    }
+
+    @Override
     public List<Class<? extends Implementation<DecorrParams, ImageStack, DecorrResult>>> implementations() {
-        return List.of(DecorrCpu.class, DecorrCpuThreaded.class);
+        return List.of(DecorrCpu.class, DecorrCpuThreaded.class, DecorrOpenCl.class, DecorrCuda.class);
     }
 
     /** The live quality branch: decorrelation of each sampled reconstruction, with the FRC of its even/odd frames. */

@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.TiffStack;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.flowscope.methods.spi.OfflineCommand;
 import org.flowscope.methods.spi.ProcessContext;
 import picocli.CommandLine.Option;
@@ -23,7 +23,7 @@ public final class DriftApplyCommand implements OfflineCommand {
 
         @Option(names = "--interpolator", paramLabel = "NAME",
                 description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        Interpolator interpolator = Interpolator.LANCZOS3;
+        Kernel interpolator = Kernel.LANCZOS3;
 
         @Option(names = "--border", paramLabel = "ZERO|NEAREST",
                 description = "What fills areas uncovered by the shift: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

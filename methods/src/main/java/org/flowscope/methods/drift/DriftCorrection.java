@@ -6,11 +6,11 @@ import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 
 /**
  * Drift correction: frame t is translated by {@code (-dx[t], -dy[t])},
- * {@code out_t(x, y) = in_t(x + dx[t], y + dy[t])}, with the chosen {@link Interpolator} (spec &sect;8.3).
+ * {@code out_t(x, y) = in_t(x + dx[t], y + dy[t])}, with the chosen {@link Kernel} (spec &sect;8.3).
  *
  * <p>Difference from NanoPyx: NanoPyx calls OpenCV {@code warpAffine} with bilinear interpolation, which rounds
  * every source position to 1/32 px (INTER_BITS = 5), i.e. up to 1/64 px position error and a drift-dependent blur.
@@ -43,12 +43,9 @@ public final class DriftCorrection implements Operation<DriftCorrectionParams, D
     @Override
     public double cost(DriftCorrectionParams params, DriftCorrectionInput input) {
         var s = input.stack();
-        double perPixel = switch (params.interpolator()) {
-            case LINEAR -> 4;
-            case CATMULL_ROM -> 8;
-            case LANCZOS3 -> 12;
-            case FOURIER -> 4 * Math.log((double) s.frameSize()) / Math.log(2) + 10;
-        };
+        // two separable passes of taps() multiply-adds each; an FFT pair for Fourier
+        double perPixel = params.interpolator() == Kernel.FOURIER
+                ? 4 * Math.log((double) s.frameSize()) / Math.log(2) + 10 : 2.0 * params.interpolator().taps();
         return (double) s.frames() * s.frameSize() * perPixel;
     }
 
@@ -61,7 +58,7 @@ public final class DriftCorrection implements Operation<DriftCorrectionParams, D
     /** Drifting spots with a seeded drift table of sub-pixel shifts; {@code kernel} is ignored. */
     @Override
     public Case<DriftCorrectionParams, DriftCorrectionInput> benchmarkCase(Spec spec, long seed) {
-        var stack = org.flowscope.methods.crosscorrelation.BenchmarkScenes.drifting(spec.frames(), spec.height(), spec.width(), seed);
+        var stack = org.flowscope.methods.numerics.scenes.BenchmarkScenes.drifting(spec.frames(), spec.height(), spec.width(), seed);
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed + 1);
         double[] dx = new double[spec.frames()];
         double[] dy = new double[spec.frames()];

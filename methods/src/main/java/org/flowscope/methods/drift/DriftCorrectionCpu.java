@@ -6,7 +6,7 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
-import org.flowscope.methods.shift.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
 
 /** Plain-Java reference of {@link DriftCorrection}: frames one after another. */
 public final class DriftCorrectionCpu implements Implementation<DriftCorrectionParams, DriftCorrectionInput, ImageStack> {
@@ -38,7 +38,7 @@ public final class DriftCorrectionCpu implements Implementation<DriftCorrectionP
             System.arraycopy(s.data(), s.offset(f), out.data(), out.offset(f), s.frameSize());
             return;
         }
-        SubPixelShift.shift(s.data(), s.offset(f), s.height(), s.width(), -dx, -dy, params.interpolator(),
-                params.border(), out.data(), out.offset(f));
+        Interpolator.normalised(params.interpolator(), params.border())
+                .shift(s.data(), s.offset(f), s.height(), s.width(), -dx, -dy, out.data(), out.offset(f));
     }
 }

@@ -10,7 +10,7 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
-import org.flowscope.methods.crosscorrelation.CpuPools;
+import org.flowscope.methods.numerics.parallel.CpuPools;
 
 /** {@link DriftCorrection} with frames spread over the CPU device's threads. */
 public final class DriftCorrectionCpuThreaded

@@ -5,8 +5,8 @@ import java.util.List;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.TiffStacks;
 import org.flowscope.core.pipeline.WindowOperator;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.flowscope.methods.spi.LiveSetup;
 import org.flowscope.methods.spi.LiveStage;
 import picocli.CommandLine.Option;
@@ -34,7 +34,7 @@ public final class DriftLiveStage implements LiveStage {
                 description = "Resampling for operators without an interpolation of their own (average, "
                         + "--drift-save-corrected): ${COMPLETION-CANDIDATES}; eSRRF undoes the drift in its own "
                         + "magnification instead. Default: ${DEFAULT-VALUE}.")
-        Interpolator interpolator = Interpolator.LANCZOS3;
+        Kernel interpolator = Kernel.LANCZOS3;
 
         @Option(names = "--drift-every", paramLabel = "N", defaultValue = "0",
                 description = "Frames per drift measurement when frames are analysed as they arrive (0 = the "

@@ -1,5 +1,7 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -7,6 +7,7 @@ import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
 
 /**
  * eSRRF, enhanced super-resolution radial fluctuations (methods spec §4): a window of {@code F} frames

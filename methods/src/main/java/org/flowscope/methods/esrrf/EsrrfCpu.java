@@ -9,8 +9,7 @@ import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
 import org.flowscope.methods.robertscross.Gradients;
 import org.flowscope.methods.robertscross.RobertsCrossCpu;
-import org.flowscope.methods.magnify.FourierInterpolation;
-import org.flowscope.methods.magnify.Interpolator;
+import org.flowscope.methods.numerics.interpolation.FourierInterpolation;
 import org.flowscope.methods.magnify.MagnifyCpu;
 import org.flowscope.methods.magnify.MagnifyParams;
 import org.flowscope.methods.rgc.RgcCpu;
@@ -207,11 +206,7 @@ public final class EsrrfCpu implements Implementation<EsrrfParams, ImageStack, I
      * the centre.
      */
     private static float intensity(Geometry geo, ImageStack in, int f, int rM, int cM, int m, FrameShift s) {
-        if (geo == Geometry.NANOPYX) {
-            return Interpolator.CATMULL_ROM.at(in.data(), in.offset(f), in.height(), in.width(), (float) rM / m + s.dy(),
-                    (float) cM / m + s.dx());
-        }
-        return Lattice.catmullRomClamped(in.data(), in.offset(f), in.height(), in.width(), (rM + 0.5) / m + s.dy(),
-                (cM + 0.5) / m + s.dx());
+        return geo.interpolator().at(in.data(), in.offset(f), in.height(), in.width(),
+                geo.sampling().position(rM, m) + s.dy(), geo.sampling().position(cM, m) + s.dx());
     }
 }

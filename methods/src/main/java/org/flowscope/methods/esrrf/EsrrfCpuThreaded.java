@@ -9,6 +9,7 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
+import org.flowscope.methods.numerics.parallel.CpuPools;
 
 /**
  * Fast multi-threaded eSRRF on the CPU device's pool. The per-pixel work is the reference's, rearranged:
@@ -33,7 +34,7 @@ public final class EsrrfCpuThreaded implements Implementation<EsrrfParams, Image
 
     @Override
     public ImageStack run(EsrrfParams params, ImageStack input, ExecutionContext context) {
-        return apply(params, input, Pools.of(context));
+        return apply(params, input, CpuPools.of(context));
     }
 
     /** The eSRRF time series of {@code in}, computed on {@code pool}. */

@@ -44,7 +44,6 @@ final class EsrrfFrameKernel {
     private final float[] shiftedWX;
     private final int[] shiftedTapY;
     private final float[] shiftedWY;
-    private final SeparableLattice lattice;
     private final SampleLoop samples;
 
     /** With the fastest sample loop of this JVM ({@link SampleLoop#best()}). */
@@ -70,7 +69,6 @@ final class EsrrfFrameKernel {
         this.shiftedWX = new float[plan.wX.length];
         this.shiftedTapY = new int[plan.tapY.length];
         this.shiftedWY = new float[plan.wY.length];
-        this.lattice = new SeparableLattice(plan.geo, plan.h, plan.w, plan.m);
         useTaps(FrameShift.ZERO);
     }
 
@@ -94,7 +92,6 @@ final class EsrrfFrameKernel {
         gc = rc[0];
         gr = rc[1];
         useTaps(shift);
-        lattice.shift(shift);
     }
 
     private void useTaps(FrameShift s) {
@@ -116,7 +113,7 @@ final class EsrrfFrameKernel {
 
     /** Lattice rows {@code [kFrom, kTo)} as unit gradient vectors, and input rows of the horizontal pass. */
     void prepare(int kFrom, int kTo) {
-        lattice.rows(gc, gr, kFrom, kTo, new double[lattice.gridColumns()], new double[lattice.gridColumns()], nx, ny);
+        Lattice.latticeRows(plan.geo, gc, gr, plan.h, plan.w, plan.m, shift, kFrom, kTo, nx, ny);
         int lw = plan.lw;
         for (int k = kFrom; k < kTo; k++) {
             for (int l = 0; l < lw; l++) {

@@ -1,6 +1,6 @@
 package org.flowscope.methods.esrrf;
 
-import org.flowscope.methods.magnify.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.flowscope.methods.rgc.RgcCpu;
 import org.flowscope.methods.rgc.RgcParams;
 
@@ -143,15 +143,6 @@ final class EsrrfPlan {
         for (int sx = 0; sx < m; sx++) {
             int lo = w;
             int hi = 0;
-            for (int q = 0; q < w; q++) {
-                int j = q * m + sx;
-                if (j >= margin && j < wm - margin && insideX[j]) {
-                    lo = Math.min(lo, q);
-                    hi = q + 1;
-                }
-            }
-            interiorLo[sx] = hi > lo ? lo : 0;
-            interiorHi[sx] = hi > lo ? hi : 0;
             int first = w;
             int last = 0;
             for (int q = 0; q < w; q++) {
@@ -159,8 +150,14 @@ final class EsrrfPlan {
                 if (j >= margin && j < wm - margin) {
                     first = Math.min(first, q);
                     last = q + 1;
+                    if (insideX[j]) {
+                        lo = Math.min(lo, q);
+                        hi = q + 1;
+                    }
                 }
             }
+            interiorLo[sx] = hi > lo ? lo : 0;
+            interiorHi[sx] = hi > lo ? hi : 0;
             firstColumn[sx] = last > first ? first : 0;
             lastColumn[sx] = last > first ? last : 0;
         }
@@ -194,7 +191,7 @@ final class EsrrfPlan {
      */
     void taps(int outLen, int inLen, float shift, int[] idx, float[] wts) {
         for (int i = 0; i < outLen; i++) {
-            double y = geo == Geometry.NANOPYX ? (double) ((float) i / m + shift) : (i + 0.5) / m + shift;
+            double y = geo.sampling().position(i, m) + shift;
             int r0 = (int) Math.floor(y - 0.5);
             // NanoPyx's interpolator gives 0 for a point outside the image (only a shifted frame has such points)
             boolean pointOutside = geo == Geometry.NANOPYX && (y < 0 || y >= inLen);
@@ -203,7 +200,7 @@ final class EsrrfPlan {
                 boolean inside = r >= 0 && r < inLen;
                 idx[4 * i + t] = Math.min(Math.max(r, 0), inLen - 1);
                 wts[4 * i + t] = geo == Geometry.NANOPYX && (!inside || pointOutside) ? 0f
-                        : (float) Interpolator.catmullRom(y - (r + 0.5));
+                        : (float) Kernel.CATMULL_ROM.weight(y - (r + 0.5));
             }
         }
     }

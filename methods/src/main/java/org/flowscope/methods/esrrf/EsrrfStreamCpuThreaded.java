@@ -1,5 +1,7 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.methods.numerics.parallel.CpuPools;
+
 import java.util.concurrent.ForkJoinPool;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
@@ -37,7 +39,7 @@ public final class EsrrfStreamCpuThreaded implements Implementation<EsrrfStreamP
     @Override
     public EsrrfSession open(EsrrfStreamParams params, int height, int width, PixelType pixelType,
             ExecutionContext context) {
-        return open(params, height, width, Pools.of(context), SampleLoop.best());
+        return open(params, height, width, CpuPools.of(context), SampleLoop.best());
     }
 
     /** A session with the given sample loop (tests hold both loops to the reference). */

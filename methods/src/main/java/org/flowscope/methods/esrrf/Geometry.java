@@ -1,5 +1,11 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
+import org.flowscope.methods.numerics.interpolation.Normalisation;
+import org.flowscope.methods.numerics.interpolation.Sampling;
+
 /**
  * Where eSRRF samples its interpolators. Both put input pixel {@code k} at continuous coordinate {@code k + 0.5}.
  */
@@ -16,5 +22,18 @@ public enum Geometry {
      * treated as pixel centres, out-of-image taps skipped, a margin of {@code trunc(radius M)} output pixels left 0.
      * The result sits about half an input pixel down and right of the sample.
      */
-    NANOPYX
+    NANOPYX;
+
+    private static final Interpolator EDGE_CATMULL_ROM =
+            new Interpolator(Kernel.CATMULL_ROM, Border.NEAREST, Normalisation.NONE);
+
+    /** Where output pixel {@code i} samples the magnified image and the gradients. */
+    Sampling sampling() {
+        return this == NANOPYX ? Sampling.NANOPYX : Sampling.CENTRED;
+    }
+
+    /** eSRRF's Catmull-Rom: NanoPyx's (taps outside skipped, 0 outside the image) or with edge taps repeated. */
+    Interpolator interpolator() {
+        return this == NANOPYX ? Interpolator.NANOPYX_CATMULL_ROM : EDGE_CATMULL_ROM;
+    }
 }

@@ -1,7 +1,6 @@
 package org.flowscope.methods.esrrf;
 
 import org.flowscope.core.frame.FrameShift;
-import org.flowscope.methods.magnify.Interpolator;
 
 /**
  * The half-pixel sample lattice shared by every eSRRF implementation.
@@ -108,49 +107,27 @@ final class Lattice {
     static void latticeRows(Geometry g, float[] gc, float[] gr, int h, int w, int m, FrameShift shift, int kFrom,
             int kTo, float[] gx, float[] gy) {
         int lw = 2 * w + 1;
-        float sx = shift.dx();
-        float sy = shift.dy();
+        double[] ys = new double[kTo - kFrom];
+        double[] xs = new double[lw];
         if (g == Geometry.NANOPYX) {
             for (int k = kFrom; k < kTo; k++) {
-                float y = (k < 2 * h ? k / 2f : (2 * h * m - 1) / (float) (2 * m)) + sy;
-                for (int l = 0; l <= 2 * w; l++) {
-                    float x = (l < 2 * w ? l / 2f : (2 * w * m - 1) / (float) (2 * m)) + sx;
-                    gx[k * lw + l] = Interpolator.CATMULL_ROM.at(gc, 0, h, w, y, x);
-                    gy[k * lw + l] = Interpolator.CATMULL_ROM.at(gr, 0, h, w, y, x);
-                }
+                ys[k - kFrom] = (double) (k < 2 * h ? k / 2f : (2 * h * m - 1) / (float) (2 * m)) + shift.dy();
             }
+            for (int l = 0; l <= 2 * w; l++) {
+                xs[l] = (double) (l < 2 * w ? l / 2f : (2 * w * m - 1) / (float) (2 * m)) + shift.dx();
+            }
+            g.interpolator().grid(gc, 0, h, w, ys, xs, gx, kFrom * lw);
+            g.interpolator().grid(gr, 0, h, w, ys, xs, gy, kFrom * lw);
             return;
         }
+        // corner a is stored as element a, which the kernel places at a + 0.5
         for (int k = kFrom; k < kTo; k++) {
-            // corner a is stored as element a, which the kernel places at a + 0.5
-            double y = k / 2.0 + 0.5 + sy;
-            for (int l = 0; l <= 2 * w; l++) {
-                double x = l / 2.0 + 0.5 + sx;
-                gx[k * lw + l] = catmullRomClamped(gc, 0, h + 1, w + 1, y, x);
-                gy[k * lw + l] = catmullRomClamped(gr, 0, h + 1, w + 1, y, x);
-            }
+            ys[k - kFrom] = k / 2.0 + 0.5 + shift.dy();
         }
-    }
-
-    /**
-     * Catmull-Rom at continuous (y, x) (element k at k + 0.5) with taps beyond the border replaced by the edge
-     * value, so that the border is neither attenuated nor undefined.
-     */
-    static float catmullRomClamped(float[] img, int off, int rows, int cols, double y, double x) {
-        int r0 = (int) Math.floor(y - 0.5);
-        int c0 = (int) Math.floor(x - 0.5);
-        double q = 0;
-        for (int j = 0; j < 4; j++) {
-            int c = c0 - 1 + j;
-            int cc = Math.min(Math.max(c, 0), cols - 1);
-            double p = 0;
-            for (int i = 0; i < 4; i++) {
-                int r = r0 - 1 + i;
-                int rr = Math.min(Math.max(r, 0), rows - 1);
-                p += img[off + rr * cols + cc] * Interpolator.catmullRom(y - (r + 0.5));
-            }
-            q += p * Interpolator.catmullRom(x - (c + 0.5));
+        for (int l = 0; l <= 2 * w; l++) {
+            xs[l] = l / 2.0 + 0.5 + shift.dx();
         }
-        return (float) q;
+        g.interpolator().grid(gc, 0, h + 1, w + 1, ys, xs, gx, kFrom * lw);
+        g.interpolator().grid(gr, 0, h + 1, w + 1, ys, xs, gy, kFrom * lw);
     }
 }

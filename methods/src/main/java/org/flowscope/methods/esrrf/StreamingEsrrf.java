@@ -1,5 +1,7 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
+
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.source.PixelData;
 import org.flowscope.engine.spi.ExecutionContext;

@@ -2,6 +2,7 @@ package org.flowscope.methods.frc;
 
 import java.util.List;
 import java.util.TreeMap;
+import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.engine.spi.WorkShape;
@@ -27,7 +28,7 @@ import org.flowscope.methods.quality.ImageChecks;
  *
  * <p>Units: input pixels in any linear intensity unit; frequencies in cycles per pixel; resolution in pixels and nm.
  */
-public final class Frc implements Operation<FrcParams, FrcInput, FrcResult> {
+public final class Frc implements Operation<FrcParams, FrcInput, FrcResult>, BenchmarkInputs<FrcParams, FrcInput, FrcResult> {
     /** The threshold of Banterle et al. / NanoPyx. */
     public static final double THRESHOLD = 1.0 / 7.0;
     /** Smallest side that leaves enough rings for the smoothing window. */
@@ -56,9 +57,34 @@ public final class Frc implements Operation<FrcParams, FrcInput, FrcResult> {
         return 2 * n * Math.log(n + 1);
     }
 
-    /** Applies to the smoothed curve; the only implementation is the reference. */
+    /** Applies to the raw and smoothed curves ({@link #values}); the device variants agree to about 1e-14. */
     @Override
     public Tolerance tolerance() {
         return new Tolerance(1e-4, 0);
+    }
+
+    /**
+     * Two noisy frames of the same Gaussian spots, 0.1 px apart ({@code BenchmarkScenes}), at least {@value #MIN_SIDE}
+     * px a side; {@code frames} and {@code kernel} are ignored.
+     */
+    @Override
+    public Case<FrcParams, FrcInput> benchmarkCase(Spec spec, long seed) {
+        int h = Math.max(MIN_SIDE, spec.height());
+        int w = Math.max(MIN_SIDE, spec.width());
+        org.flowscope.core.image.ImageStack s = org.flowscope.methods.numerics.scenes.BenchmarkScenes.drifting(2, h, w, seed);
+        return new Case<>(FrcParams.defaults(), new FrcInput(s.frame(0), s.frame(1)), w + "x" + h + " spots, two noisy frames");
+    }
+
+    /** Raw curve, smoothed curve, resolution in pixels. */
+    @Override
+    public float[] values(FrcResult r) {
+        int n = r.raw().length;
+        float[] out = new float[2 * n + 1];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) r.raw()[i];
+            out[n + i] = (float) r.smoothed()[i];
+        }
+        out[2 * n] = (float) r.resolutionPx();
+        return out;
     }
 }

@@ -5,16 +5,14 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
-import org.flowscope.methods.quality.Fourier;
+import org.flowscope.methods.numerics.fft.Fourier;
 import org.flowscope.methods.quality.SavitzkyGolay;
 
 /**
  * The plain-Java reference implementation of {@link Frc}.
  *
- * <p>There is deliberately no threaded, OpenCL or CUDA variant: the work is two FFTs of one image (JTransforms
- * already splits large transforms over threads) plus a ring sum of about 2&pi;r bilinear samples per ring, i.e.
- * O(N&sup2;) samples against the FFTs' O(N&sup2; log N). A device variant would mostly move the two images and
- * three spectra planes back and forth.
+ * <p>The GPU variants ({@link FrcOpenCl}, {@link FrcCuda}) compute the same steps on the device; there is no threaded
+ * CPU variant: the work is two FFTs of one image plus a ring sum of about 2&pi;r bilinear samples per ring.
  */
 public final class FrcCpu implements Implementation<FrcParams, FrcInput, FrcResult> {
     private static final Frc OPERATION = new Frc();
@@ -36,10 +34,7 @@ public final class FrcCpu implements Implementation<FrcParams, FrcInput, FrcResu
         OPERATION.validate(params, input);
         int h = input.first().height();
         int w = input.first().width();
-        int n = Math.min(h, w);
-        if (n % 2 == 1) {
-            n--;
-        }
+        int n = side(h, w);
         float[] a = windowedCrop(input.first().data(), h, w, n);
         float[] b = windowedCrop(input.second().data(), h, w, n);
         double[] fa = Fourier.shift(Fourier.forward(a, n, n), n, n);
@@ -64,6 +59,18 @@ public final class FrcCpu implements Implementation<FrcParams, FrcInput, FrcResu
         for (int r = 1; r < maxR; r++) {
             raw[r] = ringCorrelation(p0, p1, p2, n, centre, r);
         }
+        return result(params, n, raw);
+    }
+
+    /** Side of the analysed square: the smaller side, made even. */
+    static int side(int h, int w) {
+        int n = Math.min(h, w);
+        return n % 2 == 1 ? n - 1 : n;
+    }
+
+    /** Smoothing, frequency axis and crossing of the raw ring correlation of an {@code n x n} crop (steps 5 and 6). */
+    static FrcResult result(FrcParams params, int n, double[] raw) {
+        int maxR = raw.length;
         int window = (int) (0.0707 * maxR);
         if (window <= 3) {
             window = 4;
@@ -74,6 +81,12 @@ public final class FrcCpu implements Implementation<FrcParams, FrcInput, FrcResu
         double resPx = crossing > 0 ? 1.0 / crossing : Double.NaN;
         double resNm = params.hasPixelSize() ? resPx * params.pixelSizeNm() : Double.NaN;
         return new FrcResult(resPx, resNm, freq, raw, smoothed, Frc.THRESHOLD);
+    }
+
+    /** The ring correlation from its three sums; 0 where a denominator vanishes. */
+    static double ratio(double s0, double s1, double s2) {
+        double denom = Math.sqrt(s1 * s2);
+        return denom > 0 ? s0 / denom : 0;
     }
 
     private static float[] windowedCrop(float[] img, int h, int w, int n) {
@@ -128,8 +141,7 @@ public final class FrcCpu implements Implementation<FrcParams, FrcInput, FrcResu
             s1 += bilinear(p1, n, x0, y0, fx, fy);
             s2 += bilinear(p2, n, x0, y0, fx, fy);
         }
-        double denom = Math.sqrt(s1 * s2);
-        return denom > 0 ? s0 / denom : 0;
+        return ratio(s0, s1, s2);
     }
 
     private static double bilinear(float[] p, int n, int x0, int y0, double fx, double fy) {

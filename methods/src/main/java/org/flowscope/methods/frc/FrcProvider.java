@@ -14,8 +14,13 @@ public final class FrcProvider implements MethodProvider<FrcParams, FrcInput, Fr
     }
 
     @Override
+    public java.util.Optional<org.flowscope.engine.spi.BenchmarkInputs<FrcParams, FrcInput, FrcResult>> benchmarks() {
+        return java.util.Optional.of(new Frc());
+    }
+
+    @Override
     public List<Class<? extends Implementation<FrcParams, FrcInput, FrcResult>>> implementations() {
-        return List.of(FrcCpu.class);
+        return List.of(FrcCpu.class, FrcOpenCl.class, FrcCuda.class);
     }
 
     @Override

@@ -13,7 +13,8 @@ import org.flowscope.engine.spi.WorkShape;
  * (methods spec §1.2).
  *
  * <p>Output shape {@code (F, trunc(H*Mr), trunc(W*Mc))}; output pixel {@code (i, j)} is the kernel evaluated at
- * continuous input position {@code y = i/Mr - shiftRow}, {@code x = j/Mc - shiftCol} (float32 arithmetic).
+ * continuous input position {@code y = i/Mr - shiftRow}, {@code x = j/Mc - shiftCol} (float32 arithmetic,
+ * {@link org.flowscope.methods.numerics.interpolation.Sampling#NANOPYX}).
  *
  * <p><b>Geometry [NanoPyx quirk]:</b> the kernels put input element {@code k} at {@code k + 0.5}, but the output
  * is sampled at integer coordinates {@code i / M} rather than at its own pixel centres {@code (i + 0.5) / M}, so
@@ -56,7 +57,9 @@ public final class Magnify implements Operation<MagnifyParams, ImageStack, Image
     @Override
     public WorkShape shape(MagnifyParams p, ImageStack in) {
         Map<String, String> m = new TreeMap<>();
-        m.put("interpolator", p.interpolator().name());
+        m.put("kernel", p.interpolator().kernel().name());
+        m.put("border", p.interpolator().border().name());
+        m.put("normalisation", p.interpolator().normalisation().name());
         m.put("magnificationRow", Float.toString(p.magnificationRow()));
         m.put("magnificationCol", Float.toString(p.magnificationCol()));
         return new WorkShape(ID, List.of(in.frames(), in.height(), in.width()), "f32", new TreeMap<>(m));

@@ -1,11 +1,12 @@
 package org.flowscope.methods.magnify;
 
 import java.util.Objects;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
 
 /**
  * Parameters of {@link Magnify}.
  *
- * @param interpolator      the kernel
+ * @param interpolator      the interpolator, usually one of NanoPyx's ({@link Interpolator#nanopyx}); not FOURIER
  * @param shiftRow          shift in input pixels; positive moves content down
  * @param shiftCol          shift in input pixels; positive moves content right
  * @param magnificationRow  output rows per input row (&gt; 0)
@@ -15,6 +16,9 @@ public record MagnifyParams(
         Interpolator interpolator, float shiftRow, float shiftCol, float magnificationRow, float magnificationCol) {
     public MagnifyParams {
         Objects.requireNonNull(interpolator, "interpolator");
+        if (!interpolator.kernel().spatial()) {
+            throw new IllegalArgumentException("magnify needs a kernel with spatial taps, got " + interpolator.kernel());
+        }
         if (!Float.isFinite(shiftRow) || !Float.isFinite(shiftCol)) {
             throw new IllegalArgumentException("shifts must be finite, got row=" + shiftRow + " col=" + shiftCol);
         }
@@ -25,8 +29,8 @@ public record MagnifyParams(
         }
     }
 
-    /** Catmull-Rom magnification by an integer factor without shift (the eSRRF step). */
+    /** NanoPyx's Catmull-Rom magnification by an integer factor without shift (the eSRRF step). */
     public static MagnifyParams catmullRom(int magnification) {
-        return new MagnifyParams(Interpolator.CATMULL_ROM, 0f, 0f, magnification, magnification);
+        return new MagnifyParams(Interpolator.NANOPYX_CATMULL_ROM, 0f, 0f, magnification, magnification);
     }
 }

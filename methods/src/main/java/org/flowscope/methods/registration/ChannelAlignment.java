@@ -2,9 +2,9 @@ package org.flowscope.methods.registration;
 
 import java.util.Objects;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
-import org.flowscope.methods.shift.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 
 /**
  * Applies a {@link RegistrationResult}: channel c becomes {@code out(p) = in_c(p + v_c(p))}, where {@code v_c} is
@@ -23,7 +23,7 @@ public final class ChannelAlignment {
     private ChannelAlignment() {
     }
 
-    public static ImageStack apply(ImageStack channels, RegistrationResult reg, Mode mode, Interpolator interpolator) {
+    public static ImageStack apply(ImageStack channels, RegistrationResult reg, Mode mode, Kernel interpolator) {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(interpolator, "interpolator");
         int h = channels.height();
@@ -32,10 +32,11 @@ public final class ChannelAlignment {
             throw new IllegalArgumentException("registration is for " + reg.channels().size() + " channels of "
                     + reg.height() + "x" + reg.width() + ", but the input has " + channels.frames() + " of " + h + "x" + w);
         }
-        if (mode == Mode.LOCAL && interpolator == Interpolator.FOURIER) {
+        if (mode == Mode.LOCAL && interpolator == Kernel.FOURIER) {
             throw new IllegalArgumentException("a local field cannot be applied with the FOURIER interpolator; use LANCZOS3,"
                     + " CATMULL_ROM or LINEAR");
         }
+        Interpolator resampler = Interpolator.normalised(interpolator, Border.ZERO);
         ImageStack out = ImageStack.zeros(channels.frames(), h, w);
         for (int c = 0; c < channels.frames(); c++) {
             ChannelShift s = reg.channel(c);
@@ -46,11 +47,10 @@ public final class ChannelAlignment {
             if (c == reg.referenceChannel() || (s.dx() == 0 && s.dy() == 0 && s.field() == null)) {
                 System.arraycopy(channels.data(), channels.offset(c), out.data(), out.offset(c), h * w);
             } else if (mode == Mode.GLOBAL || s.field() == null) {
-                SubPixelShift.shift(channels.data(), channels.offset(c), h, w, -s.dx(), -s.dy(), interpolator, Border.ZERO,
-                        out.data(), out.offset(c));
+                resampler.shift(channels.data(), channels.offset(c), h, w, -s.dx(), -s.dy(), out.data(), out.offset(c));
             } else {
                 float[][] v = s.field().dense(h, w);
-                Resampler.warp(channels.data(), channels.offset(c), h, w, v[0], v[1], interpolator, out.data(), out.offset(c));
+                resampler.warp(channels.data(), channels.offset(c), h, w, v[0], v[1], out.data(), out.offset(c));
             }
         }
         return out;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.StackMetadata;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.flowscope.methods.spi.OfflineCommand;
 import org.flowscope.methods.spi.ProcessContext;
 import picocli.CommandLine.Option;
@@ -26,8 +26,8 @@ public final class RegisterApplyCommand implements OfflineCommand {
         ChannelAlignment.Mode mode = ChannelAlignment.Mode.LOCAL;
 
         @Option(names = "--interpolator", paramLabel = "NAME",
-                description = "LANCZOS3, CATMULL_ROM, LINEAR (FOURIER: global only). Default: ${DEFAULT-VALUE}.")
-        Interpolator interpolator = Interpolator.LANCZOS3;
+                description = "${COMPLETION-CANDIDATES} (FOURIER: global only). Default: ${DEFAULT-VALUE}.")
+        Kernel interpolator = Kernel.LANCZOS3;
     }
 
     /** What {@code process register-apply --json} reports. */

@@ -6,7 +6,7 @@ import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
-import org.flowscope.methods.crosscorrelation.CpuPools;
+import org.flowscope.methods.numerics.parallel.CpuPools;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationCpuThreaded;
 
 /** Every cross-correlation on the CPU device's fork-join pool. */

@@ -9,9 +9,9 @@ import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
 import org.flowscope.methods.crosscorrelation.CcmPeak;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationResult;
 import org.flowscope.methods.drift.ShiftMeasurer;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
-import org.flowscope.methods.shift.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 
 /**
  * Channel registration (spec &sect;9, with the quirks of &sect;18 item 8 fixed): for every channel other than the
@@ -97,7 +97,7 @@ public final class RegistrationEstimator {
         int w = chan.width();
         int nb = params.blocksPerAxis();
         float[] undone = new float[h * w];
-        SubPixelShift.shift(chan.data(), 0, h, w, -g.dx(), -g.dy(), Interpolator.LANCZOS3, Border.NEAREST, undone, 0);
+        Interpolator.normalised(Kernel.LANCZOS3, Border.NEAREST).shift(chan.data(), 0, h, w, -g.dx(), -g.dy(), undone, 0);
         ImageStack blocks = cut(undone, w, nb, bh, bw);
         ImageStack refBlocks = cut(ref.data(), w, nb, bh, bw);
         double limit = Math.min(bh, bw) / 4.0;

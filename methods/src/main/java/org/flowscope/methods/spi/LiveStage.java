@@ -65,4 +65,9 @@ public interface LiveStage {
     default Optional<String> failure(RunSummary summary) {
         return Optional.empty();
     }
+
+    /** After a run that completed: lines the summary shows although the exit code stays 0 (tolerated problems). */
+    default List<String> warnings(RunSummary summary) {
+        return List.of();
+    }
 }

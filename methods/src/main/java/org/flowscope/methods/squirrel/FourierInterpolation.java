@@ -1,6 +1,7 @@
 package org.flowscope.methods.squirrel;
 
-import org.flowscope.methods.quality.Fourier;
+import org.flowscope.methods.numerics.fft.Fourier;
+import org.flowscope.methods.numerics.interpolation.MirrorPadding;
 
 /**
  * Fourier (zero-padding) magnification of one image as NanoPyx's Cython {@code fht_space_interpolation} computes it
@@ -13,9 +14,12 @@ import org.flowscope.methods.quality.Fourier;
  * </ol>
  * Complex arithmetic in double; the output and its rescale in float32.
  *
- * <p>This is deliberately not {@link org.flowscope.methods.magnify.FourierInterpolation}, eSRRF's port of NanoPyx's NumPy
+ * <p>This is deliberately not {@link org.flowscope.methods.numerics.interpolation.FourierInterpolation}, eSRRF's port of NanoPyx's NumPy
  * version: that one zero-pads the half spectrum of a real FFT and tiles frames above 256 px, so it handles the Nyquist
- * row and large images differently, and the SQUIRREL reference was produced with this full-frame version.
+ * row and large images differently, and the SQUIRREL reference was produced with this full-frame version. Only the
+ * mirror padding is the same function in both, and is shared ({@link MirrorPadding}); the rescale to [min, max] stays
+ * written out in each because the two round it differently (float32 throughout here, a double-precision scale factor
+ * there), each as checked against its own reference.
  */
 final class FourierInterpolation {
     private FourierInterpolation() {
@@ -28,8 +32,8 @@ final class FourierInterpolation {
             min0 = Math.min(min0, v);
             max0 = Math.max(max0, v);
         }
-        int p = Math.max(nextPow2(h), nextPow2(w));
-        double[] padded = mirrorPad(img, h, w, p);
+        int p = MirrorPadding.side(h, w);
+        double[] padded = MirrorPadding.pad(img, h, w, p);
         double[] spec = Fourier.shift(Fourier.forward(padded, p, p), p, p);
         int pm = p * m;
         double[] big = new double[2 * pm * pm];
@@ -60,43 +64,5 @@ final class FourierInterpolation {
             }
         }
         return crop;
-    }
-
-    static int nextPow2(int n) {
-        int p = Integer.highestOneBit(n);
-        return p == n ? n : p << 1;
-    }
-
-    /** The centred {@code p x p} window of a mosaic of alternately mirrored copies with the image in the middle. */
-    static double[] mirrorPad(float[] img, int h, int w, int p) {
-        int sw = oddAtLeast((p + w - 1) / w);
-        int sh = oddAtLeast((p + h - 1) / h);
-        int oy = (sh * h - p) / 2;
-        int ox = (sw * w - p) / 2;
-        int cy = (sh - 1) / 2;
-        int cx = (sw - 1) / 2;
-        double[] out = new double[p * p];
-        for (int y = 0; y < p; y++) {
-            int my = y + oy;
-            int a = my / h;
-            int ty = my % h;
-            if (Math.floorMod(a - cy, 2) == 1) {
-                ty = h - 1 - ty;
-            }
-            for (int x = 0; x < p; x++) {
-                int mx = x + ox;
-                int b = mx / w;
-                int tx = mx % w;
-                if (Math.floorMod(b - cx, 2) == 1) {
-                    tx = w - 1 - tx;
-                }
-                out[y * p + x] = img[ty * w + tx];
-            }
-        }
-        return out;
-    }
-
-    private static int oddAtLeast(int n) {
-        return n % 2 == 0 ? n + 1 : n;
     }
 }

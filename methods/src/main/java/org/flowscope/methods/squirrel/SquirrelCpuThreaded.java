@@ -1,11 +1,11 @@
 package org.flowscope.methods.squirrel;
 
-import org.flowscope.engine.device.CpuDevice;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.ImplementationInfo;
 import org.flowscope.engine.spi.Precision;
+import org.flowscope.methods.numerics.parallel.CpuPools;
 
 /**
  * {@link Squirrel} with the lines of every Gaussian blur of the RSF search and of the final map spread over the CPU
@@ -22,6 +22,6 @@ public final class SquirrelCpuThreaded implements Implementation<SquirrelParams,
 
     @Override
     public SquirrelResult run(SquirrelParams params, SquirrelInput input, ExecutionContext context) {
-        return SquirrelCpu.compute(params, input, context.device(CpuDevice.class).pool());
+        return SquirrelCpu.compute(params, input, CpuPools.of(context));
     }
 }

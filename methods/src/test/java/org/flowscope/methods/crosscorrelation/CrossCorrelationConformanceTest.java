@@ -10,8 +10,9 @@ import org.flowscope.methods.drift.DriftCorrectionCpuThreaded;
 import org.flowscope.methods.drift.DriftCorrectionInput;
 import org.flowscope.methods.drift.DriftCorrectionParams;
 import org.flowscope.methods.drift.DriftTable;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Kernel;
+import org.flowscope.methods.numerics.scenes.BeadRenderer;
 import org.flowscope.testkit.ConformanceKit;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class CrossCorrelationConformanceTest {
         ImageStack s = scene(5, 37, 41, 4);
         DriftTable t = new DriftTable(new double[] {0, 0.3, -1.7, 2.25, -0.5}, new double[] {0, 1.1, 0.4, -2.6, 0.05}, 0);
         List<ConformanceKit.Case<DriftCorrectionParams, DriftCorrectionInput>> cases = new java.util.ArrayList<>();
-        for (Interpolator ip : Interpolator.values()) {
+        for (Kernel ip : Kernel.values()) {
             cases.add(new ConformanceKit.Case<>(ip.name(), new DriftCorrectionParams(ip, Border.NEAREST),
                     new DriftCorrectionInput(s, t)));
         }

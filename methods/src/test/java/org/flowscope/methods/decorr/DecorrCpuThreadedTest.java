@@ -2,7 +2,7 @@ package org.flowscope.methods.decorr;
 
 import java.util.List;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.quality.BandLimitedNoise;
+import org.flowscope.methods.numerics.scenes.BandLimitedNoise;
 import org.flowscope.testkit.ConformanceKit;
 import org.flowscope.testkit.TestDevices;
 import org.junit.jupiter.api.Test;

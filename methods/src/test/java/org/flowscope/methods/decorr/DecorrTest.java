@@ -38,6 +38,17 @@ class DecorrTest {
     }
 
     @Test
+    void anInterruptedThreadStopsTheAnalysisBetweenSeries() {
+        ImageStack img = new org.flowscope.methods.numerics.scenes.BandLimitedNoise(64, 0.2, 1).realisation(0.3, 1);
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class, () -> DecorrCpu.compute(DecorrParams.defaults(), img));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void rejectsConstantImage() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> DecorrCpu.compute(DecorrParams.defaults(), ImageStack.ofImage(64, 64, new float[64 * 64])));

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.crosscorrelation.BeadRenderer;
+import org.flowscope.methods.numerics.scenes.BeadRenderer;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationInput;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
 import org.flowscope.methods.crosscorrelation.CcmPeak;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationCpu;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
-import org.flowscope.methods.shift.SubPixelShift;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class DriftCorrectionTest {
     private static final int W = 72;
 
     /** Residual shift between the corrected frame and the truth frame rendered at zero drift (borders cropped). */
-    private static double residual(Interpolator interpolator, double dx, double dy) {
+    private static double residual(Kernel interpolator, double dx, double dy) {
         BeadRenderer beads = new BeadRenderer(31, 50, H, W, 1.4, 4);
         float[] truth = beads.render(H, W, 0, 0, 20, null);
         ImageStack moved = ImageStack.ofImage(H, W, beads.render(H, W, dx, dy, 20, null));
@@ -37,7 +37,7 @@ class DriftCorrectionTest {
 
     private static final double[][] SHIFTS = {{0.5, -0.5}, {1.23, 0.37}, {-2.71, 1.09}, {0.031, -0.97}, {0.25, 0}};
 
-    private static double worst(Interpolator ip) {
+    private static double worst(Kernel ip) {
         double worst = 0;
         for (double[] d : SHIFTS) {
             worst = Math.max(worst, residual(ip, d[0], d[1]));
@@ -47,20 +47,20 @@ class DriftCorrectionTest {
 
     @Test
     void defaultLanczosCorrectionIsAccurateFarBeyondOneThirtySecondPixel() {
-        assertEquals(Interpolator.LANCZOS3, DriftCorrectionParams.defaults().interpolator());
-        double worst = worst(Interpolator.LANCZOS3);
+        assertEquals(Kernel.LANCZOS3, DriftCorrectionParams.defaults().interpolator());
+        double worst = worst(Kernel.LANCZOS3);
         assertTrue(worst < 0.006, "worst residual " + worst + " px (1/32 px = 0.031)");
     }
 
     @Test
     void catmullRomCorrectionErrorStaysBelowHalfOfOneThirtySecondPixel() {
-        double worst = worst(Interpolator.CATMULL_ROM);
+        double worst = worst(Kernel.CATMULL_ROM);
         assertTrue(worst < 0.018, "worst residual " + worst + " px");
     }
 
     @Test
     void fourierCorrectionIsExactForBandLimitedContent() {
-        double worst = worst(Interpolator.FOURIER);
+        double worst = worst(Kernel.FOURIER);
         assertTrue(worst < 0.001, "worst residual " + worst + " px");
     }
 
@@ -68,9 +68,9 @@ class DriftCorrectionTest {
     void zeroDriftReturnsFramesUnchanged() {
         BeadRenderer beads = new BeadRenderer(3, 20, 32, 32, 1.5, 0);
         ImageStack s = ImageStack.ofImage(32, 32, beads.render(32, 32, 0, 0, 5, null));
-        for (Interpolator ip : Interpolator.values()) {
+        for (Kernel ip : Kernel.values()) {
             float[] out = new float[32 * 32];
-            SubPixelShift.shift(s.data(), 0, 32, 32, 0, 0, ip, Border.ZERO, out, 0);
+            Interpolator.normalised(ip, Border.ZERO).shift(s.data(), 0, 32, 32, 0, 0, out, 0);
             assertArrayEquals(s.data(), out, 1e-3f, ip.name());
         }
     }
@@ -80,7 +80,7 @@ class DriftCorrectionTest {
         float[] img = new float[8 * 8];
         img[2 * 8 + 3] = 1;
         float[] out = new float[64];
-        SubPixelShift.shift(img, 0, 8, 8, 2, 1, Interpolator.CATMULL_ROM, Border.ZERO, out, 0);
+        Interpolator.normalised(Kernel.CATMULL_ROM, Border.ZERO).shift(img, 0, 8, 8, 2, 1, out, 0);
         assertEquals(1, out[3 * 8 + 5], 1e-6);
         assertEquals(1, sum(out), 1e-6);
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.crosscorrelation.BeadRenderer;
+import org.flowscope.methods.numerics.scenes.BeadRenderer;
 import org.junit.jupiter.api.Test;
 
 class DriftEstimatorTest {

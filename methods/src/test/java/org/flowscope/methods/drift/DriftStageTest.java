@@ -15,8 +15,8 @@ import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineConfig;
 import org.flowscope.engine.RunOptions;
 import org.flowscope.testkit.DriftingSpots;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,7 @@ class DriftStageTest {
         ImageStack stream = DriftingSpots.render(64, 64, dx, dy, 7);
         Engine engine = Engine.create(EngineConfig.forTests(dir));
         DriftStage drift = new DriftStage(engine, RunOptions.auto(), null, null, 6,
-                new DriftCorrectionParams(Interpolator.LANCZOS3, Border.NEAREST), 0, OptionalDouble.of(100));
+                new DriftCorrectionParams(Kernel.LANCZOS3, Border.NEAREST), 0, OptionalDouble.of(100));
         WindowOperator chain = drift.andThen(new AverageWindow());
         try (chain) {
             for (int w = 0; w < 4; w++) {

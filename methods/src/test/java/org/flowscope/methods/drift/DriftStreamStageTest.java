@@ -17,9 +17,9 @@ import org.flowscope.core.pipeline.WindowContext;
 import org.flowscope.core.source.PixelData;
 import org.flowscope.core.window.StreamFrame;
 import org.flowscope.core.window.WindowEnd;
-import org.flowscope.methods.crosscorrelation.BeadRenderer;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.scenes.BeadRenderer;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.junit.jupiter.api.Test;
 
 class DriftStreamStageTest {
@@ -41,7 +41,7 @@ class DriftStreamStageTest {
         ImageStack stream = new BeadRenderer(9, 50, H, W, 1.5, 6, 3).stack(H, W, dx, dy, 20, new Random(3));
         FramePool pool = new FramePool(W, H, PixelType.F32, n);
         DriftStreamStage stage = new DriftStreamStage(ShiftMeasurer.reference(), null, 8,
-                new DriftCorrectionParams(Interpolator.LANCZOS3, Border.NEAREST), 10, window, H, W);
+                new DriftCorrectionParams(Kernel.LANCZOS3, Border.NEAREST), 10, window, H, W);
         List<Object> out = new ArrayList<>();
         StreamStage.Downstream sink = new StreamStage.Downstream() {
             @Override

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.crosscorrelation.BeadRenderer;
+import org.flowscope.methods.numerics.scenes.BeadRenderer;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationInput;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationParams;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationResult;
 import org.flowscope.methods.crosscorrelation.CrossCorrelationCpu;
-import org.flowscope.methods.shift.Border;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.junit.jupiter.api.Test;
 
 class LiveDriftCorrectorTest {
@@ -33,7 +33,7 @@ class LiveDriftCorrectorTest {
         BeadRenderer beads = new BeadRenderer(9, 50, H, W, 1.5, 6, 3);
         ImageStack stream = beads.stack(H, W, dx, dy, 20, new Random(3));
         LiveDriftCorrector live = new LiveDriftCorrector(ShiftMeasurer.reference(), DriftShifter.reference(), null, 8,
-                new DriftCorrectionParams(Interpolator.LANCZOS3, Border.NEAREST));
+                new DriftCorrectionParams(Kernel.LANCZOS3, Border.NEAREST));
         ImageStack truthRef = ImageStack.ofImage(H, W, beads.render(H, W, vx * (win - 1) / 2.0, vy * (win - 1) / 2.0, 20, null));
         double worst = 0;
         for (int w = 0; w < n / win; w++) {

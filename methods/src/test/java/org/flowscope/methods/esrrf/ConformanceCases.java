@@ -3,6 +3,7 @@ package org.flowscope.methods.esrrf;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
 
 /** The seeded shape and parameter matrix every eSRRF implementation is held to the Java reference on. */
 final class ConformanceCases {
@@ -31,17 +32,17 @@ final class ConformanceCases {
                             .withMacroPixelCorrection(seed % 5 != 2)
                             .withSensitivity(seed % 6 == 3 ? 2f : 1f);
                     cases.add(new Case(g + " M" + m + " r" + r + " " + frames + "x" + h + "x" + w + " " + p.temporal(),
-                            p, Emitters.blinkingStack(frames, h, w, seed)));
+                            p, SyntheticFrames.denseBlinking(frames, h, w, seed)));
                 }
             }
             cases.add(new Case(g + " 1-frame AVG", EsrrfParams.defaults().withGeometry(g),
-                    Emitters.blinkingStack(1, 11, 9, 100)));
+                    SyntheticFrames.denseBlinking(1, 11, 9, 100)));
             cases.add(new Case(g + " 1-frame VAR", EsrrfParams.defaults().withGeometry(g).withTemporal(TemporalCorrelation.VAR),
-                    Emitters.blinkingStack(1, 7, 12, 101)));
+                    SyntheticFrames.denseBlinking(1, 7, 12, 101)));
             cases.add(new Case(g + " blocks of 2 TAC2", EsrrfParams.defaults().withGeometry(g)
-                    .withTemporal(TemporalCorrelation.TAC2).withFramesPerTimePoint(2), Emitters.blinkingStack(6, 10, 10, 102)));
+                    .withTemporal(TemporalCorrelation.TAC2).withFramesPerTimePoint(2), SyntheticFrames.denseBlinking(6, 10, 10, 102)));
             cases.add(new Case(g + " blocks of 3 AVG, last shorter", EsrrfParams.defaults().withGeometry(g)
-                    .withFramesPerTimePoint(3), Emitters.blinkingStack(7, 9, 13, 103)));
+                    .withFramesPerTimePoint(3), SyntheticFrames.denseBlinking(7, 9, 13, 103)));
         }
         return cases;
     }

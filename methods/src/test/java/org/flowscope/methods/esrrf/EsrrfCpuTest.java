@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
 import org.flowscope.methods.reference.NanoPyxCase;
 import org.flowscope.testkit.ReferenceData;
 import org.junit.jupiter.api.DynamicTest;
@@ -58,7 +59,7 @@ class EsrrfCpuTest {
 
     @Test
     void latticeGradientsEqualNanoPyxsChainOfSubOperations() {
-        ImageStack in = Emitters.blinkingStack(2, 13, 10, 5);
+        ImageStack in = SyntheticFrames.denseBlinking(2, 13, 10, 5);
         for (int m : new int[] {1, 2, 5}) {
             for (float r : new float[] {0.5f, 1.5f, 2.2f}) {
                 EsrrfParams p = EsrrfParams.defaults().withGeometry(Geometry.NANOPYX).withMagnification(m).withRadius(r);
@@ -100,7 +101,7 @@ class EsrrfCpuTest {
 
     @Test
     void everyCentredPixelIsDefinedMarginsIncluded() {
-        ImageStack in = Emitters.blinkingStack(12, 9, 11, 3);
+        ImageStack in = SyntheticFrames.denseBlinking(12, 9, 11, 3);
         ImageStack out = EsrrfCpu.apply(EsrrfParams.defaults().withMacroPixelCorrection(false), in);
         assertEquals(45, out.height());
         assertEquals(55, out.width());
@@ -114,7 +115,7 @@ class EsrrfCpuTest {
 
     @Test
     void rejectsTac2OnAOneFrameTimePoint() {
-        ImageStack in = Emitters.blinkingStack(3, 8, 8, 1);
+        ImageStack in = SyntheticFrames.denseBlinking(3, 8, 8, 1);
         var e = assertThrows(IllegalArgumentException.class,
                 () -> EsrrfCpu.apply(EsrrfParams.defaults().withTemporal(TemporalCorrelation.TAC2).withFramesPerTimePoint(2), in));
         assertTrue(e.getMessage().contains("TAC2 needs at least 2 frames"), e.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.ForkJoinPool;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.numerics.scenes.GaussianSpots;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class EsrrfGeometryTest {
         float[] px = new float[2 * n * n];
         for (int f = 0; f < 2; f++) {
             java.util.Arrays.fill(px, f * n * n, (f + 1) * n * n, 10f);
-            Emitters.add(px, f * n * n, n, n, x, y, 1.3, 2000);
+            GaussianSpots.addIntegrated(px, f * n * n, n, n, x, y, 1.3, 2000);
         }
         return new ImageStack(2, n, n, px);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.numerics.scenes.GaussianSpots;
 import org.flowscope.testkit.ReferenceData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class EsrrfGroundTruthTest {
         float[] out = new float[h * m * w * m];
         for (int y = 0; y < h * m; y++) {
             for (int x = 0; x < w * m; x++) {
-                out[y * w * m + x] = Lattice.catmullRomClamped(mean, 0, h, w, (y + 0.5) / m, (x + 0.5) / m);
+                out[y * w * m + x] = Geometry.CENTRED.interpolator().at(mean, 0, h, w, (y + 0.5) / m, (x + 0.5) / m);
             }
         }
         return out;
@@ -90,7 +91,7 @@ class EsrrfGroundTruthTest {
         for (int i = 0; i < n; i++) {
             ex[i] = rnd.nextDouble(2, w - 2);
             ey[i] = rnd.nextDouble(2, h - 2);
-            Emitters.add(truth, 0, h * m, w * m, ex[i] * m, ey[i] * m, 0.25 * m, 1);
+            GaussianSpots.addIntegrated(truth, 0, h * m, w * m, ex[i] * m, ey[i] * m, 0.25 * m, 1);
         }
         int frames = 60;
         float[] data = new float[frames * h * w];
@@ -98,7 +99,7 @@ class EsrrfGroundTruthTest {
             java.util.Arrays.fill(data, f * h * w, (f + 1) * h * w, 30f);
             for (int i = 0; i < n; i++) {
                 if (rnd.nextDouble() < 0.15) {
-                    Emitters.add(data, f * h * w, h, w, ex[i], ey[i], 1.3, 800);
+                    GaussianSpots.addIntegrated(data, f * h * w, h, w, ex[i], ey[i], 1.3, 800);
                 }
             }
             for (int p = f * h * w; p < (f + 1) * h * w; p++) {

@@ -1,5 +1,7 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -26,7 +28,7 @@ class EsrrfStreamCudaTest {
     @Test
     void sixteenBitFramesGoToTheGpuAsTheyAreAndAreConvertedThere() {
         CudaDevice dev = TestDevices.cudaOrSkip();
-        ImageStack in = Emitters.blinkingStack(12, 11, 13, 21);
+        ImageStack in = SyntheticFrames.denseBlinking(12, 11, 13, 21);
         float[] data = in.data().clone();
         short[][] raw = new short[12][11 * 13];
         for (int f = 0; f < 12; f++) {

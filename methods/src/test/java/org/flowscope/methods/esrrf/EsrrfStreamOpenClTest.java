@@ -1,5 +1,7 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +30,7 @@ class EsrrfStreamOpenClTest {
     @Test
     void sixteenBitFramesGoToTheDeviceAsTheyAreAndAreConvertedThere() {
         OpenClDevice dev = TestDevices.openClOrSkip();
-        ImageStack in = Emitters.blinkingStack(12, 11, 13, 21);
+        ImageStack in = SyntheticFrames.denseBlinking(12, 11, 13, 21);
         // integer-valued frames, as a camera delivers them
         float[] data = in.data().clone();
         short[][] raw = new short[12][11 * 13];

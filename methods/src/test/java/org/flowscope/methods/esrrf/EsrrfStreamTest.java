@@ -1,5 +1,7 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,7 +33,7 @@ class EsrrfStreamTest {
 
     @Test
     void withoutDriftEveryWindowIsTheEsrrfImageOfItsFrames() {
-        ImageStack in = Emitters.blinkingStack(14, 9, 11, 4);
+        ImageStack in = SyntheticFrames.denseBlinking(14, 9, 11, 4);
         for (TemporalCorrelation stat : TemporalCorrelation.values()) {
             EsrrfParams p = EsrrfParams.defaults().withMagnification(3).withTemporal(stat);
             ImageStack got = EsrrfStreamCpu.apply(new EsrrfStreamParams(p, 6, 4), EsrrfStreamInput.of(in));
@@ -48,7 +50,7 @@ class EsrrfStreamTest {
         // frame b is frame a with its content moved 2 columns right and 1 row down: read 2 / 1 further, b's map is a's
         int h = 24;
         int w = 26;
-        ImageStack a = Emitters.blinkingStack(1, h, w, 7);
+        ImageStack a = SyntheticFrames.denseBlinking(1, h, w, 7);
         float[] moved = new float[h * w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -92,7 +94,7 @@ class EsrrfStreamTest {
 
     @Test
     void runsOnTwoSessionsAreJoinedOnTheHostIntoTheSameWindows() {
-        ImageStack in = Emitters.blinkingStack(24, 9, 8, 11);
+        ImageStack in = SyntheticFrames.denseBlinking(24, 9, 8, 11);
         EsrrfStreamInput input = StreamCases.drifting(in, 3);
         Tolerance tol = new EsrrfStream().tolerance();
         for (TemporalCorrelation stat : TemporalCorrelation.values()) {

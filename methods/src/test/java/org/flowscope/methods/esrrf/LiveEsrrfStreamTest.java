@@ -1,5 +1,7 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -84,7 +86,7 @@ class LiveEsrrfStreamTest {
 
     @Test
     void slidingWindowsFrameByFrameOnTheEnginesChoicePerUnitEqualTodaysEsrrfOfEachWindow() throws Exception {
-        ImageStack stack = Emitters.blinkingStack(44, 12, 14, 31);
+        ImageStack stack = SyntheticFrames.denseBlinking(44, 12, 14, 31);
         float[] integers = stack.data().clone();
         for (int i = 0; i < integers.length; i++) {
             integers[i] = Math.round(integers[i]);

@@ -1,5 +1,7 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -37,7 +39,7 @@ final class StreamCases {
                             .withMacroPixelCorrection(stat != TemporalCorrelation.TAC2 && seed % 5 != 2)
                             .withSensitivity(seed % 6 == 3 ? 2f : 1f);
                     boolean drift = seed % 2 == 0;
-                    ImageStack in = Emitters.blinkingStack(frames, h, w, seed);
+                    ImageStack in = SyntheticFrames.denseBlinking(frames, h, w, seed);
                     EsrrfStreamInput input = drift ? drifting(in, seed) : EsrrfStreamInput.of(in);
                     cases.add(new ConformanceKit.Case<>(g + " M" + m + " " + p.temporal() + " window " + ws[0] + " step "
                             + ws[1] + " " + frames + "x" + h + "x" + w + (drift ? " drifting" : ""),

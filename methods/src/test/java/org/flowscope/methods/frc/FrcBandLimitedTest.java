@@ -2,7 +2,7 @@ package org.flowscope.methods.frc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.flowscope.methods.quality.BandLimitedNoise;
+import org.flowscope.methods.numerics.scenes.BandLimitedNoise;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

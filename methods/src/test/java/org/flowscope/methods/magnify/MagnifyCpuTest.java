@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Locale;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.numerics.interpolation.Interpolator;
 import org.flowscope.methods.reference.NanoPyxCase;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,7 @@ class MagnifyCpuTest {
         assertEquals(12, cases.size(), "bundled shift_and_magnify cases");
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             var p = c.params();
-            Interpolator k = Interpolator.valueOf(p.get("interpolator").asText().toUpperCase(Locale.ROOT)
-                    .replace("NEAREST_NEIGHBOR", "NEAREST"));
+            Interpolator k = Interpolator.nanopyx(p.get("interpolator").asText());
             MagnifyParams params = new MagnifyParams(k, (float) p.get("shift_row").asDouble(),
                     (float) p.get("shift_col").asDouble(), (float) p.get("magnification_row").asDouble(),
                     (float) p.get("magnification_col").asDouble());
@@ -42,7 +41,7 @@ class MagnifyCpuTest {
     @Test
     void rejectsNonPositiveMagnification() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new MagnifyParams(Interpolator.CATMULL_ROM, 0, 0, 0, 2));
+                () -> new MagnifyParams(Interpolator.NANOPYX_CATMULL_ROM, 0, 0, 0, 2));
         assertEquals(true, e.getMessage().contains("magnifications must be finite and > 0"));
     }
 }

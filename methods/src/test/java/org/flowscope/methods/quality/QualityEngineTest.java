@@ -18,6 +18,7 @@ import org.flowscope.methods.frc.FrcCpu;
 import org.flowscope.methods.frc.FrcInput;
 import org.flowscope.methods.frc.FrcParams;
 import org.flowscope.methods.frc.FrcResult;
+import org.flowscope.methods.numerics.scenes.BandLimitedNoise;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

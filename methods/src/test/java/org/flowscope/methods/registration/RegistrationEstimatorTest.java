@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.crosscorrelation.BeadRenderer;
+import org.flowscope.methods.numerics.scenes.BeadRenderer;
 import org.flowscope.methods.crosscorrelation.Pearson;
 import org.flowscope.methods.drift.ShiftMeasurer;
-import org.flowscope.methods.shift.Interpolator;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import org.flowscope.testkit.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,8 +96,8 @@ class RegistrationEstimatorTest {
                 s.field().acceptedBlocks());
         assertTrue(errLocal < 0.5 * errGlobal, "local " + errLocal + " vs global " + errGlobal);
         assertTrue(errLocal < 0.1, "local field RMS error " + errLocal);
-        ImageStack global = ChannelAlignment.apply(ch, registrationOf(ch, 4), ChannelAlignment.Mode.GLOBAL, Interpolator.LANCZOS3);
-        ImageStack local = ChannelAlignment.apply(ch, registrationOf(ch, 4), ChannelAlignment.Mode.LOCAL, Interpolator.LANCZOS3);
+        ImageStack global = ChannelAlignment.apply(ch, registrationOf(ch, 4), ChannelAlignment.Mode.GLOBAL, Kernel.LANCZOS3);
+        ImageStack local = ChannelAlignment.apply(ch, registrationOf(ch, 4), ChannelAlignment.Mode.LOCAL, Kernel.LANCZOS3);
         assertTrue(pearson(local) > pearson(global), "local alignment correlates better: " + pearson(local) + " vs "
                 + pearson(global));
     }
@@ -153,8 +153,8 @@ class RegistrationEstimatorTest {
                 maxDy = Math.max(maxDy, b.dy());
             }
         }
-        double pGlobal = pearson(ChannelAlignment.apply(ch, r, ChannelAlignment.Mode.GLOBAL, Interpolator.LANCZOS3));
-        double pLocal = pearson(ChannelAlignment.apply(ch, r, ChannelAlignment.Mode.LOCAL, Interpolator.LANCZOS3));
+        double pGlobal = pearson(ChannelAlignment.apply(ch, r, ChannelAlignment.Mode.GLOBAL, Kernel.LANCZOS3));
+        double pLocal = pearson(ChannelAlignment.apply(ch, r, ChannelAlignment.Mode.LOCAL, Kernel.LANCZOS3));
         LOG.info("real beads: global ({}, {}), {} accepted blocks, dy range [{}, {}], Pearson global {} local {}",
                 green.dx(), green.dy(), green.field().acceptedBlocks(), minDy, maxDy, pGlobal, pLocal);
         assertTrue(green.field().acceptedBlocks() >= 3, "blocks with beads enter the field");
@@ -198,7 +198,7 @@ class RegistrationEstimatorTest {
         RegistrationResult r = registration.estimate(pair(beads, 48, 48, (x, y) -> new double[] {1, 0}, null),
                 new RegistrationParams(0, 1, 0, 0.5, 0));
         var e = assertThrows(IllegalArgumentException.class, () -> ChannelAlignment.apply(ImageStack.zeros(2, 40, 48), r,
-                ChannelAlignment.Mode.GLOBAL, Interpolator.LANCZOS3));
+                ChannelAlignment.Mode.GLOBAL, Kernel.LANCZOS3));
         assertTrue(e.getMessage().contains("48x48"), e.getMessage());
     }
 }

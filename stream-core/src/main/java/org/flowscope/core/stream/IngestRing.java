@@ -28,7 +28,7 @@ import reactor.core.publisher.FluxSink;
  * subscriber only while it has outstanding demand, so the flux honours {@code request(n)}. <b>Backpressure:</b> a
  * subscriber that stops requesting holds frames in the ring, then the pool runs dry and the producer blocks in
  * {@link FramePool#acquire} — the source is slowed, never silently dropped. Frames the source itself lost are
- * counted from sequence gaps ({@link RunCounters#CAMERA_LOST}).
+ * counted from sequence gaps and {@link FrameSource#framesLostAfterLastFrame()} ({@link RunCounters#CAMERA_LOST}).
  *
  * <p><b>Cancel and error:</b> cancelling stops the source and releases every frame still in the ring; a source
  * failure is signalled as {@code onError} after the frames published before it. Each subscription runs the source
@@ -131,6 +131,11 @@ public final class IngestRing {
                 // cancelled while waiting for a buffer
             } catch (Throwable e) {
                 failure = e;
+            }
+            long lostAtEnd = source.framesLostAfterLastFrame();
+            if (lostAtEnd > 0) {
+                // before the end event, so that the summary's camera.lost includes them
+                counters.add(RunCounters.CAMERA_LOST, lostAtEnd);
             }
             Throwable err = failure;
             ring.publishEvent((slot, seq) -> {

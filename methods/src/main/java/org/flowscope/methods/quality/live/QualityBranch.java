@@ -16,14 +16,16 @@ public final class QualityBranch implements ResultListener {
         this.monitor = monitor;
     }
 
+    /** Never throws: whatever goes wrong is counted by the monitor as a failed sample. */
     @Override
     public void onResult(ImageStack result, WindowContext context) {
         monitor.onResult(context.index(), result);
     }
 
+    /** Waits for the sample in progress at most the monitor's finish timeout, then cancels it. */
     @Override
     public void onComplete() {
-        monitor.finish(60_000);
+        monitor.finish();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.flowscope.methods.quality.live;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,18 +10,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.methods.decorr.Decorr;
-import org.flowscope.methods.decorr.DecorrCpu;
 import org.flowscope.methods.decorr.DecorrParams;
 import org.flowscope.methods.decorr.DecorrResult;
 import org.flowscope.methods.frc.Frc;
-import org.flowscope.methods.frc.FrcCpu;
+import org.flowscope.methods.frc.FrcConvention;
 import org.flowscope.methods.frc.FrcInput;
 import org.flowscope.methods.frc.FrcParams;
 import org.flowscope.methods.frc.FrcResult;
@@ -31,60 +29,87 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live quality side branch: on every {@code every}-th window, the FRC between the means of the window's even and
- * odd frames and the decorrelation resolution of the window's reconstruction, computed on a single thread of its own.
+ * odd frames and the decorrelation resolution of the window's reconstruction, computed on a thread of its own through
+ * {@link QualityMetrics} (the run's engine: GPU or CPU implementations).
  *
  * <p><b>What is measured.</b> [decision] The FRC compares the temporal means of the even and the odd frames of the
  * (drift-corrected, when drift runs) raw window: two independent halves of the same data, costing one pass over the
- * window. It reports the resolution the raw data support. FRC of two half-window reconstructions would measure the
- * reconstruction itself, but costs a full extra reconstruction per sample and needs a second, independent instance of
- * the live operator (drift state, device buffers), which the live extension point does not hand out; the
- * reconstruction's own resolution comes from the decorrelation analysis, which needs a single image.
+ * window. It reports the resolution the raw data support. The reconstruction's own resolution comes from the
+ * decorrelation analysis, which needs a single image.
  *
  * <p><b>Never slows the main path.</b> The split stage ({@link #splitStage()}) does its one pass only on sampled
  * windows and only when the side thread is idle; the result listener ({@link #branch()}) only copies the sampled
  * reconstruction and hands it over. A sample arriving while the previous one is still being computed is dropped and
- * counted ({@code samplesDropped}); nothing queues up. Both metrics run with their sequential reference
- * implementations so the side branch takes one core at most.
+ * counted; nothing queues up.
+ *
+ * <p><b>Never fails silently.</b> Every sampled window ends as exactly one of computed, dropped, failed or cancelled:
+ * any {@link Throwable} of a sample (an {@link OutOfMemoryError} included) makes it failed, with the exception in
+ * {@code run.json}, and {@link #failure()} tells the command to end with a non-zero exit. A sample still running when
+ * the run ends gets {@code finishTimeoutMs} to finish; then its thread is interrupted (the analyses stop at their
+ * next check) and the sample is counted as cancelled, whatever it does afterwards.
  */
 public final class QualityMonitor implements AutoCloseable, MeterBinder {
     private static final Logger LOG = LoggerFactory.getLogger(QualityMonitor.class);
     private static final int MAX_SERIES = 10_000;
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int CANCELLED = 2;
 
     private final int every;
     private final int inputWidth;
     private final OptionalDouble inputPixelSizeNm;
+    private final QualityMetrics metrics;
+    private final long finishTimeoutMs;
     private final ExecutorService executor;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Map<Long, Optional<FrcInput>> pending = new ConcurrentHashMap<>();
-    private final AtomicLong sampled = new AtomicLong();
-    private final AtomicLong computed = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicReference<String> firstError = new AtomicReference<>();
-    private final AtomicReference<QualitySample> latest = new AtomicReference<>();
-    private final List<QualitySample> series = new ArrayList<>();
+    private final AtomicReference<InFlight> inFlight = new AtomicReference<>();
+    final AtomicLong sampled = new AtomicLong();
+    final AtomicLong computed = new AtomicLong();
+    final AtomicLong dropped = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong cancelled = new AtomicLong();
+    final AtomicReference<String> firstError = new AtomicReference<>();
+    final AtomicReference<QualitySample> latest = new AtomicReference<>();
+    final List<QualitySample> series = new ArrayList<>();
+
+    private record InFlight(long window, long startNanos, AtomicInteger state) {
+    }
 
     /**
      * @param every            analyse windows 0, every, 2&middot;every, ... (&ge; 1)
      * @param inputWidth       width of the source frames, to derive the reconstruction's magnification
      * @param inputPixelSizeNm source pixel size, when known
+     * @param metrics          how FRC and decorrelation are computed
+     * @param finishTimeoutMs  how long a sample still running at the end of the run may take before it is cancelled
      */
-    public QualityMonitor(int every, int inputWidth, OptionalDouble inputPixelSizeNm) {
+    public QualityMonitor(int every, int inputWidth, OptionalDouble inputPixelSizeNm, QualityMetrics metrics,
+            long finishTimeoutMs) {
         if (every < 1) {
             throw new IllegalArgumentException("--every must be >= 1, got " + every);
         }
         if (inputWidth < 1) {
             throw new IllegalArgumentException("input width must be >= 1, got " + inputWidth);
         }
+        if (finishTimeoutMs < 0) {
+            throw new IllegalArgumentException("the quality finish timeout must be >= 0 ms, got " + finishTimeoutMs);
+        }
         this.every = every;
         this.inputWidth = inputWidth;
         this.inputPixelSizeNm = inputPixelSizeNm;
+        this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
+        this.finishTimeoutMs = finishTimeoutMs;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "flowscope-quality");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
+    }
+
+    /** With the plain-Java reference metrics and a 30 s finish timeout (tests, tools without an engine). */
+    public QualityMonitor(int every, int inputWidth, OptionalDouble inputPixelSizeNm) {
+        this(every, inputWidth, inputPixelSizeNm, QualityMetrics.reference(), 30_000);
     }
 
     /** The pass-through stage that takes the even/odd means of sampled windows. */
@@ -101,9 +126,6 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         return window % every == 0;
     }
 
-    /** Marks that no pair could be taken (window too small or single-frame) but the sample goes on with decorr. */
-    private static final FrcInput NO_PAIR = null;
-
     /**
      * Called by the split stage for every window, on the analysis thread. A sampled window is counted here; when the
      * side thread is still busy it is dropped at once, so the analysis thread never does work for a lost sample.
@@ -117,9 +139,13 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
             dropped.incrementAndGet();
             return;
         }
-        boolean pairable = windowFrames.frames() >= 2 && windowFrames.height() >= Frc.MIN_SIDE
-                && windowFrames.width() >= Frc.MIN_SIDE;
-        pending.put(window, pairable ? Optional.of(FrcInput.oddEven(windowFrames)) : Optional.empty());
+        try {
+            boolean pairable = windowFrames.frames() >= 2 && windowFrames.height() >= Frc.MIN_SIDE
+                    && windowFrames.width() >= Frc.MIN_SIDE;
+            pending.put(window, pairable ? Optional.of(FrcInput.oddEven(windowFrames)) : Optional.empty());
+        } catch (Throwable t) {
+            record(QualitySample.failed(window, 0, t), t);
+        }
     }
 
     /**
@@ -152,15 +178,16 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
             dropped.incrementAndGet();
             return;
         }
-        ImageStack copy = new ImageStack(result.frames(), result.height(), result.width(), result.data().clone());
-        FrcInput frcPair = pair.orElse(NO_PAIR);
-        executor.execute(() -> {
-            try {
-                analyse(window, frcPair, copy);
-            } finally {
-                busy.set(false);
-            }
-        });
+        try {
+            ImageStack copy = new ImageStack(result.frames(), result.height(), result.width(), result.data().clone());
+            FrcInput frcPair = pair.orElse(null);
+            InFlight task = new InFlight(window, System.nanoTime(), new AtomicInteger(RUNNING));
+            inFlight.set(task);
+            executor.execute(() -> run(task, frcPair, copy));
+        } catch (Throwable t) {
+            busy.set(false);
+            record(QualitySample.failed(window, 0, t), t);
+        }
     }
 
     private void dropOlderThan(long window) {
@@ -171,35 +198,58 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         }
     }
 
-    private void analyse(long window, FrcInput pair, ImageStack result) {
-        long t0 = System.nanoTime();
-        double frcPx = Double.NaN;
-        double frcNm = Double.NaN;
-        double decorrPx = Double.NaN;
-        double decorrNm = Double.NaN;
+    private void run(InFlight task, FrcInput pair, ImageStack result) {
+        double[] v = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        Throwable error = null;
         try {
-            if (pair != null) {
-                FrcResult frc = FrcCpu.compute(new FrcParams(inputPixelSizeNm.orElse(Double.NaN),
-                        org.flowscope.methods.frc.FrcConvention.STANDARD), pair);
-                frcPx = frc.resolutionPx();
-                frcNm = frc.resolutionNm();
-            }
-            ImageStack image = result.frames() == 1 ? result : result.frame(result.frames() - 1);
-            if (image.height() >= Decorr.MIN_SIDE && image.width() >= Decorr.MIN_SIDE) {
-                double pixel = inputPixelSizeNm.isPresent()
-                        ? inputPixelSizeNm.getAsDouble() * inputWidth / image.width() : Double.NaN;
-                DecorrResult d = DecorrCpu.compute(DecorrParams.defaults().withPixelSize(pixel), image);
-                decorrPx = d.resolutionPx();
-                decorrNm = d.resolutionNm();
-            }
-            computed.incrementAndGet();
-        } catch (RuntimeException e) {
-            failed.incrementAndGet();
-            firstError.compareAndSet(null, e.toString());
-            LOG.warn("quality sample of window {} failed", window, e);
+            analyse(pair, result, v);
+        } catch (Throwable t) {
+            error = t;
         }
-        QualitySample s = new QualitySample(window, frcPx, frcNm, decorrPx, decorrNm, (System.nanoTime() - t0) / 1e6);
-        latest.set(s);
+        double ms = (System.nanoTime() - task.startNanos()) / 1e6;
+        // only the first of finish() and this thread decides the sample's fate
+        if (task.state().compareAndSet(RUNNING, DONE)) {
+            if (error == null) {
+                record(new QualitySample(task.window(), v[0], v[1], v[2], v[3], ms, QualitySample.Outcome.COMPUTED, null),
+                        null);
+            } else {
+                record(new QualitySample(task.window(), v[0], v[1], v[2], v[3], ms, QualitySample.Outcome.FAILED,
+                        QualitySample.describe(error)), error);
+            }
+            busy.set(false);
+        }
+        inFlight.compareAndSet(task, null);
+    }
+
+    private void analyse(FrcInput pair, ImageStack result, double[] v) {
+        if (pair != null) {
+            FrcResult frc = metrics.frc(new FrcParams(inputPixelSizeNm.orElse(Double.NaN), FrcConvention.STANDARD), pair);
+            v[0] = frc.resolutionPx();
+            v[1] = frc.resolutionNm();
+        }
+        ImageStack image = result.frames() == 1 ? result : result.frame(result.frames() - 1);
+        if (image.height() >= Decorr.MIN_SIDE && image.width() >= Decorr.MIN_SIDE) {
+            double pixel = inputPixelSizeNm.isPresent() ? inputPixelSizeNm.getAsDouble() * inputWidth / image.width() : Double.NaN;
+            DecorrResult d = metrics.decorr(DecorrParams.defaults().withPixelSize(pixel), image);
+            v[2] = d.resolutionPx();
+            v[3] = d.resolutionNm();
+        }
+    }
+
+    private void record(QualitySample s, Throwable error) {
+        switch (s.outcome()) {
+            case COMPUTED -> {
+                computed.incrementAndGet();
+                latest.set(s);
+            }
+            case FAILED -> {
+                failed.incrementAndGet();
+                firstError.compareAndSet(null, "window " + s.window() + ": " + s.detail());
+                LOG.warn("quality sample of window {} failed: {}", s.window(), s.detail());
+                LOG.debug("quality sample of window {} failed", s.window(), error);
+            }
+            case CANCELLED -> cancelled.incrementAndGet();
+        }
         synchronized (series) {
             if (series.size() < MAX_SERIES) {
                 series.add(s);
@@ -207,12 +257,12 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         }
     }
 
-    /** The most recent sample, or null. */
+    /** The most recent computed sample, or null. */
     public QualitySample latest() {
         return latest.get();
     }
 
-    /** Windows sampled so far; after {@link #finish} equal to computed + dropped + failed. */
+    /** Windows sampled so far; after {@link #finish} equal to computed + dropped + failed + cancelled. */
     public long sampled() {
         return sampled.get();
     }
@@ -227,94 +277,44 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         return computed.get();
     }
 
-    /** Progress-line fields: latest FRC and decorrelation resolution (nm when known) and the drop count. */
+    /** Samples that failed (any exception or error, out of memory included). */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Samples still running when the run ended and cancelled after the finish timeout. */
+    public long cancelled() {
+        return cancelled.get();
+    }
+
+    /** A one-line account of the failed samples, or empty when none failed. */
+    public Optional<String> failure() {
+        long f = failed.get();
+        if (f == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("quality side branch: " + f + " of " + sampled.get() + " sampled window(s) failed (first: "
+                + firstError.get() + "); see the quality section of run.json");
+    }
+
+    /** A one-line account of cancelled samples, or empty when none was cancelled. */
+    public Optional<String> cancellation() {
+        long c = cancelled.get();
+        return c == 0 ? Optional.empty() : Optional.of("quality side branch: " + c + " sample(s) still running at the end"
+                + " of the run were cancelled after " + finishTimeoutMs + " ms");
+    }
+
     Map<String, String> progressFields() {
-        Map<String, String> m = new LinkedHashMap<>();
-        QualitySample s = latest.get();
-        if (s != null) {
-            m.put("frc", format(s.frcNm(), s.frcPx()));
-            m.put("decorr", format(s.decorrNm(), s.decorrPx()));
-        }
-        m.put("q-drops", Long.toString(dropped.get()));
-        return m;
+        return QualityReport.progressFields(this);
     }
 
-    private static String format(double nm, double px) {
-        if (Double.isFinite(nm)) {
-            return String.format("%.0f nm", nm);
-        }
-        return Double.isFinite(px) ? String.format("%.2f px", px) : "n/a";
-    }
-
-    /** The run.json section. */
     Map<String, Object> report() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("every", every);
-        m.put("frcMethod", "even vs odd frame means of the window, standard frequency axis, threshold 1/7");
-        m.put("decorrMethod", "decorrelation analysis of the reconstruction (Descloux 2019), n_r 50, n_g 10");
-        m.put("samplesSeen", sampled.get());
-        m.put("samplesComputed", computed.get());
-        m.put("samplesDropped", dropped.get());
-        m.put("samplesFailed", failed.get());
-        if (firstError.get() != null) {
-            m.put("firstError", firstError.get());
-        }
-        QualitySample s = latest.get();
-        if (s != null) {
-            m.put("latest", toMap(s));
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        synchronized (series) {
-            for (QualitySample q : series) {
-                rows.add(toMap(q));
-            }
-        }
-        m.put("series", rows);
-        return m;
+        return QualityReport.runJson(this, every);
     }
 
-    private static Map<String, Object> toMap(QualitySample s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("window", s.window());
-        m.put("frcPx", finiteOrNull(s.frcPx()));
-        m.put("frcNm", finiteOrNull(s.frcNm()));
-        m.put("decorrPx", finiteOrNull(s.decorrPx()));
-        m.put("decorrNm", finiteOrNull(s.decorrNm()));
-        m.put("elapsedMs", s.elapsedMs());
-        return m;
-    }
-
-    private static Double finiteOrNull(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    /**
-     * Publishes the latest values and the sample counts as Micrometer gauges ({@code flowscope.quality.*}, resolution
-     * gauges NaN until a value exists), for whoever runs a meter registry.
-     */
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("flowscope.quality.frc.resolution", this, m -> value(m.latest(), true, true))
-                .baseUnit("nanometers").description("FRC resolution of the even/odd frame means").register(registry);
-        Gauge.builder("flowscope.quality.frc.resolution.px", this, m -> value(m.latest(), true, false))
-                .baseUnit("pixels").register(registry);
-        Gauge.builder("flowscope.quality.decorr.resolution", this, m -> value(m.latest(), false, true))
-                .baseUnit("nanometers").description("decorrelation resolution of the reconstruction").register(registry);
-        Gauge.builder("flowscope.quality.decorr.resolution.px", this, m -> value(m.latest(), false, false))
-                .baseUnit("pixels").register(registry);
-        Gauge.builder("flowscope.quality.samples.computed", computed, AtomicLong::get).register(registry);
-        Gauge.builder("flowscope.quality.samples.dropped", dropped, AtomicLong::get).register(registry);
-        Gauge.builder("flowscope.quality.samples.failed", failed, AtomicLong::get).register(registry);
-    }
-
-    private static double value(QualitySample s, boolean frc, boolean nm) {
-        if (s == null) {
-            return Double.NaN;
-        }
-        if (frc) {
-            return nm ? s.frcNm() : s.frcPx();
-        }
-        return nm ? s.decorrNm() : s.decorrPx();
+        QualityReport.bind(this, registry);
     }
 
     /** Waits until no sample is being computed (at most {@code timeoutMs}); for tests and orderly shutdown. */
@@ -330,17 +330,32 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         }
     }
 
-    /** Waits up to {@code timeoutMs} for the sample in progress, then stops the thread; unanswered samples count as dropped. */
-    public void finish(long timeoutMs) {
+    /**
+     * Ends the branch: unanswered samples count as dropped, the sample in progress gets the finish timeout, then it is
+     * interrupted and counted as cancelled. The counts are final when this returns.
+     */
+    public void finish() {
         dropOlderThan(Long.MAX_VALUE);
         executor.shutdown();
+        boolean done;
         try {
-            if (!executor.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-                firstError.compareAndSet(null, "sample in progress did not finish within " + timeoutMs + " ms");
-            }
+            done = executor.awaitTermination(finishTimeoutMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            done = false;
+        }
+        if (!done) {
+            InFlight task = inFlight.get();
+            // claim the sample before interrupting it, so its own error path cannot record it as failed
+            boolean claimed = task != null && task.state().compareAndSet(RUNNING, CANCELLED);
+            executor.shutdownNow();
+            if (claimed) {
+                double ms = (System.nanoTime() - task.startNanos()) / 1e6;
+                record(new QualitySample(task.window(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, ms,
+                        QualitySample.Outcome.CANCELLED, "still running " + finishTimeoutMs + " ms after the run ended"), null);
+                LOG.warn("quality sample of window {} cancelled: still running {} ms after the run ended", task.window(),
+                        finishTimeoutMs);
+            }
         }
     }
 

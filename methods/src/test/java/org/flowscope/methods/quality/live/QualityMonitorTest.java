@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.pipeline.WindowContext;
-import org.flowscope.methods.quality.BandLimitedNoise;
+import org.flowscope.methods.numerics.scenes.BandLimitedNoise;
 import org.junit.jupiter.api.Test;
 
 class QualityMonitorTest {
@@ -113,5 +113,81 @@ class QualityMonitorTest {
     @Test
     void rejectsEveryBelowOne() {
         assertThrows(IllegalArgumentException.class, () -> new QualityMonitor(0, 64, OptionalDouble.empty()));
+    }
+
+    /** Metrics whose decorrelation runs {@code decorr} instead (FRC as the reference). */
+    private static QualityMetrics decorrDoes(Runnable decorr) {
+        return new QualityMetrics() {
+            @Override
+            public org.flowscope.methods.frc.FrcResult frc(org.flowscope.methods.frc.FrcParams p,
+                    org.flowscope.methods.frc.FrcInput in) {
+                return QualityMetrics.reference().frc(p, in);
+            }
+
+            @Override
+            public org.flowscope.methods.decorr.DecorrResult decorr(org.flowscope.methods.decorr.DecorrParams p, ImageStack img) {
+                decorr.run();
+                return QualityMetrics.reference().decorr(p, img);
+            }
+        };
+    }
+
+    @Test
+    void aSampleThatRunsOutOfMemoryIsCountedAsFailedWithItsErrorAndFailsTheRun() {
+        QualityMetrics oom = decorrDoes(() -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        try (QualityMonitor monitor = new QualityMonitor(1, 64, OptionalDouble.empty(), oom, 5_000)) {
+            BandLimitedNoise sample = new BandLimitedNoise(64, 0.25, 4);
+            monitor.splitStage().apply(window(sample, 4, 1), ctx(0));
+            monitor.branch().onResult(sample.realisation(0.3, 9), ctx(0));
+            monitor.branch().onComplete();
+            assertEquals(1, monitor.sampled());
+            assertEquals(1, monitor.failed());
+            assertEquals(0, monitor.computed());
+            assertTrue(monitor.failure().orElseThrow().contains("OutOfMemoryError: Java heap space"), monitor.failure().get());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> json = (Map<String, Object>) monitor.branch().runJsonSection();
+            assertEquals(1L, json.get("samplesFailed"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = (Map<String, Object>) ((List<?>) json.get("series")).get(0);
+            assertEquals("failed", row.get("outcome"));
+            assertTrue(row.get("frcPx") != null, "the FRC computed before the failure is kept");
+            assertEquals("1", monitor.branch().progressFields().get("q-failed"));
+        }
+    }
+
+    @Test
+    void aSampleStillRunningWhenTheRunEndsIsCancelledAfterTheTimeoutAndCountedOnce() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        QualityMetrics stuck = decorrDoes(() -> {
+            started.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw new java.util.concurrent.CancellationException("interrupted");
+            }
+        });
+        try (QualityMonitor monitor = new QualityMonitor(1, 64, OptionalDouble.empty(), stuck, 200)) {
+            BandLimitedNoise sample = new BandLimitedNoise(64, 0.25, 4);
+            monitor.splitStage().apply(window(sample, 4, 1), ctx(0));
+            monitor.branch().onResult(sample.realisation(0.3, 9), ctx(0));
+            assertTrue(started.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            long t0 = System.nanoTime();
+            monitor.branch().onComplete();
+            assertTrue((System.nanoTime() - t0) / 1e6 < 10_000, "finish is bounded by the timeout");
+            assertEquals(1, monitor.cancelled());
+            for (int i = 0; i < 500 && !interrupted.get(); i++) {
+                Thread.sleep(10);
+            }
+            assertTrue(interrupted.get(), "the sample's thread was interrupted");
+            Thread.sleep(50);
+            assertEquals(0, monitor.failed(), "a cancelled sample is not also counted as failed");
+            assertEquals(monitor.sampled(), monitor.computed() + monitor.dropped() + monitor.failed() + monitor.cancelled());
+            assertTrue(monitor.failure().isEmpty());
+            assertTrue(monitor.cancellation().orElseThrow().contains("200 ms"), monitor.cancellation().get());
+        }
     }
 }
