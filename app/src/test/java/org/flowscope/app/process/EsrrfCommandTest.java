@@ -100,6 +100,8 @@ class EsrrfCommandTest {
         JsonNode esrrf = run.get("esrrf");
         assertEquals(3, esrrf.get("windows").asInt());
         assertEquals(2, esrrf.get("magnification").asInt());
-        assertTrue(esrrf.get("blocksReused").asInt() > 0, esrrf.toString());
+        // frame by frame: each of the 40 frames computed once, though the 3 overlapping windows use 60
+        assertEquals(40, esrrf.get("frames").asInt(), esrrf.toString());
+        assertEquals(3, esrrf.get("windowsJoinedOnDevice").asInt() + esrrf.get("windowsJoinedOnHost").asInt());
     }
 }

@@ -10,7 +10,6 @@ import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 import static jcuda.driver.JCudaDriver.cuMemAllocHost;
 import static jcuda.driver.JCudaDriver.cuMemFreeHost;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
-import static jcuda.driver.JCudaDriver.cuMemcpyDtoHAsync;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoDAsync;
 import static jcuda.driver.JCudaDriver.cuStreamCreate;
 import static jcuda.driver.JCudaDriver.cuStreamDestroy;
@@ -24,8 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import jcuda.Pointer;
@@ -37,7 +34,6 @@ import jcuda.driver.CUstream;
 import jcuda.driver.CUstream_flags;
 import org.flowscope.core.frame.FrameShift;
 import org.flowscope.core.frame.PixelType;
-import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.source.PixelData;
 import org.flowscope.engine.device.CudaBuffer;
 import org.flowscope.engine.device.CudaDevice;
@@ -50,9 +46,7 @@ import org.flowscope.methods.gpu.CudaKernelArgs;
  * copied into one of {@link #STAGING} page-locked host buffers ({@code cuMemAllocHost}) in the camera's pixel type
  * and sent with {@code cuMemcpyHtoDAsync} on a transfer stream; the compute stream waits for that copy alone
  * ({@code cuStreamWaitEvent}), converts, shifts and adds the frame to its run's sums, so copies overlap earlier
- * frames' kernels. Windows are joined, finished and macro-pixel corrected on the compute stream and read back with
- * {@code cuMemcpyDtoHAsync} on the transfer stream into one of {@link #RESULTS} page-locked result buffers while the
- * next frames compute. Runs' sums and window buffers come from the device's pool; a unit's kernel time is measured
+ * frames' kernels. Windows are made on the device and read back while the next frames compute ({@link CudaWindows}). Runs' sums and window buffers come from the device's pool; a unit's kernel time is measured
  * with events and collected once a host function queued behind it has run.
  *
  * <p>One thread adds frames and asks for windows; {@link PendingWindow#await} runs on another (it makes the context
@@ -60,7 +54,6 @@ import org.flowscope.methods.gpu.CudaKernelArgs;
  */
 final class CudaEsrrfSession implements EsrrfSession {
     static final int STAGING = 4;
-    static final int RESULTS = 4;
     private static final String STREAM_PTX = "esrrf_stream.ptx";
     private static final String FUSED_PTX = EsrrfCuda.PTX;
 
@@ -88,8 +81,7 @@ final class CudaEsrrfSession implements EsrrfSession {
     private final CUdeviceptr frame;
     private final CUdeviceptr lattice;
     private final Staging[] staging = new Staging[STAGING];
-    private final BlockingQueue<Staging> results = new ArrayBlockingQueue<>(RESULTS);
-    private final List<Staging> allResults = new ArrayList<>();
+    private final CudaWindows windows;
     private final Map<Long, Run> runs = new HashMap<>();
     private final ArrayDeque<Unit> units = new ArrayDeque<>();
     private final ArrayDeque<CUevent> spareEvents = new ArrayDeque<>();
@@ -97,11 +89,6 @@ final class CudaEsrrfSession implements EsrrfSession {
     private final CUfunction latticeKernel;
     private final CUfunction taps;
     private final CUfunction rgc;
-    private final CUfunction finish;
-    private final CUfunction join;
-    private final CUfunction phaseColumns;
-    private final CUfunction phaseMeans;
-    private final CUfunction phaseDivide;
     private List<CUevent[]> unitFrames = new ArrayList<>();
     private FrameShift lastShift;
     private int next;
@@ -121,15 +108,7 @@ final class CudaEsrrfSession implements EsrrfSession {
             this.latticeKernel = CudaKernelArgs.function(dev, EsrrfStreamCuda.class, STREAM_PTX,
                     EsrrfStreamKernels.LatticeShifted.class);
             this.taps = CudaKernelArgs.function(dev, EsrrfStreamCuda.class, STREAM_PTX, EsrrfStreamKernels.TapsShifted.class);
-            this.join = CudaKernelArgs.function(dev, EsrrfStreamCuda.class, STREAM_PTX, EsrrfStreamKernels.Join.class);
-            this.phaseColumns = CudaKernelArgs.function(dev, EsrrfStreamCuda.class, STREAM_PTX,
-                    EsrrfStreamKernels.PhaseColumns.class);
-            this.phaseMeans = CudaKernelArgs.function(dev, EsrrfStreamCuda.class, STREAM_PTX,
-                    EsrrfStreamKernels.PhaseMeans.class);
-            this.phaseDivide = CudaKernelArgs.function(dev, EsrrfStreamCuda.class, STREAM_PTX,
-                    EsrrfStreamKernels.PhaseDivide.class);
             this.rgc = CudaKernelArgs.function(dev, EsrrfCuda.class, FUSED_PTX, EsrrfKernels.Rgc.class);
-            this.finish = CudaKernelArgs.function(dev, EsrrfCuda.class, FUSED_PTX, EsrrfKernels.Finish.class);
             cuStreamCreate(compute, CUstream_flags.CU_STREAM_NON_BLOCKING);
             cuStreamCreate(transfer, CUstream_flags.CU_STREAM_NON_BLOCKING);
             Tables<CUdeviceptr> fixed = Tables.upload(t, uploader());
@@ -144,14 +123,7 @@ final class CudaEsrrfSession implements EsrrfSession {
                 staging[i] = new Staging(host, host.getByteBuffer(0, rawBytes).order(ByteOrder.nativeOrder()),
                         alloc(rawBytes), event(), event(), new boolean[1]);
             }
-            for (int i = 0; i < RESULTS; i++) {
-                Pointer host = new Pointer();
-                cuMemAllocHost(host, 4L * px);
-                Staging r = new Staging(host, host.getByteBuffer(0, 4L * px).order(ByteOrder.nativeOrder()), null, event(),
-                        null, new boolean[1]);
-                results.add(r);
-                allResults.add(r);
-            }
+            this.windows = new CudaWindows(dev, params, plan, compute, transfer);
             taps(FrameShift.ZERO);
             cuStreamSynchronize(compute);
         }
@@ -367,71 +339,17 @@ final class CudaEsrrfSession implements EsrrfSession {
 
     @Override
     public PendingWindow window(List<Long> ids) {
-        TemporalCorrelation stat = params.temporal();
-        Staging host;
-        try {
-            host = results.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a result buffer", e);
+        List<Sums<CUdeviceptr>> sums = new ArrayList<>();
+        int frames = 0;
+        for (Long id : ids) {
+            Run r = run(id);
+            sums.add(r.sums());
+            frames += r.frames()[0];
         }
-        List<CudaBuffer> scratch = new ArrayList<>();
         synchronized (dev.lock()) {
             dev.makeCurrent();
-            Run first = run(ids.get(0));
-            Sums<CUdeviceptr> sums = first.sums();
-            int frames = first.frames()[0];
-            if (ids.size() > 1) {
-                // join into a copy: the runs stay as they are for the next windows that share them
-                for (CudaBuffer b : first.buffers()) {
-                    CudaBuffer c = dev.buffer(b.bytes());
-                    scratch.add(c);
-                    cuMemcpyDtoDAsync(c.pointer(), b.pointer(), b.bytes(), compute);
-                }
-                Sums<CUdeviceptr> total = new Sums<>(scratch.get(0).pointer(), scratch.get(1).pointer(),
-                        scratch.get(2).pointer(), scratch.get(3).pointer());
-                for (Long id : ids.subList(1, ids.size())) {
-                    Run r = run(id);
-                    launch(join, EsrrfStreamKernels.Join.of(total, r.sums(), px, stat), blocks(px, 256), 1, 1, 256, 1);
-                    frames += r.frames()[0];
-                }
-                sums = total;
-            }
-            CudaBuffer image = dev.buffer(4L * px);
-            scratch.add(image);
-            launch(finish, EsrrfKernels.Finish.of(sums, px, frames, stat, image.pointer()), blocks(px, 256), 1, 1, 256, 1);
-            if (params.macroPixelCorrection()) {
-                CudaBuffer partial = dev.buffer(8L * plan.wm * plan.m);
-                CudaBuffer means = dev.buffer(4L * plan.m * plan.m);
-                scratch.add(partial);
-                scratch.add(means);
-                launch(phaseColumns, new EsrrfStreamKernels.PhaseColumns<>(image.pointer(), plan.hm, plan.wm, plan.m,
-                        partial.pointer()), blocks(plan.wm, 64), 1, 1, 64, 1);
-                launch(phaseMeans, new EsrrfStreamKernels.PhaseMeans<>(partial.pointer(), plan.hm, plan.wm, plan.m,
-                        means.pointer()), blocks(plan.m * plan.m, 64), 1, 1, 64, 1);
-                launch(phaseDivide, new EsrrfStreamKernels.PhaseDivide<>(image.pointer(), plan.hm, plan.wm, plan.m,
-                        means.pointer()), blocks(px, 256), 1, 1, 256, 1);
-            }
-            CUevent computed = event();
-            cuEventRecord(computed, compute);
-            cuStreamWaitEvent(transfer, computed, 0);
-            cuMemcpyDtoHAsync(host.host(), image.pointer(), 4L * px, transfer);
-            cuEventRecord(host.uploaded(), transfer);
-            spareEvents.addLast(computed);
+            return windows.make(sums, run(ids.get(0)).buffers(), frames);
         }
-        return () -> {
-            try {
-                dev.makeCurrent();
-                cuEventSynchronize(host.uploaded());
-                float[] out = new float[px];
-                host.mapped().clear();
-                host.mapped().asFloatBuffer().get(out);
-                return new ImageStack(1, plan.hm, plan.wm, out);
-            } finally {
-                scratch.forEach(CudaBuffer::close);
-                results.add(host);
-            }
-        };
     }
 
     @Override
@@ -491,10 +409,7 @@ final class CudaEsrrfSession implements EsrrfSession {
                 cuEventDestroy(s.uploaded());
                 cuEventDestroy(s.used());
             }
-            for (Staging s : allResults) {
-                cuMemFreeHost(s.host());
-                cuEventDestroy(s.uploaded());
-            }
+            windows.close();
             spareEvents.forEach(e -> cuEventDestroy(e));
             spareEvents.clear();
             owned.forEach(CudaBuffer::close);

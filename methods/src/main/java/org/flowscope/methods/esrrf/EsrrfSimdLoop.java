@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link SampleLoop} with the JDK's vector API: 8 output columns per instruction (256-bit lanes: the loops are short,
  * about {@code W} columns, and wider vectors leave long scalar tails), the sign test as a lane mask. Same float
  * operations as the scalar loop in the same order per column, so the sums are the same. Only loaded when the JVM
- * runs with {@code --add-modules jdk.incubator.vector} ({@link #available()}).
+ * runs with {@code --add-modules jdk.incubator.vector} ({@link SampleLoop#vectorApiPresent()}): this class's
+ * initialisation needs the module.
  */
 final class EsrrfSimdLoop implements SampleLoop {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
@@ -18,10 +19,6 @@ final class EsrrfSimdLoop implements SampleLoop {
     private EsrrfSimdLoop() {
     }
 
-    /** Whether the vector API module is in this JVM (it is an incubator module, added by the launcher). */
-    static boolean available() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    }
 
     @Override
     public void add(float[] gxs, float[] gys, int s0, float[] scratch, int qLo, int qHi, float ux, float uy, float wk) {

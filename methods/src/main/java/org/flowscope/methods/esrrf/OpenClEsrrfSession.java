@@ -3,7 +3,6 @@ package org.flowscope.methods.esrrf;
 import static org.jocl.CL.CL_COMPLETE;
 import static org.jocl.CL.CL_EVENT_COMMAND_EXECUTION_STATUS;
 import static org.jocl.CL.CL_FALSE;
-import static org.jocl.CL.CL_MAP_READ;
 import static org.jocl.CL.CL_MAP_WRITE;
 import static org.jocl.CL.CL_MEM_ALLOC_HOST_PTR;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
@@ -35,12 +34,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.function.BiConsumer;
 import org.flowscope.core.frame.FrameShift;
 import org.flowscope.core.frame.PixelType;
-import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.source.PixelData;
 import org.flowscope.engine.device.OpenClBuffer;
 import org.flowscope.engine.device.OpenClDevice;
@@ -59,9 +55,8 @@ import org.jocl.cl_mem;
  * pinned host buffers (allocated with {@code CL_MEM_ALLOC_HOST_PTR} and kept mapped, in the camera's pixel type:
  * u16 stays u16 on the bus), written to the device without blocking on a transfer queue, then converted, read with
  * its drift undone (taps and lattice), and added to its run's running sums by {@code esrrf_rgc} on a compute queue
- * that waits only for that frame's transfer; so transfers overlap earlier frames' kernels. A window joins its runs'
- * sums on the device, takes the statistic, applies the macro-pixel correction there and is read back without
- * blocking into one of {@link #RESULTS} pinned result buffers; {@link PendingWindow#await} waits for that read alone.
+ * that waits only for that frame's transfer; so transfers overlap earlier frames' kernels. Windows are made on the
+ * device and read back without blocking ({@link OpenClWindows}).
  * Runs' sums and window buffers come from the device's pool (no allocation once it is warm); the per-frame buffers
  * are allocated when the session opens. Units are timed with the compute queue's profiling (kernel time only).
  *
@@ -70,7 +65,6 @@ import org.jocl.cl_mem;
  */
 final class OpenClEsrrfSession implements EsrrfSession {
     static final int STAGING = 4;
-    static final int RESULTS = 4;
     private static final String STREAM = "esrrf_stream.cl";
     private static final String FUSED = "esrrf.cl";
     private static final int TILE = 16;
@@ -98,18 +92,13 @@ final class OpenClEsrrfSession implements EsrrfSession {
     private final cl_mem frame;
     private final cl_mem lattice;
     private final Staging[] staging = new Staging[STAGING];
-    private final BlockingQueue<Staging> results;
+    private final OpenClWindows windows;
     private final Map<Long, Run> runs = new HashMap<>();
     private final ArrayDeque<Unit> units = new ArrayDeque<>();
     private final cl_kernel convert;
     private final cl_kernel latticeKernel;
     private final cl_kernel taps;
     private final cl_kernel rgc;
-    private final cl_kernel finish;
-    private final cl_kernel join;
-    private final cl_kernel phaseColumns;
-    private final cl_kernel phaseMeans;
-    private final cl_kernel phaseDivide;
     private List<cl_event> unitEvents = new ArrayList<>();
     private FrameShift lastShift;
     private int next;
@@ -126,12 +115,7 @@ final class OpenClEsrrfSession implements EsrrfSession {
                 pixelType == PixelType.U16 ? EsrrfStreamKernels.U16In.class : EsrrfStreamKernels.U8In.class);
         this.latticeKernel = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.LatticeShifted.class);
         this.taps = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.TapsShifted.class);
-        this.join = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.Join.class);
-        this.phaseColumns = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.PhaseColumns.class);
-        this.phaseMeans = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.PhaseMeans.class);
-        this.phaseDivide = OpenClKernelArgs.kernel(dev, EsrrfStreamOpenCl.class, STREAM, EsrrfStreamKernels.PhaseDivide.class);
         this.rgc = OpenClKernelArgs.kernel(dev, EsrrfOpenCl.class, FUSED, EsrrfKernels.Rgc.class);
-        this.finish = OpenClKernelArgs.kernel(dev, EsrrfOpenCl.class, FUSED, EsrrfKernels.Finish.class);
         synchronized (dev.lock()) {
             this.compute = queue(CL_QUEUE_PROFILING_ENABLE);
             this.transfer = queue(0);
@@ -148,13 +132,8 @@ final class OpenClEsrrfSession implements EsrrfSession {
                         null).order(ByteOrder.nativeOrder());
                 staging[i] = new Staging(host, mapped, alloc(rawBytes), new cl_event[1], new cl_event[1]);
             }
-            this.results = new ArrayBlockingQueue<>(RESULTS);
-            for (int i = 0; i < RESULTS; i++) {
-                cl_mem host = alloc(4L * px, CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR);
-                ByteBuffer mapped = clEnqueueMapBuffer(transfer, host, CL_TRUE, CL_MAP_READ, 0, 4L * px, 0, null, null,
-                        null).order(ByteOrder.nativeOrder());
-                results.add(new Staging(host, mapped, null, null, null));
-            }
+            this.windows = new OpenClWindows(dev, params, plan, compute, transfer,
+                    bytes -> alloc(bytes, CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR));
             clReleaseEvent(taps(FrameShift.ZERO));
         }
     }
@@ -368,87 +347,14 @@ final class OpenClEsrrfSession implements EsrrfSession {
 
     @Override
     public PendingWindow window(List<Long> ids) {
-        TemporalCorrelation stat = params.temporal();
-        Staging host;
-        try {
-            host = results.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a result buffer", e);
+        List<Sums<cl_mem>> sums = new ArrayList<>();
+        int frames = 0;
+        for (Long id : ids) {
+            Run r = run(id);
+            sums.add(r.sums());
+            frames += r.frames()[0];
         }
-        List<OpenClBuffer> scratch = new ArrayList<>();
-        cl_event read = new cl_event();
-        synchronized (dev.lock()) {
-            Run first = run(ids.get(0));
-            Sums<cl_mem> sums = first.sums();
-            int frames = first.frames()[0];
-            if (ids.size() > 1) {
-                // join into a copy: the runs stay as they are for the next windows that share them
-                List<OpenClBuffer> b = List.of(dev.buffer(8L * px, CL_MEM_READ_WRITE),
-                        dev.buffer(stat == TemporalCorrelation.AVG ? 8 : 8L * px, CL_MEM_READ_WRITE),
-                        dev.buffer(stat == TemporalCorrelation.TAC2 ? 4L * px : 4, CL_MEM_READ_WRITE),
-                        dev.buffer(stat == TemporalCorrelation.TAC2 ? 4L * px : 4, CL_MEM_READ_WRITE));
-                scratch.addAll(b);
-                Sums<cl_mem> total = new Sums<>(b.get(0).mem(), b.get(1).mem(), b.get(2).mem(), b.get(3).mem());
-                for (int i = 0; i < 4; i++) {
-                    clEnqueueCopyBuffer(compute, first.buffers().get(i).mem(), b.get(i).mem(), 0, 0, b.get(i).bytes(), 0,
-                            null, null);
-                }
-                for (Long id : ids.subList(1, ids.size())) {
-                    Run r = run(id);
-                    OpenClKernelArgs.bind(join, EsrrfStreamKernels.Join.of(total, r.sums(), px, stat));
-                    clEnqueueNDRangeKernel(compute, join, 1, null, new long[] {roundUp(px, 256)}, new long[] {256}, 0,
-                            null, null);
-                    frames += r.frames()[0];
-                }
-                sums = total;
-            }
-            OpenClBuffer image = dev.buffer(4L * px, CL_MEM_READ_WRITE);
-            scratch.add(image);
-            OpenClKernelArgs.bind(finish, EsrrfKernels.Finish.of(sums, px, frames, stat, image.mem()));
-            clEnqueueNDRangeKernel(compute, finish, 1, null, new long[] {roundUp(px, 256)}, new long[] {256}, 0, null,
-                    null);
-            if (params.macroPixelCorrection()) {
-                OpenClBuffer partial = dev.buffer(8L * plan.wm * plan.m, CL_MEM_READ_WRITE);
-                OpenClBuffer means = dev.buffer(4L * plan.m * plan.m, CL_MEM_READ_WRITE);
-                scratch.add(partial);
-                scratch.add(means);
-                OpenClKernelArgs.bind(phaseColumns, new EsrrfStreamKernels.PhaseColumns<>(image.mem(), plan.hm, plan.wm,
-                        plan.m, partial.mem()));
-                clEnqueueNDRangeKernel(compute, phaseColumns, 1, null, new long[] {roundUp(plan.wm, 64)},
-                        new long[] {64}, 0, null, null);
-                OpenClKernelArgs.bind(phaseMeans, new EsrrfStreamKernels.PhaseMeans<>(partial.mem(), plan.hm, plan.wm,
-                        plan.m, means.mem()));
-                clEnqueueNDRangeKernel(compute, phaseMeans, 1, null, new long[] {roundUp(plan.m * plan.m, 64)},
-                        new long[] {64}, 0, null, null);
-                OpenClKernelArgs.bind(phaseDivide, new EsrrfStreamKernels.PhaseDivide<>(image.mem(), plan.hm, plan.wm,
-                        plan.m, means.mem()));
-                clEnqueueNDRangeKernel(compute, phaseDivide, 1, null, new long[] {roundUp(px, 256)}, new long[] {256},
-                        0, null, null);
-            }
-            cl_event computed = new cl_event();
-            clEnqueueMarkerWithWaitList(computed);
-            clEnqueueReadBuffer(transfer, image.mem(), CL_FALSE, 0, 4L * px, Pointer.to(host.mapped()), 1,
-                    new cl_event[] {computed}, read);
-            clReleaseEvent(computed);
-        }
-        return () -> {
-            try {
-                clWaitForEvents(1, new cl_event[] {read});
-                float[] out = new float[px];
-                host.mapped().clear();
-                host.mapped().asFloatBuffer().get(out);
-                return new ImageStack(1, plan.hm, plan.wm, out);
-            } finally {
-                clReleaseEvent(read);
-                scratch.forEach(OpenClBuffer::close);
-                results.add(host);
-            }
-        };
-    }
-
-    private void clEnqueueMarkerWithWaitList(cl_event marker) {
-        org.jocl.CL.clEnqueueMarkerWithWaitList(compute, 0, null, marker);
+        return windows.make(sums, run(ids.get(0)).buffers(), frames);
     }
 
     @Override
@@ -499,9 +405,7 @@ final class OpenClEsrrfSession implements EsrrfSession {
                 release(s.lastUpload());
                 release(s.lastUse());
             }
-            for (Staging s : results) {
-                clEnqueueUnmapMemObject(transfer, s.host(), s.mapped(), 0, null, null);
-            }
+            windows.close();
             clFinish(transfer);
             owned.forEach(m -> clReleaseMemObject(m));
             owned.clear();

@@ -18,7 +18,13 @@ interface SampleLoop {
 
     /** The fastest loop this JVM offers: the vectorised one when the vector API module is present, else the plain one. */
     static SampleLoop best() {
-        return EsrrfSimdLoop.available() ? EsrrfSimdLoop.INSTANCE : SCALAR;
+        // EsrrfSimdLoop is only touched when the module is there: initialising it without fails with a LinkageError
+        return vectorApiPresent() ? EsrrfSimdLoop.INSTANCE : SCALAR;
+    }
+
+    /** Whether the JDK's vector API (an incubator module the launchers add) is in this JVM. */
+    static boolean vectorApiPresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
     /** The plain loop, branch-free on the sign of the dot product. */

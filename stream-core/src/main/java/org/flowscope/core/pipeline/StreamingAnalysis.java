@@ -169,12 +169,18 @@ final class StreamingAnalysis {
             step.release();
             throw failure(e);
         }
-        if (step.frame() != null) {
-            backlog.decrementAndGet();
-            links[0].frame(step.frame());
-        }
-        if (step.end() != null) {
-            links[0].windowEnd(step.end());
+        try {
+            if (step.frame() != null) {
+                backlog.decrementAndGet();
+                links[0].frame(step.frame());
+            }
+            if (step.end() != null) {
+                links[0].windowEnd(step.end());
+            }
+        } catch (LinkageError | VirtualMachineError fatal) {
+            // Reactor rethrows these to the scheduler thread instead of signalling them, which would leave the run
+            // waiting for ever: end it as a failure (exit 4) that names the error
+            throw new IllegalStateException("analysis failed: " + fatal, fatal);
         }
     }
 

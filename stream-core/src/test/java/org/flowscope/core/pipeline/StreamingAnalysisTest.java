@@ -273,6 +273,47 @@ class StreamingAnalysisTest {
         }
     }
 
+    @Test
+    void aLinkageErrorInTheOperatorEndsTheRunAsAFailureInsteadOfHangingIt() {
+        StreamingOperator broken = new StreamingOperator() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public ImageStack apply(ImageStack window, WindowContext context) {
+                return MeanOperator.mean(window);
+            }
+
+            @Override
+            public FrameStream openStream(StreamLayout layout, SourceFormat format) {
+                return new FrameStream() {
+                    @Override
+                    public void frame(StreamFrame frame) {
+                        frame.release();
+                        throw new NoClassDefFoundError("jdk/incubator/vector/FloatVector");
+                    }
+
+                    @Override
+                    public PendingResult windowEnd(WindowEnd end) {
+                        throw new AssertionError("no window ends after the first frame failed");
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+        CountingSource source = CountingSource.of(8, 8, 30);
+        LivePipeline p = LivePipeline.builder(source).window(WindowSpec.tumbling(10)).operator(broken)
+                .resultSink(new TiffResultSink(dir.resolve("result.tif"), 100, 0)).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, p::run);
+        assertTrue(e.getMessage().contains("NoClassDefFoundError"), e.getMessage());
+        PoolAssertions.assertNoLeaks(p.pool());
+    }
+
     /** An average that sleeps {@code ms} per frame. */
     private static final class SlowPerFrame implements StreamingOperator {
         private final long ms;
