@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         versionProvider = FlowscopeCli.Version.class,
         description = "Live super-resolution from microscope frame streams.",
         subcommands = {SimulateCommand.class, ServeCommand.class, ProcessCommand.class, EngineCommand.class,
-                org.flowscope.app.output.RecoverCommand.class, CommandLine.HelpCommand.class})
+                org.flowscope.app.output.RecoverCommand.class, org.flowscope.app.report.ReportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FlowscopeCli implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,22 +1,34 @@
 package org.flowscope.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.app.live.LiveExtension;
+import org.flowscope.app.live.LiveEnding;
 import org.flowscope.app.live.LiveExtensions;
 import org.flowscope.app.live.LiveSources;
-import org.flowscope.app.live.ProgressPrinter;
-import org.flowscope.app.live.RunJson;
+import org.flowscope.app.live.LiveView;
 import org.flowscope.app.live.SourceFactory;
+import org.flowscope.app.live.status.LiveMonitor;
+import org.flowscope.app.live.status.LiveStatusLine;
+import org.flowscope.app.live.status.SourceTap;
+import org.flowscope.app.preview.LivePreview;
+import org.flowscope.app.preview.PreviewOptions;
+import org.flowscope.app.progress.TerminalLine;
+import org.flowscope.app.report.RunFolderReport;
+import org.flowscope.app.run.DecisionTally;
+import org.flowscope.app.run.RunRecorder;
+import org.flowscope.app.run.RunReport;
+import org.flowscope.app.run.RunReportFile;
 import org.flowscope.app.output.OutputFormatOption;
 import org.flowscope.app.output.RunFolder;
 import org.flowscope.core.io.OutputFormat;
@@ -32,10 +44,8 @@ import org.flowscope.core.sink.TiffResultSink;
 import org.flowscope.core.source.FrameSource;
 import org.flowscope.core.source.SourceFormat;
 import org.flowscope.core.stream.BackpressurePolicy;
-import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.window.WindowSpec;
 import org.flowscope.engine.registry.ImplementationRegistry;
-import org.flowscope.methods.drift.DriftLiveStage;
 import org.flowscope.methods.spi.LiveSetup;
 import org.flowscope.methods.spi.LiveStage;
 import org.flowscope.simulators.camera.GroundTruthFiles;
@@ -55,7 +65,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Run a live acquisition: source -> windows -> operator -> result.tif (+ raw.tif, run.json).",
                 "sim keys: size=WxH, pattern, density, photons, background, pon, poff, psf, pixel, bits, offset, gain, "
-                        + "readnoise, driftx, drifty, walk, seed, pacing=realtime|fast|virtual. "
+                        + "readnoise, driftx, drifty, walk, seed, pacing=realtime|fast|virtual, threads (render threads). "
                         + "replay:FILE replays a TIFF stack."})
 public final class LiveCommand implements Callable<Integer> {
     @Mixin
@@ -63,6 +73,9 @@ public final class LiveCommand implements Callable<Integer> {
 
     @Mixin
     EngineOptions engineOptions;
+
+    @Mixin
+    PreviewOptions previewOptions;
 
     @Mixin
     OutputFormatOption outputFormat;
@@ -156,10 +169,7 @@ public final class LiveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lag-spool must be >= 1 window, got " + lagSpool);
         }
         BackpressurePolicy pol = policy;
-        if (!analysis.equals("stream") && !analysis.equals("window")) {
-            throw new IllegalArgumentException("--analysis must be stream or window, got '" + analysis + "'");
-        }
-        boolean streaming = analysis.equals("stream");
+        streaming(); // checks --analysis before anything opens
         Map<String, LiveStage> ops = LiveExtensions.operators(extensions);
         LiveStage opStage = ops.get(op);
         if (opStage == null) {
@@ -171,6 +181,7 @@ public final class LiveCommand implements Callable<Integer> {
         sourceExtensions().forEach(e -> allSources.addAll(e.sources()));
         // the folder is locked for the whole run: a second run into it is refused, never interleaved
         try (RunFolder folder = RunFolder.forNewRun(outDir, overwrite);
+             LivePreview preview = LivePreview.start(previewOptions).orElse(null);
              FrameSource src = LiveSources.open(allSources, source, fps, frames);
              SharedEngine engine = new SharedEngine(engineOptions, registry, out.spec.commandLine().getErr())) {
             SourceFormat fmt = src.format();
@@ -179,7 +190,8 @@ public final class LiveCommand implements Callable<Integer> {
                         + fmt.frameCount().getAsLong() + " frames)");
             }
             Path dir = folder.dir();
-            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get, engineOptions.selection(), streaming);
+            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get, engineOptions.selection(),
+                    streaming());
             List<WindowOperator> stages = new ArrayList<>();
             List<ResultListener> listeners = new ArrayList<>();
             for (LiveStage.Position position : LiveStage.Position.values()) {
@@ -195,32 +207,43 @@ public final class LiveCommand implements Callable<Integer> {
             stages.add(opStage.operator(setup).orElseThrow(() ->
                     new IllegalStateException("live stage '" + op + "' offers --op but built no operator")));
             WindowOperator chain = WindowOperator.chain(stages);
-            return run(src, fmt, chain, listeners, pol, stepFrames, folder, format, started, streaming);
+            return run(src, fmt, chain, listeners, pol, stepFrames, folder, format, started, engine,
+                    Optional.ofNullable(preview));
         }
     }
 
     private int run(FrameSource src, SourceFormat fmt, WindowOperator chain, List<ResultListener> listeners,
                     BackpressurePolicy pol, int stepFrames, RunFolder folder, OutputFormat format, Instant started,
-                    boolean streaming) {
+                    SharedEngine engine, Optional<LivePreview> preview) {
         Path dir = folder.dir();
-        RunJson json = new RunJson(started);
+        RunRecorder json = new RunRecorder(started, out.spec.commandLine().getParseResult().originalArgs());
         json.inputs(source, fmt);
-        json.parameters(parameters(stepFrames, chain));
+        json.parameters(parameters(stepFrames, chain, preview));
+        DecisionTally decisions = new DecisionTally();
+        engine.onDecision(decisions);
+        json.decisions(decisions);
         Path result = dir.resolve(format.fileName("result"));
         Path raw = dir.resolve(format.fileName("raw"));
+        Path runJson = dir.resolve(RunReportFile.NAME);
         // a result's frame interval is the window step's duration; its pixel size follows from its size (eSRRF: / M)
         double intervalMs = fmt.framesPerSecond().isPresent() ? stepFrames * 1e3 / fmt.framesPerSecond().getAsDouble() : 0;
         TiffResultSink resultSink = new TiffResultSink(result, fmt, intervalMs,
                 TiffWriteOptions.of(format).withNames("result", op));
         FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt, TiffWriteOptions.of(format).withNames("raw", "raw")) : null;
-        folder.running(org.flowscope.app.CliOutput.toJson(json.content()));
-        boolean terminal = System.console() != null;
-        ProgressPrinter printer = new ProgressPrinter(out.spec.commandLine().getErr(), terminal, 2000);
-        LivePipeline.Builder b = LivePipeline.builder(src)
+        folder.running(RunReportFile.toJson(json.running()));
+        SourceTap tap = new SourceTap(src, preview.map(LivePreview::rawFrames).orElse(null), LivePreview.RAW_EVERY_MS);
+        preview.ifPresent(p -> listeners.add(p.listener()));
+        AtomicReference<LivePipeline> built = new AtomicReference<>();
+        LiveView view = new LiveView(new LiveMonitor(fmt, window, stepFrames, pol, tap, decisions,
+                () -> built.get().counters(), contributors(src, chain, listeners), sourceName()),
+                new LiveStatusLine(new TerminalLine(out.spec.commandLine().getErr(), TerminalLine.modeFor(false, false), 2000)),
+                preview);
+        preview.ifPresent(p -> out.spec.commandLine().getErr().println("flowscope: live preview at " + p.url()));
+        LivePipeline.Builder b = LivePipeline.builder(tap)
                 .window(WindowSpec.sliding(window, stepFrames))
-                .operator(chain).policy(pol).lagSpool(lagSpool).streaming(streaming)
+                .operator(chain).policy(pol).lagSpool(lagSpool).streaming(streaming())
                 .resultSink(resultSink)
-                .progress(printer, terminal ? 250 : 1000);
+                .progress(view, 250);
         if (rawSink != null) {
             b.rawSink(rawSink);
         }
@@ -228,9 +251,12 @@ public final class LiveCommand implements Callable<Integer> {
         if (src instanceof RunContributor c) {
             b.contributor(c);
         }
+        b.contributor(engine);
         LivePipeline pipeline = b.build();
+        built.set(pipeline);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            view.stopping();
             pipeline.stop();
             try {
                 if (!done.await(30, TimeUnit.SECONDS)) {
@@ -243,39 +269,34 @@ public final class LiveCommand implements Callable<Integer> {
             }
         }, "flowscope-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        LiveEnding ending = new LiveEnding(extensions, sourceExtensions(), out);
         long t0 = System.nanoTime();
         try {
             RunSummary s;
             try {
                 s = pipeline.run();
             } catch (RuntimeException e) {
-                throw failedRun(e, src, json, dir, (System.nanoTime() - t0) / 1e6);
+                throw ending.failedRun(e, src, json, dir, (System.nanoTime() - t0) / 1e6);
             }
-            printer.finish(pipeline.progress());
-            Map<String, Object> outputs = new LinkedHashMap<>();
-            outputs.put("result", result.toString());
-            outputs.put("resultFrames", resultSink.framesWritten());
-            outputs.put("raw", saveRaw ? raw.toString() : null);
-            outputs.put("format", format.id());
-            Path corrected = dir.resolve(DriftLiveStage.CORRECTED);
-            if (Files.exists(corrected)) {
-                outputs.put("rawCorrected", corrected.toString());
-            }
+            view.finish(pipeline.progress());
+            Map<String, String> truth = new LinkedHashMap<>();
             if (saveRaw && src instanceof SimulatedCamera cam) {
                 // a simulated recording is only useful for accuracy checks together with its ground truth
                 int m = chain.outputScale() > 1 ? (int) Math.round(chain.outputScale()) : 5;
-                GroundTruthFiles.write(dir.resolve("raw.tif"), cam.truth(), m, 0).forEach((k, v) -> outputs.put("truth." + k, v.toString()));
+                GroundTruthFiles.write(dir.resolve("raw.tif"), cam.truth(), m, 0).forEach((k, v) -> truth.put(k, v.toString()));
             }
-            outputs.put("runJson", dir.resolve("run.json").toString());
-            json.outputs(outputs);
-            json.summary(s);
-            List<String> failures = failures(s);
-            if (!failures.isEmpty()) {
-                // the outputs are kept, but the run failed: run.json says so, as the exit code does
-                json.failed(String.join("; ", failures), s.elapsedMs());
+            RunReport.Outputs outputs = new RunReport.Outputs(result.toString(), resultSink.framesWritten(),
+                    saveRaw ? raw.toString() : null, truth, runJson.toString(),
+                    dir.resolve(RunFolderReport.NAME).toString(), format.id());
+            // the outputs are kept when stages fail a completed run: run.json says it failed, as the exit code does
+            List<String> failures = ending.failures(s);
+            RunReportFile.write(runJson, json.completed(s, outputs, failures));
+            if (!ending.writeReport(dir)) {
+                outputs = new RunReport.Outputs(outputs.result(), outputs.resultFrames(), outputs.raw(), outputs.truth(),
+                        outputs.runJson(), null, outputs.format());
+                RunReportFile.write(runJson, json.completed(s, outputs, failures));
             }
-            json.write(dir.resolve("run.json"));
-            report(s, outputs, failures.isEmpty());
+            ending.report(s, outputs, failures.isEmpty());
             for (LiveStage e : extensions) {
                 e.warnings(s).forEach(w -> out.spec.commandLine().getErr().println("flowscope: warning: " + w));
             }
@@ -291,111 +312,39 @@ public final class LiveCommand implements Callable<Integer> {
         }
     }
 
-    /** Why stages and extensions fail a completed run (a finite camera run that lost frames, a side branch). */
-    private List<String> failures(RunSummary s) {
-        List<String> failures = new ArrayList<>();
-        for (LiveStage e : extensions) {
-            try {
-                e.failure(s).ifPresent(failures::add);
-            } catch (RuntimeException ex) {
-                failures.add(e.name() + ": " + ex);
-            }
-        }
-        return failures;
+    private RunReport.LiveParameters parameters(int stepFrames, WindowOperator chain, Optional<LivePreview> preview) {
+        return new RunReport.LiveParameters(window, stepFrames, op, chain.stages().stream().map(WindowOperator::name).toList(),
+                policy.name().toLowerCase(java.util.Locale.ROOT), lagSpool, fps, frames, saveRaw,
+                preview.map(p -> p.url().toString().replaceAll("token=[^&]*", "token=...")).orElse(null));
     }
 
-    /**
-     * What the source extensions know about a run that failed before it completed (a camera that lost so many
-     * frames that no window filled); asked without a summary, so only the sources are asked, and one that cannot
-     * answer is left out rather than hide the original error.
-     */
-    private List<String> sourceFailures() {
-        List<String> failures = new ArrayList<>();
-        for (LiveExtension e : sourceExtensions()) {
-            try {
-                e.failure(null).ifPresent(failures::add);
-            } catch (RuntimeException ex) {
-                // no verdict without a summary
-            }
-        }
-        return failures;
-    }
-
-    /**
-     * A run that failed: run.json says why, with the source's own section (what the camera delivered and lost) and
-     * what extensions know (the camera's loss explains a run that produced no window).
-     */
-    private RuntimeException failedRun(RuntimeException e, FrameSource src, RunJson json, Path dir, double elapsedMs) {
-        String error = e.getMessage() == null ? e.toString() : e.getMessage();
-        List<String> reasons = sourceFailures();
-        String all = reasons.isEmpty() ? error : error + "; " + String.join("; ", reasons);
-        json.failed(all, elapsedMs);
+    /** Everything that publishes values for the status line and the preview's plots. */
+    private static List<RunContributor> contributors(FrameSource src, WindowOperator chain, List<ResultListener> listeners) {
+        List<RunContributor> all = new ArrayList<>();
+        chain.stages().stream().filter(RunContributor.class::isInstance).map(RunContributor.class::cast).forEach(all::add);
+        all.addAll(listeners);
         if (src instanceof RunContributor c) {
-            try {
-                json.content().put(c.section(), c.runJsonSection());
-            } catch (RuntimeException ex) {
-                e.addSuppressed(ex);
-            }
+            all.add(c);
         }
-        json.write(dir.resolve("run.json"));
-        if (reasons.isEmpty() || e instanceof IllegalArgumentException) {
-            reasons.forEach(r -> out.spec.commandLine().getErr().println("flowscope: " + r));
-            return e;
-        }
-        // the original error is the first part of the message already: kept as suppressed, not repeated as a cause
-        IllegalStateException failed = new IllegalStateException(all);
-        failed.addSuppressed(e);
-        return failed;
+        return all;
     }
 
-    private Map<String, Object> parameters(int stepFrames, WindowOperator chain) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("window", window);
-        p.put("step", stepFrames);
-        p.put("op", op);
-        p.put("stages", chain.stages().stream().map(WindowOperator::name).toList());
-        p.put("policy", policy.name().toLowerCase(java.util.Locale.ROOT));
-        p.put("analysis", analysis);
-        p.put("lagSpool", lagSpool);
-        p.put("fps", fps);
-        p.put("frames", frames);
-        p.put("saveRaw", saveRaw);
-        return p;
+    /** Whether stages see frames as they arrive ({@code --analysis stream}) rather than whole windows. */
+    private boolean streaming() {
+        if (!analysis.equals("stream") && !analysis.equals("window")) {
+            throw new IllegalArgumentException("--analysis must be stream or window, got '" + analysis + "'");
+        }
+        return analysis.equals("stream");
     }
 
-    private void report(RunSummary s, Map<String, Object> outputs, boolean ok) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("status", ok ? "ok" : "failed");
-        r.put("frames", s.frames());
-        r.put("framesPerSecond", s.framesPerSecond());
-        r.put("elapsedMs", s.elapsedMs());
-        r.put("windowsProcessed", s.counter(RunCounters.ANALYSIS_PROCESSED));
-        r.put("windowsSkipped", s.counter(RunCounters.ANALYSIS_SKIPPED));
-        r.put("cameraLost", s.counter(RunCounters.CAMERA_LOST));
-        r.put("counters", s.counters());
-        r.putAll(outputs);
-        StringBuilder human = new StringBuilder(String.format("live: %d frames in %.1f s (%.1f fps), %d window(s) analysed, %d skipped, %d lost by the camera",
-                s.frames(), s.elapsedMs() / 1e3, s.framesPerSecond(), s.counter(RunCounters.ANALYSIS_PROCESSED),
-                s.counter(RunCounters.ANALYSIS_SKIPPED), s.counter(RunCounters.CAMERA_LOST)));
-        Map<String, Object> latency = s.timings().get("latency");
-        if (latency != null && ((Number) latency.get("count")).longValue() > 0) {
-            r.put("latencyP50Ms", latency.get("p50Ms"));
-            r.put("latencyP99Ms", latency.get("p99Ms"));
-            human.append(System.lineSeparator()).append(String.format(java.util.Locale.ROOT,
-                    "latency p50 %.0f ms, p99 %.0f ms; ended %.2f s after the last frame (%s analysis)",
-                    ((Number) latency.get("p50Ms")).doubleValue(), ((Number) latency.get("p99Ms")).doubleValue(),
-                    s.endLagMs() / 1e3, s.analysis()));
-        }
-        r.put("endLagMs", s.endLagMs());
-        human.append(System.lineSeparator()).append("counters: ").append(s.counters());
-        human.append(System.lineSeparator()).append("wrote ").append(outputs.get("result"));
-        if (outputs.get("raw") != null) {
-            human.append(", ").append(outputs.get("raw"));
-        }
-        if (outputs.get("rawCorrected") != null) {
-            human.append(", ").append(outputs.get("rawCorrected"));
-        }
-        human.append(", ").append(outputs.get("runJson"));
-        out.result(r, human.toString());
+    /** What the source is called in "why is nothing coming" messages. */
+    private String sourceName() {
+        String scheme = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
+        return switch (scheme) {
+            case "serve" -> "client";
+            case "sim", "mm" -> "camera";
+            default -> "source";
+        };
     }
+
 }

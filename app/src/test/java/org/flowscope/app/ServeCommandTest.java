@@ -53,7 +53,7 @@ class ServeCommandTest {
         Path out = dir.resolve("run");
         CompletableFuture<CliRunner.Result> serve = CompletableFuture.supplyAsync(() -> CliRunner.run("serve",
                 "--port", Integer.toString(port), "--op", "average", "--out", out.toString(), "--window", "5",
-                "--save-raw", "--exit-on-end"));
+                "--save-raw", "--exit-on-end", "--preview", "0"));
         SenderStats stats = stream(port, "", "average", 20);
         CliRunner.Result r = serve.get(30, TimeUnit.SECONDS);
         assertEquals(0, r.exitCode(), r.toString());
@@ -63,6 +63,20 @@ class ServeCommandTest {
         String json = Files.readString(out.resolve("run.json"));
         assertTrue(json.contains("\"serve\""), json);
         assertTrue(json.contains("\"framesAccepted\" : 20") || json.contains("\"framesAccepted\":20"), json);
+        // serve is live: the preview and the report come with it
+        assertTrue(r.err().contains("live preview at http://127.0.0.1:"), r.err());
+        var run = org.flowscope.app.run.RunReportFile.read(out.resolve("run.json"));
+        assertEquals(4, run.sections().get("preview").get("resultsShown").asInt() + run.counter("preview.skipped"),
+                "every result was shown or superseded (latest wins)");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("serve:op=average"));
+    }
+
+    @Test
+    void thePreviewBeyondLoopbackNeedsAToken(@TempDir Path dir) {
+        CliRunner.Result r = CliRunner.run("serve", "--port", "0", "--op", "average", "--out", dir.resolve("x").toString(),
+                "--preview", "0", "--preview-bind", "0.0.0.0");
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("--preview-token"), r.toString());
     }
 
     @Test

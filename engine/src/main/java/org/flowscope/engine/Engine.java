@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.flowscope.engine.agent.Decision;
+import org.flowscope.engine.agent.Reason;
+import org.flowscope.engine.history.FailureKind;
+import org.flowscope.engine.history.FailureRecord;
 import org.flowscope.engine.agent.ImplementationSelector;
 import org.flowscope.engine.agent.SelectionRequest;
 import org.flowscope.engine.device.BackendStatus;
@@ -18,6 +22,7 @@ import org.flowscope.engine.registry.ImplementationRegistry;
 import org.flowscope.engine.spi.Availability;
 import org.flowscope.engine.spi.BackendUnavailableException;
 import org.flowscope.engine.spi.Device;
+import org.flowscope.engine.spi.DeviceLostException;
 import org.flowscope.engine.spi.DeviceMemoryException;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.KernelBuildException;
@@ -32,12 +37,20 @@ import org.slf4j.LoggerFactory;
  * global state. Thread-safe: live pipelines call it from several threads.
  *
  * <p>Timing: only the implementation call is timed, minus any kernel build or module load it triggered on the
- * device (recorded by the device instead), so first runs do not pollute the history.
+ * device (recorded by the device instead). The first run of each candidate in an engine is cold (module and kernel
+ * loads, JIT, first touch of memory): its time is recorded as a warm-up, never as a run time, and the candidate
+ * counts as untried until a warm run is timed. Candidates are tried on real work only when that is cheap enough
+ * (see {@link org.flowscope.engine.agent.DelayAwareSelector}); when the operation can make small seeded work
+ * ({@link org.flowscope.engine.spi.BenchmarkInputs}) a candidate is first calibrated on it.
  *
- * <p>Failure handling: a candidate that throws {@link BackendUnavailableException} or {@link KernelBuildException}
- * is remembered as failed for this engine (with the reason, listed by {@link #candidates}) and the call is retried
- * on the next best; {@link DeviceMemoryException} skips the candidate for this call only (the memory may be free
- * again later); any other exception is a bug or bad input and propagates unchanged.
+ * <p>Failure handling: when a candidate fails on its device ({@link DeviceLostException},
+ * {@link DeviceMemoryException}, {@link KernelBuildException}, {@link BackendUnavailableException}, a missing
+ * native library, or any runtime error of a GPU implementation) the call is recomputed on the next best candidate,
+ * so no call is lost; the failure is remembered per implementation and device (per device when it was lost) in the
+ * history store, with its error, and the candidate is left alone for a back-off that grows with each failure in a
+ * row ({@link org.flowscope.engine.history.BackOff}); a success ends the streak. Forcing one implementation
+ * ({@link RunOptions#implementation}) runs it despite a back-off. {@link IllegalArgumentException} (bad input),
+ * runtime errors of CPU code (bugs) and other {@link Error}s propagate unchanged.
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -49,9 +62,18 @@ public final class Engine implements AutoCloseable {
     private final ImplementationSelector selector;
     private final Runnable persist;
     private final DecisionLog decisions;
+    private final EngineActivity activity = new EngineActivity();
+    private final FailureMemory failures;
     private final Map<Candidate, Availability> availability = new ConcurrentHashMap<>();
-    private final Map<Candidate, String> failures = new ConcurrentHashMap<>();
     private final Map<String, List<Candidate>> byOperation = new ConcurrentHashMap<>();
+    /**
+     * Candidates that have run real work in this engine: their next run is warm. Calibration on small work does not
+     * count: the first call on real data still touches its memory for the first time.
+     */
+    private final Set<Candidate> warm = ConcurrentHashMap.newKeySet();
+    /** Candidates calibrated per operation in this engine (at most once each). */
+    private final Set<String> calibrated = ConcurrentHashMap.newKeySet();
+    private final Map<String, Optional<Calibration<?, ?>>> calibrations = new ConcurrentHashMap<>();
 
     private Engine(EngineConfig config) {
         this.config = config;
@@ -64,6 +86,7 @@ public final class Engine implements AutoCloseable {
         this.selector = parts.selector();
         this.persist = parts.onClose();
         this.decisions = new DecisionLog(config.decisionLogSize());
+        this.failures = new FailureMemory(store.failures(), activity, config.wallClock());
     }
 
     public static Engine create(EngineConfig config) {
@@ -85,83 +108,198 @@ public final class Engine implements AutoCloseable {
         op.validate(params, input);
         WorkShape shape = op.shape(params, input);
         double cost = op.cost(params, input);
-        List<Candidate> candidates = new ArrayList<>(usable(op.id(), forOperation(op.id(), options)));
+        RunOptions effective = forOperation(op.id(), options);
+        List<Candidate> candidates = new ArrayList<>(usable(op.id(), effective));
+        List<String> excluded = new ArrayList<>();
+        if (effective.implementationFilter().isEmpty()) {
+            failures.leaveOutBackingOff(op.id(), candidates, excluded);
+        }
+        Calibration<P, I> calibration = effective.recorded() && effective.implementationFilter().isEmpty() ? calibration(op) : null;
+        List<EngineActivity.Recovery> recovered = new ArrayList<>();
+        Throwable firstFailure = null;
         while (true) {
             if (candidates.isEmpty()) {
-                throw new BackendUnavailableException("no implementation of '" + op.id() + "' can run with " + options
-                        + ": " + whyNot(op.id()));
+                throw noneLeft(op.id(), options, excluded, firstFailure);
             }
-            SelectionRequest request = new SelectionRequest(op.id(), shape, cost, candidates);
+            SelectionRequest request = new SelectionRequest(op.id(), shape, cost, candidates, calibration != null, excluded);
             Decision decision = selector.choose(request);
             Candidate chosen = candidates.get(decision.chosen());
+            boolean calibrate = decision.reason() == Reason.CALIBRATE && calibration != null
+                    && calibrated.add(op.id() + "\u0000" + chosen.label());
+            if (decision.reason() == Reason.CALIBRATE && !calibrate) {
+                decision = decision.withReason(Reason.EXPLORE_UNTRIED, "calibrated already: trying it on real work");
+            }
             decisions.add(decision);
-            @SuppressWarnings("unchecked")
-            Implementation<P, I, O> impl = (Implementation<P, I, O>) chosen.implementation();
+            try {
+                if (calibrate) {
+                    calibrate(op, calibration, chosen, request, decision);
+                    continue; // decide again, now with the candidate's own estimate
+                }
+                Execution<O> e = runOn(op, params, input, options, request, decision, chosen, recovered);
+                return e;
+            } catch (RuntimeException | LinkageError e) {
+                FailureKind kind = Faults.kind(e, chosen.device().kind());
+                if (kind == null) {
+                    throw e;
+                }
+                firstFailure = firstFailure == null ? e : firstFailure;
+                if (firstFailure != e) {
+                    firstFailure.addSuppressed(e);
+                }
+                recovered.add(failures.failed(op.id(), chosen, kind, e));
+                candidates.removeIf(c -> c.equals(chosen) || kind == FailureKind.DEVICE_LOST && c.device().equals(chosen.device()));
+                excluded.add(chosen.label() + " failed in this call (" + kind + "): " + Faults.describe(e));
+            }
+        }
+    }
+
+    /** Runs the call on {@code chosen}, timed; the first run of a candidate in this engine is recorded as a warm-up. */
+    private <P, I, O> Execution<O> runOn(Operation<P, I, O> op, P params, I input, RunOptions options, SelectionRequest request,
+            Decision decision, Candidate chosen, List<EngineActivity.Recovery> recovered) {
+        @SuppressWarnings("unchecked")
+        Implementation<P, I, O> impl = (Implementation<P, I, O>) chosen.implementation();
+        boolean cold = !warm.contains(chosen);
+        long started = config.nanoClock().getAsLong();
+        long token = activity.started(decision, chosen.label(), cold, false, started);
+        try {
             long builds0 = buildNanos(chosen.device());
             long t0 = config.nanoClock().getAsLong();
-            O out;
-            try {
-                out = impl.run(params, input, new ExecutionContexts(chosen.device()));
-            } catch (DeviceMemoryException e) {
-                // memory may be held by another process only for now: skip the candidate for this call only
-                LOG.warn("{} lacks device memory for this call, trying the next candidate: {}", chosen.label(), e.getMessage());
-                candidates.remove(chosen);
-                continue;
-            } catch (BackendUnavailableException | KernelBuildException e) {
-                failures.put(chosen, e.getClass().getSimpleName() + ": " + e.getMessage());
-                LOG.warn("{} failed, excluding it from this engine: {}", chosen.label(), e.toString());
-                candidates.remove(chosen);
-                continue;
-            }
+            O out = impl.run(params, input, new ExecutionContexts(chosen.device()));
             long elapsed = config.nanoClock().getAsLong() - t0;
             // a first run's kernel build is the device's cost, not the implementation's: keep it out of the history
             long built = buildNanos(chosen.device()) - builds0;
             double seconds = Math.max(0, elapsed - built) * 1e-9;
+            warm.add(chosen);
             if (options.recorded()) {
-                selector.observe(request, chosen, seconds);
+                if (cold) {
+                    selector.record(request, chosen, seconds, true);
+                } else {
+                    selector.observe(request, chosen, seconds);
+                }
             }
-            return new Execution<>(out, seconds, decision);
+            failures.succeeded(op.id(), chosen);
+            for (EngineActivity.Recovery r : recovered) {
+                LOG.warn("{} recomputed on {} after {}", op.id(), chosen.label(), r.describe());
+            }
+            return new Execution<>(out, seconds, decision, cold, recovered);
+        } finally {
+            activity.ended(token);
         }
+    }
+
+    /**
+     * Runs {@code chosen} on the operation's calibration work: the smallest size twice (a warm-up, recorded as such,
+     * then timed), the larger once; the timed runs are recorded under calibration shapes and give the candidate an
+     * estimate of its own ({@link org.flowscope.engine.model.PredictionSource#CALIBRATION}).
+     */
+    private <P, I, O> void calibrate(Operation<P, I, O> op, Calibration<P, I> c, Candidate chosen, SelectionRequest request,
+            Decision decision) {
+        @SuppressWarnings("unchecked")
+        Implementation<P, I, O> impl = (Implementation<P, I, O>) chosen.implementation();
+        long token = activity.started(decision, chosen.label(), false, true, config.nanoClock().getAsLong());
+        try {
+            for (int run = 0; run <= c.sizes().size(); run++) {
+                Calibration.Work<P, I> w = c.sizes().get(Math.max(0, run - 1));
+                long builds0 = buildNanos(chosen.device());
+                long t0 = config.nanoClock().getAsLong();
+                impl.run(w.params(), w.input(), new ExecutionContexts(chosen.device()));
+                long elapsed = config.nanoClock().getAsLong() - t0;
+                double seconds = Math.max(0, elapsed - (buildNanos(chosen.device()) - builds0)) * 1e-9;
+                boolean cold = run == 0;
+                selector.record(new SelectionRequest(op.id(), w.shape(), w.cost(), request.candidates()), chosen, seconds, cold);
+            }
+        } finally {
+            activity.ended(token);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <P, I, O> Calibration<P, I> calibration(Operation<P, I, O> op) {
+        return (Calibration<P, I>) calibrations.computeIfAbsent(op.id(), k -> Optional.ofNullable(Calibration.of(op,
+                registry.provider(op.id()).flatMap(p -> p.benchmarks().map(b -> (org.flowscope.engine.spi.BenchmarkInputs<?, ?, ?>) b))
+                        .orElse(null)))).orElse(null);
+    }
+
+    private RuntimeException noneLeft(String operation, RunOptions options, List<String> excluded, Throwable firstFailure) {
+        if (firstFailure instanceof RuntimeException r) {
+            return r; // every candidate failed in this call: the first failure, the others suppressed in it
+        }
+        String why = excluded.isEmpty() ? whyNot(operation) : String.join("; ", excluded);
+        BackendUnavailableException e = new BackendUnavailableException("no implementation of '" + operation + "' can run with "
+                + options + ": " + why);
+        if (firstFailure != null) {
+            e.initCause(firstFailure);
+        }
+        return e;
     }
 
     /**
      * Chooses a candidate for work that the caller runs itself, piece by piece (a unit of a frame stream): the
-     * agent decides among the usable candidates that {@code options} and {@code filter} admit, the decision is logged
-     * (for {@code --explain}), and nothing runs. Report the measured time with {@link #observe} and a device failure
-     * with {@link #exclude}. Throws {@link BackendUnavailableException} when no candidate is left.
+     * agent decides among the usable candidates that {@code options} and {@code filter} admit (those backing off
+     * after a failure left out); when it asks to calibrate a candidate first, that runs here on the operation's seeded
+     * calibration work, as for {@link #execute}; the decision is logged (for {@code --explain}) and counted as a call,
+     * and the work itself does not run. Report its time with {@link #observe} and a failure with {@link #failed}.
+     * Throws {@link BackendUnavailableException} when no candidate is left.
      */
-    public Selection select(String operationId, WorkShape shape, double cost, RunOptions options,
+    public <P, I, O> Selection select(Operation<P, I, O> op, WorkShape shape, double cost, RunOptions options,
             java.util.function.Predicate<Candidate> filter) {
+        String operationId = op.id();
+        RunOptions effective = forOperation(operationId, options);
         List<Candidate> candidates = new ArrayList<>();
-        for (Candidate c : usable(operationId, options)) {
+        for (Candidate c : usable(operationId, effective)) {
             if (filter.test(c)) {
                 candidates.add(c);
             }
         }
-        if (candidates.isEmpty()) {
-            throw new BackendUnavailableException("no implementation of '" + operationId + "' can run with " + options
-                    + ": " + whyNot(operationId));
+        List<String> excluded = new ArrayList<>();
+        if (effective.implementationFilter().isEmpty()) {
+            failures.leaveOutBackingOff(operationId, candidates, excluded);
         }
-        SelectionRequest request = new SelectionRequest(operationId, shape, cost, candidates);
-        Decision decision = selector.choose(request);
-        decisions.add(decision);
-        return new Selection(request, candidates.get(decision.chosen()), decision);
-    }
-
-    /** Records {@code seconds} of work for a {@link #select selection} (one-time costs left out by the caller). */
-    public void observe(Selection selection, double seconds) {
-        selector.observe(selection.request(), selection.candidate(), seconds);
+        if (candidates.isEmpty()) {
+            throw noneLeft(operationId, options, excluded, null);
+        }
+        Calibration<P, I> calibration = effective.recorded() && effective.implementationFilter().isEmpty() ? calibration(op) : null;
+        while (true) {
+            SelectionRequest request = new SelectionRequest(operationId, shape, cost, candidates, calibration != null,
+                    excluded);
+            Decision decision = selector.choose(request);
+            Candidate chosen = candidates.get(decision.chosen());
+            boolean calibrate = decision.reason() == Reason.CALIBRATE && calibration != null
+                    && calibrated.add(operationId + "\u0000" + chosen.label());
+            if (decision.reason() == Reason.CALIBRATE && !calibrate) {
+                decision = decision.withReason(Reason.EXPLORE_UNTRIED, "calibrated already: trying it on real work");
+            }
+            decisions.add(decision);
+            if (calibrate) {
+                calibrate(op, calibration, chosen, request, decision);
+                continue;
+            }
+            activity.ended(activity.started(decision, chosen.label(), false, false, config.nanoClock().getAsLong()));
+            return new Selection(request, chosen, decision);
+        }
     }
 
     /**
-     * Remembers that the selected candidate failed with {@link BackendUnavailableException} or
-     * {@link KernelBuildException}: this engine does not offer it again (as {@link #execute} does after such a
-     * failure).
+     * Records {@code seconds} of work for a {@link #select selection}. The caller leaves one-time costs out (a
+     * streaming session warms up when it opens), so the sample is a warm one.
      */
-    public void exclude(Selection selection, RuntimeException failure) {
+    public void observe(Selection selection, double seconds) {
+        warm.add(selection.candidate());
+        selector.observe(selection.request(), selection.candidate(), seconds);
+        failures.succeeded(selection.request().operation(), selection.candidate());
+    }
+
+    /**
+     * The selected candidate failed with {@code failure}: remembered as {@link #execute} does (a device error backs
+     * the candidate off; a bug or bad input is not a device failure and is rethrown).
+     */
+    public void failed(Selection selection, RuntimeException failure) {
         Candidate c = selection.candidate();
-        failures.put(c, failure.getClass().getSimpleName() + ": " + failure.getMessage());
-        LOG.warn("{} failed, excluding it from this engine: {}", c.label(), failure.toString());
+        FailureKind kind = Faults.kind(failure, c.device().kind());
+        if (kind == null) {
+            throw failure;
+        }
+        failures.failed(selection.request().operation(), c, kind, failure);
     }
 
     /** Every implementation of {@code operationId} on every device of its kind, with availability and reasons. */
@@ -176,8 +314,7 @@ public final class Engine implements AutoCloseable {
             }
             for (Device d : onKind) {
                 Candidate c = new Candidate(impl, d);
-                String failure = failures.get(c);
-                Availability a = failure != null ? Availability.unavailable("failed earlier: " + failure) : availability(c);
+                Availability a = failures.availability(operationId, c, availability(c));
                 out.add(new CandidateStatus(impl.info(), Optional.of(d.identity()), a));
             }
         }
@@ -196,6 +333,16 @@ public final class Engine implements AutoCloseable {
 
     public ImplementationRegistry registry() {
         return registry;
+    }
+
+    /** What this engine is doing and has done (running calls, cold runs, recoveries), for progress and reports. */
+    public EngineActivity activity() {
+        return activity;
+    }
+
+    /** The failure streaks remembered in the history store (this engine's and earlier ones'). */
+    public List<FailureRecord> failures() {
+        return failures.current();
     }
 
     /** The recent decisions, for {@code --explain}. */
@@ -269,7 +416,7 @@ public final class Engine implements AutoCloseable {
         });
         List<Candidate> out = new ArrayList<>(all.size());
         for (Candidate c : all) {
-            if ((!options.restricted() || options.admits(c)) && (failures.isEmpty() || !failures.containsKey(c))) {
+            if (!options.restricted() || options.admits(c)) {
                 out.add(c);
             }
         }

@@ -40,6 +40,7 @@ public final class EngineConfig {
     private int decisionLogSize = 1000;
     private Duration flushInterval = Duration.ofSeconds(1);
     private boolean priors = true;
+    private org.flowscope.engine.history.FactoryPriors factoryPriors;
     private boolean exploration = true;
 
     private EngineConfig() {
@@ -63,6 +64,7 @@ public final class EngineConfig {
         c.decisionLogSize = decisionLogSize;
         c.flushInterval = flushInterval;
         c.priors = priors;
+        c.factoryPriors = factoryPriors;
         c.exploration = exploration;
         return c;
     }
@@ -269,6 +271,19 @@ public final class EngineConfig {
 
     public boolean priors() {
         return priors;
+    }
+
+    /** These priors instead of the class path's (tests, embedding); null: load them when {@link #priors()}. */
+    public EngineConfig withFactoryPriors(org.flowscope.engine.history.FactoryPriors given) {
+        EngineConfig c = copy();
+        c.factoryPriors = Objects.requireNonNull(given, "given");
+        c.priors = true;
+        return c;
+    }
+
+    /** Null: load from the class path (when {@link #priors()}). */
+    public org.flowscope.engine.history.FactoryPriors factoryPriors() {
+        return factoryPriors;
     }
 
     private static String bundledVersion() {

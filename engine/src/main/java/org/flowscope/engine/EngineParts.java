@@ -27,7 +27,8 @@ record EngineParts(BenchmarkStore store, ImplementationSelector selector, Runnab
     static EngineParts of(EngineConfig config) {
         BenchmarkStore store = config.storeDir() == null ? new InMemoryBenchmarkStore(config.historyWindow())
                 : new JsonBenchmarkStore(config.storeDir(), config.historyWindow(), config.flushInterval());
-        FactoryPriors priors = config.priors() ? FactoryPriors.load(Thread.currentThread().getContextClassLoader()) : FactoryPriors.none();
+        FactoryPriors priors = !config.priors() ? FactoryPriors.none() : config.factoryPriors() != null ? config.factoryPriors()
+                : FactoryPriors.load(Thread.currentThread().getContextClassLoader());
         PerformanceModel model = new CostRegressionModel(store, priors);
         if (!config.agent()) {
             return new EngineParts(store, new FastestMeasuredSelector(store, model, config.libraryVersion(), config.wallClock()), () -> {

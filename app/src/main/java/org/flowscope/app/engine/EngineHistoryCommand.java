@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
 import org.flowscope.engine.history.FactoryPriors;
+import org.flowscope.engine.history.FailureRecord;
 import org.flowscope.engine.history.History;
 import org.flowscope.engine.history.JsonBenchmarkStore;
 import org.flowscope.engine.history.Sample;
@@ -43,9 +44,9 @@ public final class EngineHistoryCommand implements Callable<Integer> {
                     + "methods/src/main/resources/META-INF/flowscope/engine-priors.json.")
     Path exportPriors;
 
-    /** One line of the listing. */
+    /** One line of the listing; {@code warmups} are cold first runs, kept apart from the samples ({@code coldMs} the fastest). */
     public record Row(String operation, String implementation, String device, List<Integer> dimensions, Map<String, String> parameters,
-            String libraryVersion, int samples, int delayed, double medianMs, double minMs, String last) {
+            String libraryVersion, int samples, int delayed, double medianMs, double minMs, String last, int warmups, double coldMs) {
     }
 
     @Override
@@ -53,9 +54,12 @@ public final class EngineHistoryCommand implements Callable<Integer> {
         Path dir = engineOptions.storeDir();
         List<Row> rows = new ArrayList<>();
         List<History> histories = List.of();
+        List<FailureRecord> failures = List.of();
         if (dir != null && Files.exists(dir.resolve("benchmarks.json"))) {
             try (JsonBenchmarkStore store = new JsonBenchmarkStore(dir, 100_000, Duration.ofHours(1))) {
                 histories = store.histories(operation);
+                failures = store.failures().current().stream()
+                        .filter(f -> operation == null || FailureRecord.ANY.equals(f.operation()) || f.operation().equals(operation)).toList();
             }
         }
         for (History h : histories) {
@@ -72,12 +76,16 @@ public final class EngineHistoryCommand implements Callable<Integer> {
             text.println("no history" + (operation == null ? "" : " for operation '" + operation + "'") + " in "
                     + (dir == null ? "memory" : dir));
         } else {
-            text.printf(Locale.ROOT, "%-10s %-24s %-50s %-18s %-16s %4s %4s %11s %11s%n", "operation", "implementation", "device",
-                    "dimensions", "parameters", "n", "dly", "median ms", "min ms");
+            text.printf(Locale.ROOT, "%-10s %-24s %-50s %-18s %-16s %4s %4s %11s %11s %4s %11s%n", "operation", "implementation", "device",
+                    "dimensions", "parameters", "n", "dly", "median ms", "min ms", "cold", "cold ms");
             for (Row r : rows) {
-                text.printf(Locale.ROOT, "%-10s %-24s %-50s %-18s %-16s %4d %4d %11.3f %11.3f%n", r.operation(), r.implementation(),
-                        r.device(), r.dimensions(), r.parameters(), r.samples(), r.delayed(), r.medianMs(), r.minMs());
+                text.printf(Locale.ROOT, "%-10s %-24s %-50s %-18s %-16s %4d %4d %11.3f %11.3f %4d %11.3f%n", r.operation(), r.implementation(),
+                        r.device(), r.dimensions(), r.parameters(), r.samples(), r.delayed(), r.medianMs(), r.minMs(), r.warmups(), r.coldMs());
             }
+        }
+        for (FailureRecord f : failures) {
+            text.println("failed: " + f.label() + " (since " + Instant.ofEpochMilli(f.firstMillis()) + ", left alone until "
+                    + Instant.ofEpochMilli(f.retryAfterMillis()) + ")");
         }
         if (exportPriors != null) {
             text.println("priors written to " + exportPriors);
@@ -86,6 +94,7 @@ public final class EngineHistoryCommand implements Callable<Integer> {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("store", dir == null ? null : dir.toString());
         doc.put("histories", rows);
+        doc.put("failures", failures);
         doc.put("priorsExported", exportPriors == null ? null : exportPriors.toString());
         out.result(doc, buffer.toString().stripTrailing());
         return ExitCodes.OK;
@@ -95,8 +104,9 @@ public final class EngineHistoryCommand implements Callable<Integer> {
         double min = s.stream().mapToDouble(Sample::seconds).min().orElse(Double.NaN);
         long last = s.stream().mapToLong(Sample::epochMillis).max().orElse(0);
         int delayed = (int) s.stream().filter(Sample::delayed).count();
+        double cold = h.warmups().stream().mapToDouble(Sample::seconds).min().orElse(Double.NaN);
         return new Row(h.key().operation(), h.key().implementation(), h.key().device().label(), h.key().shape().dimensions(),
                 new LinkedHashMap<>(h.key().shape().parameters()), h.key().libraryVersion(), s.size(), delayed,
-                CostRegressionModel.undelayedMedian(s) * 1e3, min * 1e3, Instant.ofEpochMilli(last).toString());
+                CostRegressionModel.undelayedMedian(s) * 1e3, min * 1e3, Instant.ofEpochMilli(last).toString(), h.warmups().size(), cold * 1e3);
     }
 }

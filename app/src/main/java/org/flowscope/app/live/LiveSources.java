@@ -65,7 +65,8 @@ public final class LiveSources {
             Pacing pacing = keys.containsKey("pacing") ? Pacing.parse(keys.get("pacing"))
                     : fps != null && fps == 0 ? Pacing.AS_FAST_AS_POSSIBLE : Pacing.REAL_TIME;
             double rate = fps != null && fps > 0 ? fps : 0;
-            return new SimulatedCamera(SimSpec.params(keys, frames == null ? DEFAULT_SIM_FRAMES : frames, rate), pacing);
+            var params = SimSpec.params(keys, frames == null ? DEFAULT_SIM_FRAMES : frames, rate);
+            return new SimulatedCamera(params, pacing, SimSpec.renderThreads(keys, params.camera()));
         }
     }
 

@@ -13,11 +13,12 @@ import org.flowscope.simulators.sample.SampleParams;
 /**
  * Simulation parameters from {@code key=value} pairs, shared by {@code live --source sim:...} and {@code simulate}.
  * Keys: {@code size=WxH, pattern=filaments|grid|random, density=<emitters/um^2>, filaments=N, photons, background,
- * pon, poff, psf=<sigma nm>, pixel=<nm>, bits, offset, gain, readnoise, driftx, drifty, walk (px/frame), seed}.
+ * pon, poff, psf=<sigma nm>, pixel=<nm>, bits, offset, gain, readnoise, driftx, drifty, walk (px/frame), seed,
+ * pacing, threads (render threads of the simulated camera)}.
  */
 public final class SimSpec {
     public static final Set<String> KEYS = Set.of("size", "pattern", "density", "filaments", "photons", "background",
-            "pon", "poff", "psf", "pixel", "bits", "offset", "gain", "readnoise", "driftx", "drifty", "walk", "seed", "pacing");
+            "pon", "poff", "psf", "pixel", "bits", "offset", "gain", "readnoise", "driftx", "drifty", "walk", "seed", "pacing", "threads");
 
     private SimSpec() {
     }
@@ -78,6 +79,18 @@ public final class SimSpec {
         DriftParams drift = new DriftParams(num(keys, "driftx", 0), num(keys, "drifty", 0), num(keys, "walk", 0));
         long seed = (long) num(keys, "seed", 1);
         return new SimulationParams(cam, sample, drift, frames, seed);
+    }
+
+    /** {@code threads=N}: the simulated camera's render threads, else its default for the frame size. */
+    public static int renderThreads(Map<String, String> keys, CameraParams camera) {
+        if (!keys.containsKey("threads")) {
+            return org.flowscope.simulators.camera.SimulatedCamera.defaultRenderThreads(camera);
+        }
+        double t = num(keys, "threads", 1);
+        if (t < 1 || t > 1024 || t != Math.rint(t)) {
+            throw new IllegalArgumentException("sim option threads must be a whole number in 1..1024, got '" + keys.get("threads") + "'");
+        }
+        return (int) t;
     }
 
     private static double num(Map<String, String> keys, String key, double fallback) {

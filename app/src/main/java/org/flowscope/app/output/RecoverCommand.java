@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
 import org.flowscope.app.FlowscopeCli;
+import org.flowscope.app.report.RunFolderReport;
 import org.flowscope.core.io.TiffStacks;
 import org.flowscope.core.io.TiffStreamRecovery;
 import picocli.CommandLine.Command;
@@ -80,6 +82,12 @@ public final class RecoverCommand implements Callable<Integer> {
             r.put("runJson", runJson.toString());
             failures.forEach(f -> human.add("not recovered: " + f));
             human.add("wrote " + runJson + " (status \"recovered\")");
+            try {
+                human.add("wrote " + RunFolderReport.write(dir, Optional.empty()));
+            } catch (RuntimeException e) {
+                // the recovered files are what matters; the report can be rebuilt
+                human.add("no report.html: " + e.getMessage() + " (rebuild it with 'flowscope report " + dir + "')");
+            }
             out.result(r, String.join(System.lineSeparator(), human));
             return ExitCodes.OK;
         }

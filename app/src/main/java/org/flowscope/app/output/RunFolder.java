@@ -32,7 +32,8 @@ public final class RunFolder implements AutoCloseable {
     /** The lock file's name. */
     public static final String LOCK = ".flowscope.lock";
     /** Names of complete outputs of a run. */
-    public static final List<String> OUTPUTS = List.of("result.tif", "result.ome.tif", "raw.tif", "raw.ome.tif", "run.json");
+    public static final List<String> OUTPUTS = List.of("result.tif", "result.ome.tif", "raw.tif", "raw.ome.tif", "run.json", "report.html",
+            "raw_corrected.tif");
 
     private final Path dir;
     private final FileChannel lockChannel;

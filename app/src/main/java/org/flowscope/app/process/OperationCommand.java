@@ -1,11 +1,13 @@
 package org.flowscope.app.process;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.flowscope.app.CliOutput;
@@ -20,7 +22,10 @@ import org.flowscope.core.io.TiffStacks;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.RunOptions;
 import org.flowscope.engine.registry.ImplementationRegistry;
+import org.flowscope.app.progress.TerminalLine;
+import org.flowscope.app.run.DecisionTally;
 import org.flowscope.methods.spi.OfflineCommand;
+import org.flowscope.methods.spi.ProcessProgress;
 import org.flowscope.methods.spi.ProcessContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,8 +56,17 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
     @Option(names = "--overwrite", description = "Replace output files that already exist.")
     boolean overwrite;
 
+    @Option(names = "--report", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+            description = "Also write a self-contained HTML report (inputs, parameters, result, previews of the stacks "
+                    + "written, plots, engine decisions, timings, machine): FILE, or <first output>.report.html next to "
+                    + "the first file written (<input>.<command>.report.html when the command writes none).")
+    String report;
+
     private final OfflineCommand command;
     private final ImplementationRegistry registry;
+    private final ProcessRecord record = new ProcessRecord();
+    private final DecisionTally decisions = new DecisionTally();
+    private ProcessProgressBar bar;
     private Engine engine;
     private AutoCloseable explaining;
 
@@ -67,13 +81,45 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
 
     @Override
     public Integer call() throws Exception {
-        try {
-            OfflineCommand.Outcome outcome = command.run(this);
-            out.result(outcome.report(), outcome.summary());
-            return ExitCodes.OK;
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        if (report != null && !report.isEmpty()) {
+            checkWritable(Path.of(report));
+        }
+        OfflineCommand.Outcome outcome;
+        try (ProcessProgressBar progress = new ProcessProgressBar(new TerminalLine(out.spec().commandLine().getErr(),
+                TerminalLine.modeFor(out.json(), true), 0))) {
+            bar = progress;
+            outcome = command.run(this);
         } finally {
             closeEngine();
         }
+        Object result = outcome.report();
+        String summary = outcome.summary();
+        if (report != null) {
+            Path file = reportFile();
+            String html = ProcessReport.render(command.name(), out.spec().commandLine().getParseResult().originalArgs(),
+                    started, (System.nanoTime() - t0) / 1e6, outcome.report(), record, decisions.report().orElse(null));
+            writeText(file, html);
+            ObjectNode withReport = CliOutput.mapper().valueToTree(outcome.report());
+            withReport.put("reportHtml", file.toString());
+            result = withReport;
+            summary = summary + System.lineSeparator() + "report -> " + file;
+        }
+        out.result(result, summary);
+        return ExitCodes.OK;
+    }
+
+    /** {@code --report FILE}, or next to the first file written, or next to the input. */
+    private Path reportFile() {
+        if (!report.isEmpty()) {
+            return Path.of(report);
+        }
+        Path base = record.written.isEmpty() ? inputs.get(0) : record.written.get(0);
+        String name = base.getFileName().toString();
+        String stem = name.replaceFirst("(\\.ome)?\\.[A-Za-z0-9]+$", "");
+        String suffix = record.written.isEmpty() ? "." + command.name() + ".report.html" : ".report.html";
+        return base.resolveSibling(stem + suffix);
     }
 
     @Override
@@ -92,7 +138,22 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
 
     @Override
     public TiffStack read(Path file) {
-        return TiffStacks.read(file);
+        phase("reading " + file.getFileName());
+        long t = System.nanoTime();
+        TiffStack s = TiffStacks.read(file);
+        record.read(file, s.stack(), s.metadata(), (System.nanoTime() - t) / 1e6);
+        return s;
+    }
+
+    private void phase(String what) {
+        if (bar != null) {
+            bar.phase(what);
+        }
+    }
+
+    @Override
+    public ProcessProgress progress() {
+        return bar == null ? ProcessProgress.NONE : bar;
     }
 
     @Override
@@ -100,6 +161,10 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
         if (engine == null) {
             engine = Engine.create(engineOptions.config().withRegistry(registry));
             explaining = engineOptions.explain(engine, log());
+            engine.decisions().subscribe(decisions);
+            if (bar != null) {
+                engine.decisions().subscribe(bar);
+            }
         }
         return engine;
     }
@@ -125,13 +190,23 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
     @Override
     public void writeStack(Path file, ImageStack stack, StackMetadata metadata) {
         checkWritable(file);
+        phase("writing " + file.getFileName());
+        long t = System.nanoTime();
         TiffStacks.write(file, stack, metadata, PixelType.F32, format.options(file, command.name()));
+        if (report != null) {
+            record.wroteStack(file, stack, metadata, (System.nanoTime() - t) / 1e6);
+        } else {
+            record.written.add(file);
+        }
     }
 
     @Override
     public void writeText(Path file, String text) {
         checkWritable(file);
+        phase("writing " + file.getFileName());
+        long t = System.nanoTime();
         TiffStacks.writeAtomically(file, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+        record.wroteText(file, text, (System.nanoTime() - t) / 1e6);
     }
 
     @Override

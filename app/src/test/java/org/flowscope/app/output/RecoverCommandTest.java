@@ -76,6 +76,9 @@ class RecoverCommandTest {
         assertEquals(windows, run.get("recovered").get("result").get("windows").asLong());
         assertTrue(run.get("inputs").get("source").asText().startsWith("sim:"), "the run's own inputs are kept");
         assertEquals(WINDOW, run.get("parameters").get("window").asInt());
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("status: recovered") && report.contains("reconstruction — first frame"),
+                "the recovered run's report, read from the recovered run.json and files");
 
         TiffStack raw = TiffStacks.read(out.resolve("raw.tif"));
         TiffStack res = TiffStacks.read(out.resolve("result.tif"));

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.CliRunner;
+import org.flowscope.app.run.RunReport;
+import org.flowscope.app.run.RunReportFile;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.StackMetadata;
@@ -103,5 +105,20 @@ class EsrrfCommandTest {
         // frame by frame: each of the 40 frames computed once, though the 3 overlapping windows use 60
         assertEquals(40, esrrf.get("frames").asInt(), esrrf.toString());
         assertEquals(3, esrrf.get("windowsJoinedOnDevice").asInt() + esrrf.get("windowsJoinedOnHost").asInt());
+    }
+
+    @Test
+    void liveEsrrfRecordsTheEnginesChoicePerWindowInRunJson() {
+        Path out = dir.resolve("tumbling");
+        // whole windows: one engine call per window (frame by frame, the calls are per unit; see LiveCommandTest)
+        CliRunner.Result r = CliRunner.run("live", "--source", "sim:size=20x16,seed=3,pacing=virtual", "--frames", "40",
+                "--window", "20", "--op", "esrrf", "--magnification", "2", "--backend", "cpu", "--no-history",
+                "--analysis", "window", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        RunReport report = RunReportFile.read(out.resolve("run.json"));
+        long esrrfCalls = report.decisions().candidates().stream().filter(c -> c.operation().equals("esrrf"))
+                .peek(c -> assertTrue(c.implementation().startsWith("esrrf.cpu") && c.device().contains("CPU"), c.toString()))
+                .mapToLong(RunReport.CandidateUse::calls).sum();
+        assertEquals(2, esrrfCalls, report.decisions().toString());
     }
 }

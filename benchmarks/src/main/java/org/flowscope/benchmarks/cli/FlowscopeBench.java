@@ -5,6 +5,7 @@ import org.flowscope.app.FlowscopeCli;
 import org.flowscope.benchmarks.contention.ContentionCommand;
 import org.flowscope.benchmarks.esrrf.EsrrfProofCommand;
 import org.flowscope.benchmarks.regret.RegretCommand;
+import org.flowscope.benchmarks.sim.SimThroughputCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "flowscope-bench",
         mixinStandardHelpOptions = true,
         versionProvider = FlowscopeCli.Version.class,
-        description = "Research harnesses: engine contention and regret, the eSRRF GPU proof.",
-        subcommands = {ContentionCommand.class, RegretCommand.class, EsrrfProofCommand.class, CommandLine.HelpCommand.class})
+        description = "Research harnesses: engine contention and regret, the eSRRF GPU proof, simulated-camera throughput.",
+        subcommands = {ContentionCommand.class, RegretCommand.class, EsrrfProofCommand.class, SimThroughputCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FlowscopeBench implements Runnable {
     @Spec
     CommandSpec spec;

@@ -18,21 +18,28 @@ import org.flowscope.engine.model.PredictionSource;
 
 /**
  * The agent: predicted times from the {@link PerformanceModel}, adjusted for delays by the {@link DelayModel}
- * (paper eq. 3), plus bounded exploration. One decision:
+ * (paper eq. 3), plus exploration bounded by its expected cost. One decision:
  * <ol>
- * <li>a candidate with no prediction at all is tried once (cold start), preferring CUDA, OpenCL, threaded, plain;
- * one known only from factory priors is tried once if its prior is within {@link #EXPLORE_RATIO} of the best;</li>
+ * <li>candidates never measured here on real work ("untried": known only from calibration runs, cold runs, factory
+ * priors or nothing) are tried when that costs little: with nothing measured yet, the one with the smallest
+ * estimate (one with no estimate at all first, accelerators before CPUs); otherwise one whose estimate is within
+ * {@link #EXPLORE_RATIO} of the best measured. When the operation can make small seeded work, a candidate without
+ * an own estimate is first calibrated on it ({@link Reason#CALIBRATE}: no real work at stake), so that a slow one
+ * is seen to be slow on milliseconds of work, not on a whole window; a cold-only candidate (its first call in a
+ * process was its only one) that looked slow is re-run warm with probability {@code min(1, best/cold)} per call
+ * ({@link Reason#EXPLORE_COLD_RETRY}), so a one-off start-up cost is overcome at an expected cost of about one best
+ * time per call;</li>
  * <li>if the delay adjustment does not change the winner, the fastest predicted wins (deterministic, as in
  * NanoPyx);</li>
  * <li>if it does: with {@link DelayRule#INVERSE_SQUARE_DRAW} (paper eq. 4) a candidate is drawn with probability
  * ∝ 1/adjusted²; with {@link DelayRule#AVOID_AND_PROBE} the adjusted winner runs, and the delayed fastest is re-run
- * once every {@link #PROBE_INTERVAL} calls of the operation to see whether its delay is over (so recovery is
- * noticed within {@code PROBE_INTERVAL + 1} calls, at a bounded cost);</li>
+ * at intervals that grow with the delay's age ({@link ProbeSchedule});</li>
  * <li>otherwise, with probability {@code ε_n = ε₀·τ/(τ + n)} after {@code n} calls of the operation, a random
  * undelayed other candidate is re-measured — if it is predicted {@code r} times slower than the best, only with
- * probability {@code min(1, 4/r²)} when its time rests on {@value #WELL_KNOWN}+ samples, {@code min(1, 4/r)}
- * otherwise; this bounds the expected cost of an exploration to about the best time. The schedule decays, yet
- * never stops ({@code Σ ε_n} diverges), so one bad measurement cannot lock an implementation out for good.</li>
+ * probability {@code min(1, 4/r²)} when its time is well known ({@value #WELL_KNOWN}+ samples of this work, or a
+ * regression over several sizes), and then never beyond {@link #REAL_WORK_CAP}{@code ×} the best; {@code min(1, 4/r)}
+ * when it rests on one or two samples (which may be accidents). The schedule decays, yet never stops
+ * ({@code Σ ε_n} diverges).</li>
  * </ol>
  * Randomness comes from the injected, seeded generator. Thread-safe.
  */
@@ -41,12 +48,15 @@ public final class DelayAwareSelector implements ImplementationSelector {
     public enum DelayRule {
         /** Paper eq. 4. */
         INVERSE_SQUARE_DRAW,
-        /** Run the adjusted winner; probe the delayed one every {@link #PROBE_INTERVAL} calls. */
+        /** Run the adjusted winner; probe the delayed one at growing intervals ({@link ProbeSchedule}). */
         AVOID_AND_PROBE
     }
 
-    public static final int PROBE_INTERVAL = 4;
     public static final double EXPLORE_RATIO = 4;
+    /** Untried candidates known only from priors are calibrated when their prior is within this of the best. */
+    public static final double CALIBRATE_RATIO = 16;
+    /** A re-measurement on real work never runs a candidate predicted more than this many times the best. */
+    public static final double REAL_WORK_CAP = 8;
     public static final double EPSILON_0 = 0.02;
     /** Own samples of a shape from which a candidate's time is considered well known. */
     public static final int WELL_KNOWN = 3;
@@ -63,6 +73,7 @@ public final class DelayAwareSelector implements ImplementationSelector {
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final Map<DelayKey, Long> lastRun = new ConcurrentHashMap<>();
+    private final ProbeSchedule probes = new ProbeSchedule();
 
     /**
      * @param random  seeded; shared by all threads (decisions are reproducible when calls are sequential)
@@ -94,9 +105,9 @@ public final class DelayAwareSelector implements ImplementationSelector {
         if (n == 1) {
             return decision(request, est, 0, Reason.ONLY_CANDIDATE, "");
         }
-        int untried = firstUntried(cs, est);
-        if (untried >= 0) {
-            return decision(request, est, untried, Reason.EXPLORE_UNTRIED, "no timing of its own on this device yet");
+        Decision untried = untried(request, est);
+        if (untried != null) {
+            return untried;
         }
         int best = argmin(est, false);
         int bestAdjusted = argmin(est, true);
@@ -106,29 +117,111 @@ public final class DelayAwareSelector implements ImplementationSelector {
         if (bestAdjusted != best) {
             return delayDecision(request, est, best, bestAdjusted);
         }
-        double epsilon = EPSILON_0 * TAU / (TAU + call);
-        if (explore && random.nextDouble() < epsilon) {
-            List<Integer> eligible = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (i != best && !est.get(i).delay().delayed()) {
-                    eligible.add(i);
-                }
+        Decision refresh = explore ? refresh(request, est, best, call) : null;
+        return refresh != null ? refresh : decision(request, est, best, Reason.FASTEST_PREDICTED, "");
+    }
+
+    /** Whether the prediction rests on runs of real work by this candidate on this device. */
+    private static boolean tried(PredictionSource s) {
+        return s == PredictionSource.MEASURED || s == PredictionSource.REGRESSION || s == PredictionSource.NEAREST_SHAPE;
+    }
+
+    /** Step 1 of the class comment: an untried candidate to try or calibrate now, or null. */
+    private Decision untried(SelectionRequest request, List<CandidateEstimate> est) {
+        List<Candidate> cs = request.candidates();
+        double bestTried = Double.POSITIVE_INFINITY;
+        int unknown = -1;
+        for (int i = 0; i < est.size(); i++) {
+            PredictionSource s = est.get(i).prediction().source();
+            if (tried(s)) {
+                bestTried = Math.min(bestTried, est.get(i).expectedSeconds());
+            } else if (s == PredictionSource.UNKNOWN && (unknown < 0 || rank(cs.get(i)) < rank(cs.get(unknown)))) {
+                unknown = i;
             }
-            if (!eligible.isEmpty()) {
-                int pick = eligible.get(random.nextInt(eligible.size()));
-                double ratio = est.get(pick).expectedSeconds() / est.get(best).expectedSeconds();
-                // a much slower candidate is re-measured less often, so the expected cost of an exploration stays
-                // below about the best time; yet never at zero probability, so no candidate is excluded for good.
-                // Well-known times are re-checked far less than times resting on one or two samples.
-                boolean wellKnown = est.get(pick).prediction().samples() >= WELL_KNOWN;
-                double accept = wellKnown ? Math.min(1, 4 / (ratio * ratio)) : Math.min(1, EXPLORE_RATIO / ratio);
-                if (random.nextDouble() < accept) {
-                    return decision(request, est, pick, Reason.EXPLORE_REFRESH, String.format(Locale.ROOT,
-                            "re-measuring (exploration probability %.4f at call %d, predicted %.1fx the best)", epsilon, call, ratio));
+        }
+        if (unknown >= 0) {
+            return request.calibratable()
+                    ? decision(request, est, unknown, Reason.CALIBRATE, "nothing known about it: calibrating on small work first")
+                    : decision(request, est, unknown, Reason.EXPLORE_UNTRIED, "no timing of its own on this device yet");
+        }
+        boolean nothingTried = bestTried == Double.POSITIVE_INFINITY;
+        int pick = -1;
+        for (int i = 0; i < est.size(); i++) {
+            CandidateEstimate e = est.get(i);
+            PredictionSource s = e.prediction().source();
+            if (tried(s)) {
+                continue;
+            }
+            boolean ownEstimate = s == PredictionSource.CALIBRATION || s == PredictionSource.COLD_BOUND;
+            if (request.calibratable() && !ownEstimate
+                    && (nothingTried || s != PredictionSource.PRIOR_SAME_DEVICE && s != PredictionSource.PRIOR_SAME_KIND
+                    || e.expectedSeconds() <= CALIBRATE_RATIO * bestTried)) {
+                return decision(request, est, i, Reason.CALIBRATE, String.format(Locale.ROOT,
+                        "known only from %s (%s): calibrating on small work before it may take real work", s,
+                        Decision.ms(e.expectedSeconds())));
+            }
+            boolean withinReach = nothingTried || e.expectedSeconds() <= EXPLORE_RATIO * bestTried;
+            if (withinReach && (pick < 0 || e.expectedSeconds() < est.get(pick).expectedSeconds())) {
+                pick = i;
+            }
+        }
+        if (pick >= 0) {
+            CandidateEstimate e = est.get(pick);
+            return decision(request, est, pick, Reason.EXPLORE_UNTRIED, nothingTried
+                    ? String.format(Locale.ROOT, "nothing measured on real work here yet; smallest estimate (%s, %s)",
+                            Decision.ms(e.expectedSeconds()), e.prediction().source())
+                    : String.format(Locale.ROOT, "estimated %s (%s), within %.0fx the best measured %s",
+                            Decision.ms(e.expectedSeconds()), e.prediction().source(), EXPLORE_RATIO, Decision.ms(bestTried)));
+        }
+        for (int i = 0; i < est.size() && explore; i++) {
+            CandidateEstimate e = est.get(i);
+            if (e.prediction().source() == PredictionSource.COLD_BOUND) {
+                // its only runs were cold: the warm time may be far below; retried at an expected cost of about one
+                // best time per call, so a start-up cost of r best times is overcome after about r calls
+                double p = Math.min(1, bestTried / e.expectedSeconds());
+                if (random.nextDouble() < p) {
+                    return decision(request, est, i, Reason.EXPLORE_COLD_RETRY, String.format(Locale.ROOT,
+                            "ran only cold (%s, %.1fx the best %s): re-run warm with probability %.3f",
+                            Decision.ms(e.expectedSeconds()), e.expectedSeconds() / bestTried, Decision.ms(bestTried), p));
                 }
             }
         }
-        return decision(request, est, best, Reason.FASTEST_PREDICTED, "");
+        return null;
+    }
+
+    /** Step 4 of the class comment: a re-measurement of another candidate, or null. */
+    private Decision refresh(SelectionRequest request, List<CandidateEstimate> est, int best, long call) {
+        double epsilon = EPSILON_0 * TAU / (TAU + call);
+        if (random.nextDouble() >= epsilon) {
+            return null;
+        }
+        List<Integer> eligible = new ArrayList<>();
+        for (int i = 0; i < est.size(); i++) {
+            if (i != best && !est.get(i).delay().delayed()) {
+                eligible.add(i);
+            }
+        }
+        if (eligible.isEmpty()) {
+            return null;
+        }
+        int pick = eligible.get(random.nextInt(eligible.size()));
+        double ratio = est.get(pick).expectedSeconds() / est.get(best).expectedSeconds();
+        // a much slower candidate is re-measured less often, so the expected cost of an exploration stays below about
+        // the best time; well-known times (3+ samples of this work, or a fit over several sizes) are re-checked far
+        // less than times resting on one or two samples, and never when that would cost more than REAL_WORK_CAP best
+        // times; a time resting on one or two samples may be an accident, so it stays open to re-measurement
+        Prediction p = est.get(pick).prediction();
+        boolean wellKnown = p.source() == PredictionSource.REGRESSION
+                || p.source() == PredictionSource.MEASURED && p.samples() >= WELL_KNOWN;
+        if (wellKnown && ratio > REAL_WORK_CAP) {
+            return null;
+        }
+        double accept = wellKnown ? Math.min(1, 4 / (ratio * ratio)) : Math.min(1, EXPLORE_RATIO / ratio);
+        if (random.nextDouble() < accept) {
+            return decision(request, est, pick, Reason.EXPLORE_REFRESH, String.format(Locale.ROOT,
+                    "re-measuring (exploration probability %.4f at call %d, predicted %.1fx the best)", epsilon, call, ratio));
+        }
+        return null;
     }
 
     private Decision delayDecision(SelectionRequest request, List<CandidateEstimate> est, int best, int bestAdjusted) {
@@ -140,11 +233,16 @@ public final class DelayAwareSelector implements ImplementationSelector {
             return decision(request, est, pick, Reason.DELAY_DRAW, String.format(Locale.ROOT,
                     "%s is %s; drawn with P=%.3f (eq. 4)", delayed.label(), delayed.delay(), p[pick]));
         }
-        Long last = lastRun.get(delayKey(request, request.candidates().get(best)));
-        long since = last == null ? Long.MAX_VALUE : callsOf(request.operation()) - last;
-        if (since >= PROBE_INTERVAL) {
-            return decision(request, est, best, Reason.DELAY_PROBE,
-                    delayed.label() + " is " + delayed.delay() + "; re-measuring it after " + since + " calls");
+        DelayKey dk = delayKey(request, request.candidates().get(best));
+        Long last = lastRun.get(dk);
+        long now = callsOf(request.operation());
+        long since = last == null ? Long.MAX_VALUE : now - last;
+        double fast = delayed.prediction().seconds();
+        int interval = probes.interval(dk, now, fast, fast * delayed.delay().factor(), est.get(bestAdjusted).expectedSeconds());
+        if (since >= interval) {
+            return decision(request, est, best, Reason.DELAY_PROBE, String.format(Locale.ROOT,
+                    "%s is %s; re-measuring it after %d calls (probe interval %d, delay seen %d calls ago)", delayed.label(),
+                    delayed.delay(), since, interval, probes.age(dk, now)));
         }
         return decision(request, est, bestAdjusted, Reason.DELAY_AVOIDED, String.format(Locale.ROOT,
                 "%s is %s: expected %s instead of %s", delayed.label(), delayed.delay(), Decision.ms(delayed.expectedSeconds()),
@@ -158,7 +256,21 @@ public final class DelayAwareSelector implements ImplementationSelector {
         boolean flagged = delays.observe(dk, seconds, store.window(key));
         store.record(key, request.cost(), new Sample(seconds, clock.millis(), flagged));
         lastRun.put(dk, callsOf(request.operation()));
+        if (!delays.state(dk).delayed()) {
+            probes.ended(dk);
+        }
         return flagged;
+    }
+
+    @Override
+    public void record(SelectionRequest request, Candidate ran, double seconds, boolean warmup) {
+        BenchmarkKey key = key(request, ran);
+        Sample s = new Sample(seconds, clock.millis(), false);
+        if (warmup) {
+            store.recordWarmup(key, request.cost(), s);
+        } else {
+            store.record(key, request.cost(), s);
+        }
     }
 
     /** Delay states, for persistence between engines. */
@@ -174,26 +286,6 @@ public final class DelayAwareSelector implements ImplementationSelector {
     private long callsOf(String operation) {
         AtomicLong c = calls.get(operation);
         return c == null ? 0 : c.get();
-    }
-
-    private int firstUntried(List<Candidate> cs, List<CandidateEstimate> est) {
-        double best = Double.POSITIVE_INFINITY;
-        for (CandidateEstimate e : est) {
-            if (e.prediction().known()) {
-                best = Math.min(best, e.expectedSeconds());
-            }
-        }
-        int pick = -1;
-        for (int i = 0; i < est.size(); i++) {
-            PredictionSource s = est.get(i).prediction().source();
-            boolean unknown = s == PredictionSource.UNKNOWN;
-            boolean priorOnly = (s == PredictionSource.PRIOR_SAME_DEVICE || s == PredictionSource.PRIOR_SAME_KIND)
-                    && est.get(i).expectedSeconds() <= EXPLORE_RATIO * best;
-            if ((unknown || priorOnly) && (pick < 0 || rank(cs.get(i)) < rank(cs.get(pick)))) {
-                pick = i;
-            }
-        }
-        return pick;
     }
 
     /** Cold-start preference: accelerators first, since they win on most work worth accelerating. */
@@ -219,7 +311,7 @@ public final class DelayAwareSelector implements ImplementationSelector {
     }
 
     private Decision decision(SelectionRequest r, List<CandidateEstimate> est, int chosen, Reason reason, String detail) {
-        return new Decision(sequence.incrementAndGet(), r.operation(), r.shape(), r.cost(), est, chosen, reason, detail);
+        return new Decision(sequence.incrementAndGet(), r.operation(), r.shape(), r.cost(), est, chosen, reason, detail, r.excluded());
     }
 
     private BenchmarkKey key(SelectionRequest r, Candidate c) {

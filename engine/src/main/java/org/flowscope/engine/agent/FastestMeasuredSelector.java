@@ -75,6 +75,16 @@ public final class FastestMeasuredSelector implements ImplementationSelector {
         return false;
     }
 
+    @Override
+    public void record(SelectionRequest request, Candidate ran, double seconds, boolean warmup) {
+        Sample s = new Sample(seconds, clock.millis(), false);
+        if (warmup) {
+            store.recordWarmup(key(request, ran), request.cost(), s);
+        } else {
+            store.record(key(request, ran), request.cost(), s);
+        }
+    }
+
     private BenchmarkKey key(SelectionRequest request, Candidate c) {
         return new BenchmarkKey(request.operation(), c.implementationId(), c.deviceIdentity(), request.shape(), libraryVersion);
     }

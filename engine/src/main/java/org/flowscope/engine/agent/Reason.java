@@ -8,8 +8,15 @@ public enum Reason {
     FASTEST_PREDICTED,
     /** Nothing could be predicted: the CPU is the safe default. */
     COLD_START_DEFAULT,
-    /** Never measured here: tried once to learn its time. */
+    /** Never measured here on real work: tried once to learn its time (its estimate is within reach of the best). */
     EXPLORE_UNTRIED,
+    /**
+     * Run on small seeded work first (the operation's benchmark inputs), not on the call's data: an estimate of its
+     * own before it may take real work, or a cheap re-check of one predicted far slower than the best.
+     */
+    CALIBRATE,
+    /** Ran only cold so far (first call in a process) and looked slow: re-run warm, at a rate bounded by its cost. */
+    EXPLORE_COLD_RETRY,
     /** Chosen by the decaying exploration schedule to refresh old or doubtful timings. */
     EXPLORE_REFRESH,
     /** The fastest is delayed; the delay-adjusted times changed the winner. */

@@ -14,6 +14,19 @@ public interface BenchmarkStore extends AutoCloseable {
     /** The key's window, oldest first, immutable; empty when never measured. */
     List<Sample> window(BenchmarkKey key);
 
+    /**
+     * Records a cold run (the first of a candidate in a process: module and kernel loads, JIT, first touch of
+     * memory). Kept apart from the window: never a run time, shown by {@code engine history}, and an upper bound on
+     * the warm time while no run time is known.
+     */
+    void recordWarmup(BenchmarkKey key, double cost, Sample sample);
+
+    /** The key's most recent cold runs, oldest first; empty when none. */
+    List<Sample> warmups(BenchmarkKey key);
+
+    /** The failures remembered with this history. */
+    FailureLog failures();
+
     /** Snapshots of every history of {@code operation}. */
     List<History> histories(String operation);
 

@@ -8,19 +8,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The in-memory form of a history: per key, the cost and a bounded window. Not thread-safe; owners guard it. */
+/**
+ * The in-memory form of a history: per key, the cost, a bounded window of run times and the last few warm-up runs;
+ * and the failure streaks. Not thread-safe; owners guard it.
+ */
 final class HistoryTable {
+    /** Warm-up runs kept per key: one per process and candidate, so a few suffice to show the cold cost. */
+    static final int WARMUPS = 8;
     private final int capacity;
     private final Map<BenchmarkKey, Entry> entries = new LinkedHashMap<>();
+    private final Map<FailureRecord.Key, FailureRecord> failures = new LinkedHashMap<>();
 
     private static final class Entry {
         double cost;
         final ArrayDeque<Sample> samples = new ArrayDeque<>();
+        final ArrayDeque<Sample> warmups = new ArrayDeque<>();
         /** Immutable copy handed to readers; rebuilt on write so that reads are O(1) and allocation-free. */
         List<Sample> snapshot = List.of();
+        List<Sample> warmupSnapshot = List.of();
 
         void publish() {
             snapshot = List.copyOf(samples);
+            warmupSnapshot = List.copyOf(warmups);
         }
     }
 
@@ -58,6 +67,35 @@ final class HistoryTable {
         touch(key);
     }
 
+    /** Adds a cold run: kept apart from the run times, and not counted as a change of the series. */
+    void addWarmup(BenchmarkKey key, double cost, Sample sample) {
+        Entry e = entries.computeIfAbsent(key, k -> new Entry());
+        e.cost = cost;
+        e.warmups.addLast(sample);
+        while (e.warmups.size() > WARMUPS) {
+            e.warmups.removeFirst();
+        }
+        e.publish();
+    }
+
+    List<Sample> warmups(BenchmarkKey key) {
+        Entry e = entries.get(key);
+        return e == null ? List.of() : e.warmupSnapshot;
+    }
+
+    /** Puts a failure streak, keeping the newer of two records of the same streak. */
+    void mergeFailure(FailureRecord f) {
+        failures.merge(f.key(), f, (a, b) -> b.lastMillis() >= a.lastMillis() ? b : a);
+    }
+
+    FailureRecord failure(FailureRecord.Key key) {
+        return failures.get(key);
+    }
+
+    List<FailureRecord> failures() {
+        return List.copyOf(failures.values());
+    }
+
     private void touch(BenchmarkKey key) {
         seriesRevisions.put(new Series(key.implementation(), key.device()), ++revisions);
     }
@@ -71,19 +109,29 @@ final class HistoryTable {
         return seriesRevisions.getOrDefault(new Series(implementation, device), 0L);
     }
 
-    /** Adds a whole history, keeping samples in time order and the window bounded. */
+    /** Adds a whole history, keeping samples in time order and the windows bounded. */
     void merge(History h) {
         Entry e = entries.computeIfAbsent(h.key(), k -> new Entry());
         e.cost = h.cost();
-        List<Sample> all = new ArrayList<>(e.samples);
-        all.addAll(h.samples());
-        all.sort(Comparator.comparingLong(Sample::epochMillis)); // stable: equal stamps keep arrival order
-        e.samples.clear();
-        for (int i = Math.max(0, all.size() - capacity); i < all.size(); i++) {
-            e.samples.addLast(all.get(i));
-        }
+        mergeInto(e.samples, h.samples(), capacity);
+        mergeInto(e.warmups, h.warmups(), WARMUPS);
         e.publish();
-        touch(h.key());
+        if (!h.samples().isEmpty()) {
+            touch(h.key());
+        }
+    }
+
+    private static void mergeInto(ArrayDeque<Sample> into, List<Sample> more, int keep) {
+        if (more.isEmpty()) {
+            return;
+        }
+        List<Sample> all = new ArrayList<>(into);
+        all.addAll(more);
+        all.sort(Comparator.comparingLong(Sample::epochMillis)); // stable: equal stamps keep arrival order
+        into.clear();
+        for (int i = Math.max(0, all.size() - keep); i < all.size(); i++) {
+            into.addLast(all.get(i));
+        }
     }
 
     List<Sample> window(BenchmarkKey key) {
@@ -95,7 +143,7 @@ final class HistoryTable {
         List<History> out = new ArrayList<>();
         entries.forEach((k, e) -> {
             if (operation == null || k.operation().equals(operation)) {
-                out.add(new History(k, e.cost, e.snapshot));
+                out.add(new History(k, e.cost, e.snapshot, e.warmupSnapshot));
             }
         });
         return out;

@@ -6,9 +6,12 @@ import org.flowscope.engine.spi.DeviceIdentity;
 /** A history that lives only as long as the engine: for tests, benchmarks of the agent, and {@code --no-history}. */
 public final class InMemoryBenchmarkStore implements BenchmarkStore {
     private final HistoryTable table;
+    private final FailureLog failures;
 
     public InMemoryBenchmarkStore(int window) {
         this.table = new HistoryTable(window);
+        this.failures = new TableFailureLog(this, () -> table, f -> {
+        });
     }
 
     @Override
@@ -19,6 +22,21 @@ public final class InMemoryBenchmarkStore implements BenchmarkStore {
     @Override
     public synchronized List<Sample> window(BenchmarkKey key) {
         return table.window(key);
+    }
+
+    @Override
+    public synchronized void recordWarmup(BenchmarkKey key, double cost, Sample sample) {
+        table.addWarmup(key, cost, sample);
+    }
+
+    @Override
+    public synchronized List<Sample> warmups(BenchmarkKey key) {
+        return table.warmups(key);
+    }
+
+    @Override
+    public FailureLog failures() {
+        return failures;
     }
 
     @Override

@@ -19,11 +19,39 @@ import org.slf4j.LoggerFactory;
  * processes. Records go to memory at once; writes are throttled to one per {@code flushInterval} (done on a
  * background thread of this store) plus one on {@link #close()}. Each write re-reads the file under a lock and
  * merges this store's new samples into it, so concurrent processes lose no records, and then adopts the merged
- * content, so each store also learns what the others measured. Thread-safe.
+ * content, so each store also learns what the others measured. Warm-up runs and failure streaks travel the same way;
+ * a failure is written at once (not after the throttle), so that a process started next already leaves the failed
+ * device alone. Thread-safe.
  */
 public final class JsonBenchmarkStore implements BenchmarkStore {
     private static final Logger LOG = LoggerFactory.getLogger(JsonBenchmarkStore.class);
-    private record Pending(BenchmarkKey key, double cost, Sample sample) {
+    /** A record not yet written: a run time, a warm-up run, or a failure streak's new state. */
+    private record Pending(BenchmarkKey key, double cost, Sample sample, boolean warmup, FailureRecord failure) {
+        static Pending run(BenchmarkKey key, double cost, Sample sample) {
+            return new Pending(key, cost, sample, false, null);
+        }
+
+        static Pending warm(BenchmarkKey key, double cost, Sample sample) {
+            return new Pending(key, cost, sample, true, null);
+        }
+
+        static Pending failed(FailureRecord f) {
+            return new Pending(null, 0, null, false, f);
+        }
+
+        void applyTo(HistoryTable t) {
+            if (failure != null) {
+                t.mergeFailure(failure);
+            } else if (warmup) {
+                t.addWarmup(key, cost, sample);
+            } else {
+                t.add(key, cost, sample);
+            }
+        }
+
+        History asHistory() {
+            return warmup ? new History(key, cost, List.of(), List.of(sample)) : new History(key, cost, List.of(sample));
+        }
     }
 
     private final AtomicJsonFile<HistoryFile> file;
@@ -36,6 +64,7 @@ public final class JsonBenchmarkStore implements BenchmarkStore {
     private long lastFlushNanos = System.nanoTime();
     private ExecutorService writer;
     private boolean closed;
+    private final TableFailureLog failures = new TableFailureLog(this, () -> table, f -> queue(Pending.failed(f)));
 
     /**
      * @param dir           directory of {@code benchmarks.json} (created when missing)
@@ -48,7 +77,9 @@ public final class JsonBenchmarkStore implements BenchmarkStore {
         this.flushIntervalNanos = flushInterval.toNanos();
         HistoryTable loaded = new HistoryTable(window);
         try {
-            file.read().histories().forEach(loaded::merge);
+            HistoryFile content = file.read();
+            content.histories().forEach(loaded::merge);
+            content.failures().forEach(loaded::mergeFailure);
         } catch (IOException e) {
             LOG.warn("cannot read benchmark history {}: {}; starting with an empty one", file.path(), e.toString());
         }
@@ -61,11 +92,33 @@ public final class JsonBenchmarkStore implements BenchmarkStore {
 
     @Override
     public void record(BenchmarkKey key, double cost, Sample sample) {
+        queue(Pending.run(key, cost, sample));
+    }
+
+    @Override
+    public void recordWarmup(BenchmarkKey key, double cost, Sample sample) {
+        queue(Pending.warm(key, cost, sample));
+    }
+
+    @Override
+    public synchronized List<Sample> warmups(BenchmarkKey key) {
+        return table.warmups(key);
+    }
+
+    @Override
+    public FailureLog failures() {
+        return failures;
+    }
+
+    /** Applies {@code p} in memory at once (failures are already applied by the log) and queues it for writing. */
+    private void queue(Pending p) {
         boolean due;
         synchronized (this) {
-            table.add(key, cost, sample);
-            pending.add(new Pending(key, cost, sample));
-            due = !closed && System.nanoTime() - lastFlushNanos >= flushIntervalNanos;
+            if (p.failure() == null) {
+                p.applyTo(table);
+            }
+            pending.add(p);
+            due = !closed && (p.failure() != null || System.nanoTime() - lastFlushNanos >= flushIntervalNanos);
         }
         if (due && flushQueued.compareAndSet(false, true)) {
             try {
@@ -113,10 +166,12 @@ public final class JsonBenchmarkStore implements BenchmarkStore {
                     // rebuilt under the monitor so that revisions stay unique (readers cache by them)
                     HistoryTable fresh = new HistoryTable(window, table.lastRevision());
                     merged.histories().forEach(fresh::merge);
+                    merged.failures().forEach(fresh::mergeFailure);
                     for (Pending p : pending) {
-                        fresh.add(p.key(), p.cost(), p.sample());
+                        p.applyTo(fresh);
                     }
                     table = fresh;
+                    failures.changed();
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("could not write benchmark history {}: {}; will retry", file.path(), e.toString());
@@ -131,10 +186,15 @@ public final class JsonBenchmarkStore implements BenchmarkStore {
     private HistoryFile merge(HistoryFile current, List<Pending> batch) {
         HistoryTable t = new HistoryTable(window);
         current.histories().forEach(t::merge);
+        current.failures().forEach(t::mergeFailure);
         for (Pending p : batch) {
-            t.merge(new History(p.key(), p.cost(), List.of(p.sample())));
+            if (p.failure() != null) {
+                t.mergeFailure(p.failure());
+            } else {
+                t.merge(p.asHistory());
+            }
         }
-        return new HistoryFile(HistoryFile.FORMAT, t.histories(null));
+        return new HistoryFile(HistoryFile.FORMAT, t.histories(null), t.failures());
     }
 
     @Override

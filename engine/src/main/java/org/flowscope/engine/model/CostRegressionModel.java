@@ -19,6 +19,9 @@ import org.flowscope.engine.spi.DeviceIdentity;
  * three, the faster of the two when there are {@link #MIN_OWN_SAMPLES};</li>
  * <li>{@link PredictionSource#REGRESSION} / {@link PredictionSource#NEAREST_SHAPE}: a {@link CostFit} over the
  * other shapes this implementation measured on this device (time against the operation's cost feature);</li>
+ * <li>{@link PredictionSource#CALIBRATION} / {@link PredictionSource#COLD_BOUND}: when it has measured no real work,
+ * the smaller of the same fit over its calibration runs on small work ({@link CalibrationShapes}) and its fastest
+ * cold run of exactly this shape: both bound the warm time from above;</li>
  * <li>{@link PredictionSource#PRIOR_SAME_DEVICE} / {@link PredictionSource#PRIOR_SAME_KIND}: the same fit over
  * factory priors;</li>
  * <li>{@link PredictionSource#UNKNOWN}.</li>
@@ -40,6 +43,7 @@ public final class CostRegressionModel implements PerformanceModel {
     private final BenchmarkStore store;
     private final FactoryPriors priors;
     private final Map<Series, Cached> ownFits = new ConcurrentHashMap<>();
+    private final Map<Series, Cached> calibrationFits = new ConcurrentHashMap<>();
     private final Map<Series, Cached> priorFits = new ConcurrentHashMap<>();
     private final Map<Series, FactoryPriors.Match> priorMatch = new ConcurrentHashMap<>();
     private final Map<BenchmarkKey, Median> medians = new ConcurrentHashMap<>();
@@ -66,12 +70,23 @@ public final class CostRegressionModel implements PerformanceModel {
         long revision = store.revision(key.implementation(), key.device());
         Cached cached = ownFits.get(series);
         if (cached == null || cached.revision() != revision) {
-            cached = new Cached(revision, CostFit.of(ownPoints(store.histories(key.operation()), series)));
+            List<History> histories = store.histories(key.operation());
+            cached = new Cached(revision, CostFit.of(ownPoints(histories, series, false)));
             ownFits.put(series, cached);
+            calibrationFits.put(series, new Cached(revision, CostFit.of(ownPoints(histories, series, true))));
         }
         if (cached.fit() != null) {
             PredictionSource source = cached.fit().isRegression() ? PredictionSource.REGRESSION : PredictionSource.NEAREST_SHAPE;
             return new Prediction(cached.fit().predict(cost), source, own.size());
+        }
+        // both are upper bounds of the warm time (for costs affine in the feature): the smaller is the better one
+        CostFit calibration = calibrationFits.get(series).fit();
+        double calibrated = calibration == null ? Double.POSITIVE_INFINITY : calibration.predict(cost);
+        List<Sample> cold = store.warmups(key);
+        double coldest = cold.stream().mapToDouble(Sample::seconds).min().orElse(Double.POSITIVE_INFINITY);
+        if (calibrated < Double.POSITIVE_INFINITY || coldest < Double.POSITIVE_INFINITY) {
+            return calibrated <= coldest ? new Prediction(calibrated, PredictionSource.CALIBRATION, own.size())
+                    : new Prediction(coldest, PredictionSource.COLD_BOUND, own.size());
         }
         Cached prior = priorFits.computeIfAbsent(series, s -> {
             FactoryPriors.Series p = priors.series(s.operation(), s.implementation(), s.device());
@@ -90,11 +105,13 @@ public final class CostRegressionModel implements PerformanceModel {
         return Prediction.unknown(own.size());
     }
 
-    private List<CostFit.Point> ownPoints(List<History> histories, Series series) {
+    /** The series' own shapes: real calls, or ({@code calibration}) calibration runs only. */
+    private List<CostFit.Point> ownPoints(List<History> histories, Series series, boolean calibration) {
         List<CostFit.Point> points = new ArrayList<>();
         for (History h : histories) {
             boolean mine = h.key().sameSeries(series.implementation(), series.device())
-                    && h.key().libraryVersion().equals(series.libraryVersion());
+                    && h.key().libraryVersion().equals(series.libraryVersion())
+                    && CalibrationShapes.is(h.key().shape()) == calibration;
             if (mine && !h.samples().isEmpty()) {
                 points.add(new CostFit.Point(h.cost(), median(h.key(), h.samples()), h.samples().size()));
             }

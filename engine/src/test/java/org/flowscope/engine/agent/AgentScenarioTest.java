@@ -69,7 +69,7 @@ class AgentScenarioTest {
     }
 
     @Test
-    void switchesAwayWithinTwoCallsOfTheOnsetAndBackWithinFiveOfTheEnd() {
+    void switchesAwayWithinTwoCallsOfTheOnsetAndBackWithinTheProbeIntervalOfTheEnd() {
         for (long seed = 1; seed <= 5; seed++) {
             double[] mean = new double[1];
             List<String> chosen;
@@ -93,8 +93,10 @@ class AgentScenarioTest {
             LOG.info("seed {}: away at call {}, back at call {}, GPU runs during contention {}, mean {} ms", seed, away, back,
                     gpuDuringContention, mean[0] * 1e3);
             assertTrue(away > 0 && away - ONSET <= 2, "switched away at call " + away + ", onset " + ONSET);
-            assertTrue(back > 0 && back - END <= 5, "switched back at call " + back + ", contention ended after " + END);
-            assertTrue(gpuDuringContention <= 30, "probes cost " + gpuDuringContention + " contended GPU runs");
+            // after 100 delayed calls of a 5x-slowed GPU with a 3x-slower alternative the probe interval is
+            // sqrt(2 * 100 * 20 / 20) ~ 14 calls (ProbeSchedule): the return comes at the first probe after the end
+            assertTrue(back > 0 && back - END <= 15, "switched back at call " + back + ", contention ended after " + END);
+            assertTrue(gpuDuringContention <= 18, "probes cost " + gpuDuringContention + " contended GPU runs (every 4th call: 25)");
             assertTrue(gpuAfter >= 0.95 * (RUNS - END - 5), "stays on the GPU after recovery: " + gpuAfter);
         }
     }

@@ -40,6 +40,46 @@ class JsonBenchmarkStoreTest {
     }
 
     @Test
+    void warmUpsAndFailuresSurviveReopeningApartFromTheRunTimes() {
+        var key = Keys.key("a", Keys.GPU, 512);
+        try (var store = new JsonBenchmarkStore(dir, 100, Duration.ofHours(1))) {
+            store.recordWarmup(key, 2.1e7, s(1.8, 1));
+            store.record(key, 2.1e7, s(0.2, 2));
+            store.failures().failed(new FailureRecord.Key("conv2d", "a", Keys.GPU), FailureKind.DEVICE_LOST, "lost", 10);
+        }
+        try (var store = new JsonBenchmarkStore(dir, 100, Duration.ofHours(1))) {
+            assertEquals(List.of(s(0.2, 2)), store.window(key));
+            assertEquals(List.of(s(1.8, 1)), store.warmups(key));
+            FailureRecord f = store.failures().current().get(0);
+            assertEquals(FailureKind.DEVICE_LOST, f.kind());
+            assertEquals("lost", f.error());
+            assertEquals(10 + BackOff.millis(FailureKind.DEVICE_LOST, 1), f.retryAfterMillis());
+            store.failures().succeeded("conv2d", "a", Keys.GPU, 20);
+            assertTrue(store.failures().current().isEmpty());
+        }
+        try (var store = new JsonBenchmarkStore(dir, 100, Duration.ofHours(1))) {
+            assertTrue(store.failures().current().isEmpty(), "the end of the streak is persisted too");
+        }
+    }
+
+    @Test
+    void failuresFromTwoProcessesMergeKeepingTheNewestStateOfEachStreak() {
+        try (var a = new JsonBenchmarkStore(dir, 100, Duration.ofHours(1));
+             var b = new JsonBenchmarkStore(dir, 100, Duration.ofHours(1))) {
+            a.failures().failed(new FailureRecord.Key("conv2d", "x", Keys.GPU), FailureKind.FAULT, "x failed", 100);
+            b.failures().failed(new FailureRecord.Key("conv2d", "y", Keys.GPU), FailureKind.OUT_OF_MEMORY, "y failed", 200);
+            a.flush();
+            b.flush();
+            a.record(Keys.key("x", Keys.GPU, 64), 1, s(0.1, 300));
+            a.flush();
+            assertEquals(2, a.failures().current().size(), "a process learns the other's failures at its next write");
+        }
+        try (var next = new JsonBenchmarkStore(dir, 100, Duration.ofHours(1))) {
+            assertEquals(2, next.failures().current().size());
+        }
+    }
+
+    @Test
     void keepsABoundedWindowOfTheNewestSamples() {
         var key = Keys.key("a", Keys.CPU, 64);
         try (var store = new JsonBenchmarkStore(dir, 60, Duration.ofHours(1))) {

@@ -42,6 +42,8 @@ public final class DriftStage implements WindowOperator, Streamable, RunContribu
     private final OptionalDouble pixelSizeNm;
     private volatile DriftStreamStage streaming;
     private volatile String latest = "-";
+    /** The latest (window, dx, dy), published as one immutable value so a reader never mixes two windows. */
+    private volatile double[] latestValues;
 
     /**
      * @param engine    runs the cross-correlation and correction operations; owned by the caller
@@ -76,6 +78,7 @@ public final class DriftStage implements WindowOperator, Streamable, RunContribu
         ImageStack out = corrector.apply(window, context.firstSequence());
         var last = corrector.trace().get(corrector.trace().size() - 1);
         latest = String.format(Locale.ROOT, "(%.2f, %.2f) px", last.dx(), last.dy());
+        latestValues = new double[] {last.window(), last.dx(), last.dy()};
         return out;
     }
 
@@ -192,5 +195,22 @@ public final class DriftStage implements WindowOperator, Streamable, RunContribu
     @Override
     public Map<String, String> progressFields() {
         return Map.of("drift", latest);
+    }
+
+    @Override
+    public Map<String, Double> progressValues() {
+        double[] v = latestValues;
+        if (v == null) {
+            return Map.of();
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("drift.window", v[0]);
+        m.put("drift.dx_px", v[1]);
+        m.put("drift.dy_px", v[2]);
+        if (pixelSizeNm.isPresent()) {
+            m.put("drift.dx_nm", v[1] * pixelSizeNm.getAsDouble());
+            m.put("drift.dy_nm", v[2] * pixelSizeNm.getAsDouble());
+        }
+        return m;
     }
 }

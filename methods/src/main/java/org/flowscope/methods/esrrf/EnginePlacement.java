@@ -94,7 +94,7 @@ final class EnginePlacement implements UnitPlacement {
         RunOptions rest = named == null ? options : options.withoutImplementation();
         boolean referenceAllowed = options.backendFilter().filter(b -> b == Backend.CPU).isPresent() || named != null;
         while (true) {
-            Selection s = engine.select(EsrrfStream.ID, shape, cost, rest, c -> c.implementation() instanceof StreamingEsrrf
+            Selection s = engine.select(new EsrrfStream(), shape, cost, rest, c -> c.implementation() instanceof StreamingEsrrf
                     && (named == null || c.implementationId().equals(named))
                     && (referenceAllowed || c.info().backend() != Backend.CPU) && allowed.test(c));
             Candidate c = s.candidate();
@@ -106,7 +106,7 @@ final class EnginePlacement implements UnitPlacement {
                     p = new Placed(session, c.label());
                     open.put(c, p);
                 } catch (BackendUnavailableException | KernelBuildException e) {
-                    engine.exclude(s, e);
+                    engine.failed(s, e);
                     continue;
                 }
             }

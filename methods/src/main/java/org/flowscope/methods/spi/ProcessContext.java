@@ -39,4 +39,9 @@ public interface ProcessContext {
 
     /** Notes for humans on stderr (quiet with {@code --json}). */
     PrintWriter log();
+
+    /** Where a command that loops over frames or blocks reports its steps (shown as a progress bar on a terminal). */
+    default ProcessProgress progress() {
+        return ProcessProgress.NONE;
+    }
 }

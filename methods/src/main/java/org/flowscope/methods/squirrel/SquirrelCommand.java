@@ -68,8 +68,10 @@ public final class SquirrelCommand implements OfflineCommand {
         TiffStack sr = ctx.read(ctx.input());
         ImageStack ref = QualityInputs.mean(ctx.read(options.reference).stack());
         List<SquirrelResult> results = new ArrayList<>();
+        ctx.progress().start("SQUIRREL, frames", sr.stack().frames());
         for (int f = 0; f < sr.stack().frames(); f++) {
             results.add(ctx.engine().run(new Squirrel(), params, new SquirrelInput(sr.stack().frame(f), ref), ctx.selection()));
+            ctx.progress().advance(1);
         }
         if (options.output != null) {
             ImageStack first = results.get(0).errorMap();

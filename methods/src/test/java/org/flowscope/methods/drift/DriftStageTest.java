@@ -56,6 +56,10 @@ class DriftStageTest {
         assertEquals(100 * (double) windows.get(3).get("dx_px"), (double) windows.get(3).get("dx_nm"), 1e-9);
         assertEquals("first-window", section.get("reference"));
         assertTrue(drift.progressFields().get("drift").endsWith("px"));
+        Map<String, Double> values = drift.progressValues();
+        assertEquals(3.0, values.get("drift.window"), "the latest window's drift, for the preview's plot");
+        assertEquals((double) windows.get(3).get("dx_px"), values.get("drift.dx_px"));
+        assertEquals((double) windows.get(3).get("dy_px") * 100, values.get("drift.dy_nm"), 1e-9);
         engine.close();
     }
 }

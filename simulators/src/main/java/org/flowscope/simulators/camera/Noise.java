@@ -10,6 +10,8 @@ import org.apache.commons.math3.special.Gamma;
  * which is exact and takes a bounded number of uniforms on average.
  */
 public final class Noise {
+    /** Means from which PTRS is used; below, inversion (one uniform per draw). */
+    static final double PTRS_FROM = 10;
     private static final double[] LOG_FACTORIAL = new double[1024];
 
     static {
@@ -26,13 +28,13 @@ public final class Noise {
         if (lambda <= 0) {
             return 0;
         }
-        if (lambda < 10) {
+        if (lambda < PTRS_FROM) {
             return inversion(lambda, rng);
         }
         return ptrs(lambda, rng);
     }
 
-    private static double logFactorial(long k) {
+    static double logFactorial(long k) {
         return k < LOG_FACTORIAL.length ? LOG_FACTORIAL[(int) k] : Gamma.logGamma(k + 1.0);
     }
 
@@ -49,13 +51,22 @@ public final class Noise {
         return k;
     }
 
+    /** PTRS's {@code b} for a mean: {@code 0.931 + 2.53 sqrt(lambda)}. */
+    static double ptrsB(double lambda) {
+        return 0.931 + 2.53 * Math.sqrt(lambda);
+    }
+
+    /** PTRS's squeeze bound {@code v_r}: a draw with {@code us >= 0.07} and {@code v <= v_r} is accepted at once. */
+    static double ptrsVr(double b) {
+        return 0.9277 - 3.6224 / (b - 2);
+    }
+
     private static long ptrs(double lambda, RandomGenerator rng) {
-        double slam = Math.sqrt(lambda);
-        double loglam = Math.log(lambda);
-        double b = 0.931 + 2.53 * slam;
+        double b = ptrsB(lambda);
         double a = -0.059 + 0.02483 * b;
         double invAlpha = 1.1239 + 1.1328 / (b - 3.4);
-        double vr = 0.9277 - 3.6224 / (b - 2);
+        double vr = ptrsVr(b);
+        double loglam = Double.NaN; // only the rare slow path needs it: computed on first use
         while (true) {
             double u = rng.nextDouble() - 0.5;
             double v = rng.nextDouble();
@@ -68,6 +79,9 @@ public final class Noise {
                 continue;
             }
             double lhs = Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b);
+            if (Double.isNaN(loglam)) {
+                loglam = Math.log(lambda);
+            }
             double rhs = -lambda + k * loglam - logFactorial(k);
             if (lhs <= rhs) {
                 return k;

@@ -2,6 +2,7 @@ package org.flowscope.simulators.camera;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -65,6 +66,56 @@ class SimulatedCameraTest {
             });
             assertEquals(5, cam.delivered());
             assertEquals(5, cam.truth().frames());
+        }
+    }
+
+    @Test
+    void aCameraThatRendersSlowerThanItsConsumerSaysItIsTheBottleneck() throws Exception {
+        SimulationParams p = SimulationParams.defaults(60, 5).withCamera(CameraParams.defaults().withSize(96, 96));
+        try (SimulatedCamera cam = new SimulatedCamera(p, Pacing.AS_FAST_AS_POSSIBLE, 1)) {
+            cam.run((md, px) -> {
+            });
+            assertTrue(cam.sourceBound(), "a consumer that returns at once leaves the camera rendering all the time");
+            assertTrue(cam.progressFields().get("source").startsWith("simulator-bound (renders "), cam.progressFields().toString());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> section = (Map<String, Object>) cam.runJsonSection();
+            assertEquals(true, section.get("sourceBound"));
+            assertTrue((Double) section.get("renderFramesPerSecond") > 0);
+        }
+    }
+
+    @Test
+    void aPacedCameraIsTheBottleneckOnlyWhenItRendersSlowerThanTheFrameRateAskedFor() throws Exception {
+        SimulationParams tooFast = SimulationParams.defaults(30, 5).withCamera(CameraParams.defaults().withSize(128, 128).withFps(1e6));
+        try (SimulatedCamera cam = new SimulatedCamera(tooFast, Pacing.REAL_TIME, 1)) {
+            cam.run((md, px) -> {
+            });
+            assertTrue(cam.sourceBound(), "a 128x128 frame takes longer to render than 1 us");
+        }
+        SimulationParams easy = SimulationParams.defaults(12, 5).withCamera(CameraParams.defaults().withSize(16, 16).withFps(50));
+        try (SimulatedCamera cam = new SimulatedCamera(easy, Pacing.REAL_TIME, 1)) {
+            cam.run((md, px) -> {
+            });
+            assertFalse(cam.sourceBound(), "a 16x16 frame renders in far less than its 20 ms period");
+        }
+    }
+
+    @Test
+    void aCameraWaitingForItsConsumerIsNotTheBottleneck() throws Exception {
+        SimulationParams p = SimulationParams.defaults(12, 5).withCamera(CameraParams.defaults().withSize(16, 16));
+        try (SimulatedCamera cam = new SimulatedCamera(p, Pacing.AS_FAST_AS_POSSIBLE, 1)) {
+            cam.run((md, px) -> {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertFalse(cam.sourceBound());
+            assertTrue(cam.progressFields().isEmpty(), cam.progressFields().toString());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> section = (Map<String, Object>) cam.runJsonSection();
+            assertEquals(false, section.get("sourceBound"));
         }
     }
 

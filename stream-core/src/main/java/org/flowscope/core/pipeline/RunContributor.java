@@ -11,7 +11,8 @@ import java.util.Map;
  *       written under {@link #section()}. Return plain JSON-able values: {@code Map}, {@code List}, {@code String},
  *       numbers, booleans or records of those;</li>
  *   <li>fields of the terminal progress line: {@link #progressFields()} is called a few times per second from the
- *       progress thread, so it must be cheap and thread-safe (read volatile/atomic fields).</li>
+ *       progress thread, so it must be cheap and thread-safe (read volatile/atomic fields);</li>
+ *   <li>numbers for live plots (the preview page): {@link #progressValues()}, under the same rules.</li>
  * </ul>
  */
 public interface RunContributor {
@@ -25,6 +26,16 @@ public interface RunContributor {
 
     /** Short label → value pairs for the progress line, e.g. {@code "drift" → "0.12 px"}; insertion order kept. */
     default Map<String, String> progressFields() {
+        return Map.of();
+    }
+
+    /**
+     * The latest measured values as numbers, for plots that follow the run: key → value, keys
+     * {@code <section>.<quantity>_<unit>} (e.g. {@code drift.dx_px}, {@code quality.frc_nm}) plus
+     * {@code <section>.window}, the window the values belong to, so that a reader polling a few times per second adds
+     * a point only when it changed. NaN where a value is not known. Cheap and thread-safe, like {@link #progressFields()}.
+     */
+    default Map<String, Double> progressValues() {
         return Map.of();
     }
 }

@@ -21,6 +21,12 @@ public record RunSummary(long frames, double elapsedMs, Map<String, Long> counte
                          Map<String, Object> sections, Map<String, Object> pool, Map<String, String> errors,
                          String analysis, double endLagMs) {
 
+    /** A summary of a run analysed on whole windows, without an end lag (reports built outside a pipeline). */
+    public RunSummary(long frames, double elapsedMs, Map<String, Long> counters, Map<String, Map<String, Object>> timings,
+            Map<String, Object> sections, Map<String, Object> pool, Map<String, String> errors) {
+        this(frames, elapsedMs, counters, timings, sections, pool, errors, "window", 0);
+    }
+
     /** Mean ingest rate over the whole run, frames/s. */
     public double framesPerSecond() {
         return elapsedMs <= 0 ? 0 : frames * 1e3 / elapsedMs;

@@ -69,6 +69,16 @@ class StreamCrashRecoveryTest {
                     where + ": " + completeWindows + " windows on disk, " + reportedWindows + " reported");
             assertEquals(List.of(rawPartial, resPartial).stream().sorted().toList(), TiffStreamRecovery.partialStreams(trial));
 
+            if (completeRaw == 0) {
+                // a kill before the first frame was complete (a loaded machine starts the child slowly): nothing to
+                // recover, said so, and nothing made to look complete
+                var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> TiffStreamRecovery.recover(rawPartial), where);
+                assertTrue(e.getMessage().contains("nothing to recover"), e.getMessage());
+                assertFalse(Files.exists(trial.resolve("raw.tif")), where);
+                deleteTree(trial);
+                continue;
+            }
             TiffStreamRecovery.Recovered raw = TiffStreamRecovery.recover(rawPartial);
             assertEquals(completeRaw, raw.frames(), where);
             checkRaw(raw.file(), completeRaw, where);

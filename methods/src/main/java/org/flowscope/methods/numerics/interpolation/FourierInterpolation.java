@@ -1,8 +1,6 @@
 package org.flowscope.methods.numerics.interpolation;
 
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.methods.numerics.fft.Fourier;
-import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * NanoPyx's Fourier ("FHT") magnification, NumPy version (methods spec §1.5), used by eSRRF with {@code use_fht}:
@@ -23,6 +21,11 @@ public final class FourierInterpolation {
 
     /** Every frame of {@code in} magnified by {@code m}. */
     public static ImageStack magnify(ImageStack in, int m) {
+        return magnify(in, m, FourierPlanes.CPU);
+    }
+
+    /** {@link #magnify(ImageStack, int)} with the spectral core of {@code planes} (e.g. on a GPU). */
+    public static ImageStack magnify(ImageStack in, int m, FourierPlanes planes) {
         if (m < 1) {
             throw new IllegalArgumentException("magnification must be >= 1, got " + m);
         }
@@ -31,7 +34,8 @@ public final class FourierInterpolation {
         float[] out = new float[in.frames() * h * m * w * m];
         for (int f = 0; f < in.frames(); f++) {
             float[] frame = java.util.Arrays.copyOfRange(in.data(), in.offset(f), in.offset(f) + h * w);
-            float[] r = h > TILE || w > TILE ? tiled(frame, h, w, m) : frame(frame, h, w, m);
+            float[] r = h > TILE || w > TILE ? tiled(frame, h, w, m, (tile, th, tw) -> frame(tile, th, tw, m, planes))
+                    : frame(frame, h, w, m, planes);
             System.arraycopy(r, 0, out, f * h * m * w * m, r.length);
         }
         return new ImageStack(in.frames(), h * m, w * m, out);
@@ -39,6 +43,11 @@ public final class FourierInterpolation {
 
     /** One frame, mirror padded, {@code (h m) x (w m)}. */
     static float[] frame(float[] img, int h, int w, int m) {
+        return frame(img, h, w, m, FourierPlanes.CPU);
+    }
+
+    /** One frame with the spectral core of {@code planes}: mirror padding, plane, rescale, crop. */
+    static float[] frame(float[] img, int h, int w, int m, FourierPlanes planes) {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (float v : img) {
@@ -46,60 +55,14 @@ public final class FourierInterpolation {
             max = Math.max(max, v);
         }
         int p = MirrorPadding.side(h, w);
-        double[] work = Fourier.forward(MirrorPadding.pad(img, h, w, p), p, p);
         int hi = p * m;
         int wi = p * m;
-        int half = wi / 2 + 1;
-        int cols = p / 2 + 1;
-        int h2 = (p + 1) / 2;
-        // the zero-padded half spectrum, columns ifft'ed along rows first (NumPy's irfft2 order)
-        double[][] re = new double[hi][half];
-        double[][] im = new double[hi][half];
-        for (int r = 0; r < p; r++) {
-            int dst = r < h2 ? r : hi - (p - r);
-            for (int c = 0; c < cols; c++) {
-                re[dst][c] = work[r * 2 * p + 2 * c];
-                im[dst][c] = work[r * 2 * p + 2 * c + 1];
-            }
-        }
-        DoubleFFT_1D colFft = new DoubleFFT_1D(hi);
-        double[] col = new double[2 * hi];
-        for (int c = 0; c < cols; c++) {
-            for (int r = 0; r < hi; r++) {
-                col[2 * r] = re[r][c];
-                col[2 * r + 1] = im[r][c];
-            }
-            colFft.complexInverse(col, true);
-            for (int r = 0; r < hi; r++) {
-                re[r][c] = col[2 * r];
-                im[r][c] = col[2 * r + 1];
-            }
-        }
-        // complex-to-real along rows: Hermitian completion, imaginary parts of the DC and Nyquist bins dropped
-        DoubleFFT_1D rowFft = new DoubleFFT_1D(wi);
-        double[] row = new double[2 * wi];
-        float[] out = new float[hi * wi];
+        float[] out = planes.nanopyx(MirrorPadding.pad(img, h, w, p), p, m);
         float outMin = Float.POSITIVE_INFINITY;
         float outMax = Float.NEGATIVE_INFINITY;
-        for (int r = 0; r < hi; r++) {
-            java.util.Arrays.fill(row, 0);
-            for (int k = 0; k < half; k++) {
-                double a = re[r][k];
-                double b = k == 0 || 2 * k == wi ? 0 : im[r][k];
-                row[2 * k] = a;
-                row[2 * k + 1] = b;
-                if (k > 0 && 2 * k != wi) {
-                    row[2 * (wi - k)] = a;
-                    row[2 * (wi - k) + 1] = -b;
-                }
-            }
-            rowFft.complexInverse(row, true);
-            for (int x = 0; x < wi; x++) {
-                float v = (float) row[2 * x];
-                out[r * wi + x] = v;
-                outMin = Math.min(outMin, v);
-                outMax = Math.max(outMax, v);
-            }
+        for (float v : out) {
+            outMin = Math.min(outMin, v);
+            outMax = Math.max(outMax, v);
         }
         if (outMax != outMin) {
             float scale = (float) (((double) max - min) / ((double) outMax - outMin));
@@ -118,6 +81,76 @@ public final class FourierInterpolation {
 
     /** Overlapping 256 px tiles, each magnified with its own padding and rescale, blended with a Hann window. */
     static float[] tiled(float[] img, int h, int w, int m) {
+        return tiled(img, h, w, m, (tile, th, tw) -> frame(tile, th, tw, m));
+    }
+
+    /** How one tile is magnified. */
+    private interface TileMagnifier {
+        float[] magnify(float[] tile, int h, int w);
+    }
+
+    /**
+     * Every frame of {@code in} magnified by {@code m} in the centred geometry, the input shifted by
+     * ({@code shiftRow}, {@code shiftCol}) input pixels: output pixel {@code i} is the band-limited (trigonometric)
+     * interpolant of the mirror-padded frame at input coordinate {@code (i + 0.5)/m - shift}, pixel {@code k} being the
+     * sample at {@code k + 0.5} (so m = 1 without shift is the identity). Unlike {@link #magnify(ImageStack, int)}
+     * (NanoPyx's): the sampling is at output pixel centres, the Nyquist terms of even sides are split evenly between
+     * the positive and negative frequency (the interpolant is then real between samples too), and the amplitude is
+     * kept by the exact factor m&sup2; instead of a rescale to the input's [min, max]. Frames larger than 256 px are
+     * tiled and blended as there.
+     */
+    public static ImageStack magnifyCentred(ImageStack in, int m, double shiftRow, double shiftCol) {
+        return magnifyCentred(in, m, shiftRow, shiftCol, FourierPlanes.CPU);
+    }
+
+    /** {@link #magnifyCentred(ImageStack, int, double, double)} with the spectral core of {@code planes}. */
+    public static ImageStack magnifyCentred(ImageStack in, int m, double shiftRow, double shiftCol, FourierPlanes planes) {
+        if (m < 1) {
+            throw new IllegalArgumentException("magnification must be >= 1, got " + m);
+        }
+        if (!Double.isFinite(shiftRow) || !Double.isFinite(shiftCol)) {
+            throw new IllegalArgumentException("shift must be finite, got (" + shiftRow + ", " + shiftCol + ")");
+        }
+        int h = in.height();
+        int w = in.width();
+        float[] out = new float[in.frames() * h * m * w * m];
+        for (int f = 0; f < in.frames(); f++) {
+            float[] frame = java.util.Arrays.copyOfRange(in.data(), in.offset(f), in.offset(f) + h * w);
+            float[] r = h > TILE || w > TILE
+                    ? tiled(frame, h, w, m, (tile, th, tw) -> centredFrame(tile, th, tw, m, shiftRow, shiftCol, planes))
+                    : centredFrame(frame, h, w, m, shiftRow, shiftCol, planes);
+            System.arraycopy(r, 0, out, f * h * m * w * m, r.length);
+        }
+        return new ImageStack(in.frames(), h * m, w * m, out);
+    }
+
+    /** One frame of {@link #magnifyCentred}, mirror padded, {@code (h m) x (w m)}. */
+    static float[] centredFrame(float[] img, int h, int w, int m, double shiftRow, double shiftCol, FourierPlanes planes) {
+        int p = MirrorPadding.side(h, w);
+        if (p == 1) {
+            // a single pixel: the band-limited interpolant is the constant
+            float[] out = new float[m * m];
+            java.util.Arrays.fill(out, img[0]);
+            return out;
+        }
+        int big = p * m;
+        int oy = (big - m * h) / 2;
+        int ox = (big - m * w) / 2;
+        // zero padding makes big-grid sample N the padded index N / m; a phase ramp moving the content by s makes it
+        // N / m - s. Output row i is big-grid row oy + i and must sample image index (i + 0.5)/m - 0.5 - shiftRow, i.e.
+        // padded index that + the image's offset in the padding
+        double sy = (oy - 0.5) / m + 0.5 + shiftRow - MirrorPadding.offset(h, p);
+        double sx = (ox - 0.5) / m + 0.5 + shiftCol - MirrorPadding.offset(w, p);
+        float[] plane = planes.centred(MirrorPadding.pad(img, h, w, p), p, m, new FourierPlanes.Placement(p, big, sy),
+                new FourierPlanes.Placement(p, big, sx), (double) m * m);
+        float[] out = new float[h * m * w * m];
+        for (int y = 0; y < h * m; y++) {
+            System.arraycopy(plane, (oy + y) * big + ox, out, y * w * m, w * m);
+        }
+        return out;
+    }
+
+    private static float[] tiled(float[] img, int h, int w, int m, TileMagnifier magnifier) {
         int oh = h * m;
         int ow = w * m;
         float[] out = new float[oh * ow];
@@ -133,7 +166,7 @@ public final class FourierInterpolation {
                 for (int y = 0; y < th; y++) {
                     System.arraycopy(img, (r0 + y) * w + c0, tile, y * tw, tw);
                 }
-                float[] t = frame(tile, th, tw, m);
+                float[] t = magnifier.magnify(tile, th, tw);
                 float[] winR = hann(th * m);
                 float[] winC = hann(tw * m);
                 for (int y = 0; y < th * m; y++) {

@@ -49,6 +49,15 @@ public final class MirrorPadding {
         return out;
     }
 
+    /**
+     * Where sample 0 of an axis of {@code n} samples sits in the padded axis of {@code p}: sample {@code k} is padded
+     * sample {@code k + offset(n, p)} (the centre tile of the mosaic is the image itself, unflipped).
+     */
+    public static int offset(int n, int p) {
+        int tiles = oddAtLeast((p + n - 1) / n);
+        return (tiles - 1) / 2 * n - (tiles * n - p) / 2;
+    }
+
     private static int oddAtLeast(int n) {
         return n % 2 == 0 ? n + 1 : n;
     }

@@ -42,4 +42,9 @@ public final class QualityBranch implements ResultListener {
     public Map<String, String> progressFields() {
         return monitor.progressFields();
     }
+
+    @Override
+    public Map<String, Double> progressValues() {
+        return monitor.progressValues();
+    }
 }

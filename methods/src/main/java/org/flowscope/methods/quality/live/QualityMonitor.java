@@ -72,6 +72,9 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
     final AtomicReference<String> firstError = new AtomicReference<>();
     final AtomicReference<QualitySample> latest = new AtomicReference<>();
     final List<QualitySample> series = new ArrayList<>();
+    /** The FRC curves of the first and the latest computed sample (for the run report). */
+    final AtomicReference<Map<String, Object>> firstCurve = new AtomicReference<>();
+    final AtomicReference<Map<String, Object>> latestCurve = new AtomicReference<>();
 
     private record InFlight(long window, long startNanos, AtomicInteger state) {
     }
@@ -202,7 +205,7 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         double[] v = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         Throwable error = null;
         try {
-            analyse(pair, result, v);
+            analyse(task.window(), pair, result, v);
         } catch (Throwable t) {
             error = t;
         }
@@ -221,11 +224,14 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         inFlight.compareAndSet(task, null);
     }
 
-    private void analyse(FrcInput pair, ImageStack result, double[] v) {
+    private void analyse(long window, FrcInput pair, ImageStack result, double[] v) {
         if (pair != null) {
             FrcResult frc = metrics.frc(new FrcParams(inputPixelSizeNm.orElse(Double.NaN), FrcConvention.STANDARD), pair);
             v[0] = frc.resolutionPx();
             v[1] = frc.resolutionNm();
+            Map<String, Object> curve = QualityReport.curve(window, frc);
+            firstCurve.compareAndSet(null, curve);
+            latestCurve.set(curve);
         }
         ImageStack image = result.frames() == 1 ? result : result.frame(result.frames() - 1);
         if (image.height() >= Decorr.MIN_SIDE && image.width() >= Decorr.MIN_SIDE) {
@@ -306,6 +312,10 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
 
     Map<String, String> progressFields() {
         return QualityReport.progressFields(this);
+    }
+
+    Map<String, Double> progressValues() {
+        return QualityReport.progressValues(this);
     }
 
     Map<String, Object> report() {

@@ -7,25 +7,55 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.flowscope.methods.frc.FrcResult;
 
 /** How a {@link QualityMonitor} reports: the run.json section, the progress fields and the Micrometer gauges. */
 final class QualityReport {
     private QualityReport() {
     }
 
-    /** Latest FRC and decorrelation resolution (nm when known), drops and, when any, failures. */
+    /**
+     * Latest resolutions (nm when known), labelled with what they measure: {@code frc(raw)}, the FRC of the sampled
+     * window's even- vs odd-frame raw means, {@code decorr(SR)}, the decorrelation resolution of the reconstruction;
+     * then drops and, when any, failures.
+     */
     static Map<String, String> progressFields(QualityMonitor m) {
         Map<String, String> f = new LinkedHashMap<>();
         QualitySample s = m.latest.get();
         if (s != null) {
-            f.put("frc", format(s.frcNm(), s.frcPx()));
-            f.put("decorr", format(s.decorrNm(), s.decorrPx()));
+            f.put("frc(raw)", format(s.frcNm(), s.frcPx()));
+            f.put("decorr(SR)", format(s.decorrNm(), s.decorrPx()));
         }
         f.put("q-drops", Long.toString(m.dropped.get()));
         if (m.failed.get() > 0) {
             f.put("q-failed", Long.toString(m.failed.get()));
         }
         return f;
+    }
+
+    /** Plot values: {@code quality.window}, {@code quality.frc_px|nm} and {@code quality.decorr_px|nm} of the latest sample. */
+    static Map<String, Double> progressValues(QualityMonitor m) {
+        QualitySample s = m.latest.get();
+        if (s == null) {
+            return Map.of();
+        }
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put("quality.window", (double) s.window());
+        v.put("quality.frc_px", s.frcPx());
+        v.put("quality.frc_nm", s.frcNm());
+        v.put("quality.decorr_px", s.decorrPx());
+        v.put("quality.decorr_nm", s.decorrNm());
+        return v;
+    }
+
+    /** One FRC curve for the run report: the sampled window, ring frequencies, the smoothed curve, the threshold. */
+    static Map<String, Object> curve(long window, FrcResult frc) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("window", window);
+        c.put("frequency", frc.frequency().clone());
+        c.put("frc", frc.smoothed().clone());
+        c.put("threshold", frc.threshold());
+        return c;
     }
 
     private static String format(double nm, double px) {
@@ -59,6 +89,16 @@ final class QualityReport {
             }
         }
         r.put("series", rows);
+        List<Map<String, Object>> curves = new ArrayList<>();
+        Map<String, Object> first = m.firstCurve.get();
+        Map<String, Object> last = m.latestCurve.get();
+        if (first != null) {
+            curves.add(first);
+        }
+        if (last != null && last != first) {
+            curves.add(last);
+        }
+        r.put("frcCurves", curves);
         return r;
     }
 

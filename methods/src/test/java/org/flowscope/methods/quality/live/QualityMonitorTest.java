@@ -52,7 +52,14 @@ class QualityMonitorTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> json = (Map<String, Object>) branch.runJsonSection();
             assertEquals(2, ((List<?>) json.get("series")).size());
-            assertTrue(branch.progressFields().get("frc").endsWith("nm"), branch.progressFields().toString());
+            assertTrue(branch.progressFields().get("frc(raw)").endsWith("nm"), branch.progressFields().toString());
+            assertEquals(2.0, branch.progressValues().get("quality.window"));
+            assertEquals(last.frcNm(), branch.progressValues().get("quality.frc_nm"));
+            List<?> curves = (List<?>) json.get("frcCurves");
+            assertEquals(2, curves.size(), "the first and the latest sample's FRC curve");
+            Map<?, ?> lastCurve = (Map<?, ?>) curves.get(1);
+            assertEquals(2L, lastCurve.get("window"));
+            assertEquals(((double[]) lastCurve.get("frequency")).length, ((double[]) lastCurve.get("frc")).length);
             assertEquals("quality", branch.section());
         }
     }
