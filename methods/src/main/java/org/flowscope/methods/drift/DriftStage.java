@@ -117,10 +117,11 @@ public final class DriftStage implements WindowOperator, Streamable, RunContribu
             }
 
             private void showLatest() {
-                List<DriftStreamStage.BlockDrift> t = stage.trace();
-                if (!t.isEmpty()) {
-                    var last = t.get(t.size() - 1);
+                DriftStreamStage.BlockDrift last = stage.latest();
+                if (last != null) {
                     latest = String.format(Locale.ROOT, "(%.2f, %.2f) px", last.dx(), last.dy());
+                    // drift.window identifies the measurement (the preview plots each new one): here its block
+                    latestValues = new double[] {last.block(), last.dx(), last.dy()};
                 }
             }
         };

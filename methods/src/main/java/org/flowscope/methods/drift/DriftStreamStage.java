@@ -177,6 +177,11 @@ public final class DriftStreamStage implements StreamStage {
         return List.copyOf(trace);
     }
 
+    /** The latest measurement, or null before the first (on the analysis thread). */
+    public BlockDrift latest() {
+        return trace.isEmpty() ? null : trace.get(trace.size() - 1);
+    }
+
     /** Frames per measured block. */
     public int every() {
         return every;

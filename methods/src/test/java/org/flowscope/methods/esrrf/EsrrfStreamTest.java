@@ -1,7 +1,5 @@
 package org.flowscope.methods.esrrf;
 
-import org.flowscope.methods.numerics.scenes.SyntheticFrames;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,6 +15,7 @@ import org.flowscope.core.window.StreamLayout;
 import org.flowscope.engine.device.CpuDevice;
 import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Tolerance;
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
 import org.flowscope.testkit.ConformanceKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

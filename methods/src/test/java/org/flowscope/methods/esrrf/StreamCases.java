@@ -1,11 +1,10 @@
 package org.flowscope.methods.esrrf;
 
-import org.flowscope.methods.numerics.scenes.SyntheticFrames;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.methods.numerics.scenes.SyntheticFrames;
 import org.flowscope.testkit.ConformanceKit;
 
 /**
