@@ -22,7 +22,7 @@ for j in "$DEST"/lib/jcuda-natives-*.jar; do
 done
 jlink --add-modules java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml,java.naming \
     --strip-debug --no-header-files --no-man-pages --compress=2 --output "$DEST/jre"
-(cd "$DEST/debs" && apt-get download ocl-icd-libopencl1 ocl-icd-opencl-dev >/dev/null)
+(cd "$DEST/debs" && apt-get download ocl-icd-libopencl1 >/dev/null)
 cp bench/gpu/esrrf-remote.sh "$DEST/remote.sh"
 du -sh "$DEST"
 SIZE=$(du -sm "$DEST" | cut -f1)

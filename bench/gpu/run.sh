@@ -36,7 +36,7 @@ MODULES=java.base,java.logging,jdk.unsupported,java.management,jdk.management,ja
 jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$DEST/jre"
 
 echo "== OpenCL ICD loader packages"
-(cd "$DEST/debs" && apt-get download ocl-icd-libopencl1 ocl-icd-opencl-dev >/dev/null)
+(cd "$DEST/debs" && apt-get download ocl-icd-libopencl1 >/dev/null)
 
 cp bench/gpu/remote.sh bench/gpu/steps.txt "$DEST/"
 chmod +x "$DEST/remote.sh"

@@ -15,8 +15,10 @@ import picocli.CommandLine.Spec;
  * in ({@code @Mixin CliOutput out;}) and reports its result through {@link #result}.
  */
 public final class CliOutput {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /** Created on first use: building a mapper costs start-up time that --version, --help and text output do not need. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Option(names = "--json", description = "Print a machine-readable JSON result on stdout instead of text.")
     boolean json;
@@ -52,10 +54,10 @@ public final class CliOutput {
      */
     public void result(Object report, String humanSummary) {
         if (json) {
-            com.fasterxml.jackson.databind.node.ObjectNode all = JSON.createObjectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode all = Json.MAPPER.createObjectNode();
             all.put("ok", true);
             all.put("command", spec.qualifiedName(" "));
-            com.fasterxml.jackson.databind.JsonNode fields = JSON.valueToTree(report);
+            com.fasterxml.jackson.databind.JsonNode fields = Json.MAPPER.valueToTree(report);
             if (fields instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
                 all.setAll(o);
             }
@@ -69,7 +71,7 @@ public final class CliOutput {
     /** Serializes with the CLI's JSON settings (pretty-printed). */
     public static String toJson(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,6 +79,6 @@ public final class CliOutput {
 
     /** The shared JSON mapper (for run.json and friends). */
     public static ObjectMapper mapper() {
-        return JSON;
+        return Json.MAPPER;
     }
 }

@@ -30,17 +30,16 @@ import org.flowscope.app.run.RunRecorder;
 import org.flowscope.app.run.RunReport;
 import org.flowscope.app.run.RunReportFile;
 import org.flowscope.app.output.OutputFormatOption;
+import org.flowscope.app.output.OutputSinks;
 import org.flowscope.app.output.RunFolder;
 import org.flowscope.core.io.OutputFormat;
-import org.flowscope.core.io.TiffWriteOptions;
 import org.flowscope.core.pipeline.LivePipeline;
 import org.flowscope.core.pipeline.ResultListener;
 import org.flowscope.core.pipeline.RunContributor;
 import org.flowscope.core.pipeline.RunSummary;
 import org.flowscope.core.pipeline.WindowOperator;
+import org.flowscope.core.sink.FileResultSink;
 import org.flowscope.core.sink.FrameSink;
-import org.flowscope.core.sink.TiffFrameSink;
-import org.flowscope.core.sink.TiffResultSink;
 import org.flowscope.core.source.FrameSource;
 import org.flowscope.core.source.SourceFormat;
 import org.flowscope.core.stream.BackpressurePolicy;
@@ -227,9 +226,8 @@ public final class LiveCommand implements Callable<Integer> {
         Path runJson = dir.resolve(RunReportFile.NAME);
         // a result's frame interval is the window step's duration; its pixel size follows from its size (eSRRF: / M)
         double intervalMs = fmt.framesPerSecond().isPresent() ? stepFrames * 1e3 / fmt.framesPerSecond().getAsDouble() : 0;
-        TiffResultSink resultSink = new TiffResultSink(result, fmt, intervalMs,
-                TiffWriteOptions.of(format).withNames("result", op));
-        FrameSink rawSink = saveRaw ? new TiffFrameSink(raw, fmt, TiffWriteOptions.of(format).withNames("raw", "raw")) : null;
+        FileResultSink resultSink = OutputSinks.result(result, format, fmt, intervalMs, op);
+        FrameSink rawSink = saveRaw ? OutputSinks.raw(raw, format, fmt) : null;
         folder.running(RunReportFile.toJson(json.running()));
         SourceTap tap = new SourceTap(src, preview.map(LivePreview::rawFrames).orElse(null), LivePreview.RAW_EVERY_MS);
         preview.ifPresent(p -> listeners.add(p.listener()));

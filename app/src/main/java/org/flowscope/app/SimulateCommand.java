@@ -14,6 +14,9 @@ import org.flowscope.simulators.camera.GroundTruthFiles;
 import org.flowscope.simulators.camera.Pacing;
 import org.flowscope.simulators.camera.SimulatedCamera;
 import org.flowscope.simulators.camera.SimulationParams;
+import org.flowscope.simulators.volume.SimulatedVolumes;
+import org.flowscope.simulators.volume.VolumeParams;
+import org.flowscope.simulators.volume.VolumeTruthFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +24,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code flowscope simulate}: a simulated camera stack of blinking emitters plus its ground truth
  * ({@code <base>_emitters.csv}, {@code <base>_drift.csv}, {@code <base>_truth_x<M>.tif}), streamed to disk frame by
- * frame. Same parameters and seed, same files.
+ * frame. With {@code --slices Z > 1}: a time series of {@code --frames} volumes of emitters in 3-D (a TZYX hyperstack)
+ * with its truth ({@code <base>_emitters.csv}, {@code <base>_truth_x<M>_z<Mz>.tif}), see {@link SimulatedVolumes}.
+ * Same parameters and seed, same files.
  */
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
@@ -44,7 +49,8 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Emitter structure (default: ${DEFAULT-VALUE}).")
     String pattern;
 
-    @Option(names = "--density", defaultValue = "2", paramLabel = "D", description = "Emitters per um^2 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--density", defaultValue = "2", paramLabel = "D",
+            description = "Emitters per um^2, per um^3 with --slices (default: ${DEFAULT-VALUE}).")
     double density;
 
     @Option(names = "--drift", paramLabel = "VX,VY[,WALK]",
@@ -80,8 +86,31 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Gaussian sigma of the truth image in its own pixels; 0 puts each emitter in one pixel (default: ${DEFAULT-VALUE}).")
     double truthSigma;
 
+    @Option(names = "--slices", defaultValue = "1", paramLabel = "Z",
+            description = "Slices per volume; above 1 the stack is a time series of --frames volumes (TZYX hyperstack)"
+                    + " of emitters in 3-D, pattern filaments or random (default: ${DEFAULT-VALUE}).")
+    int slices;
+
+    @Option(names = "--z-step", paramLabel = "NM", description = "With --slices: distance between slices (default 300).")
+    Double zStep;
+
+    @Option(names = "--psf-ratio", paramLabel = "R",
+            description = "With --slices: axial over lateral PSF width, the PSF's elongation in z (default 2.8).")
+    Double psfRatio;
+
+    @Option(names = "--truth-magnification-z", paramLabel = "MZ",
+            description = "With --slices: axial magnification of the truth volume (default 2).")
+    Integer truthMagnificationZ;
+
     @Override
     public Integer call() {
+        if (slices > 1) {
+            return volumes();
+        }
+        if (slices < 1 || zStep != null || psfRatio != null || truthMagnificationZ != null) {
+            throw new IllegalArgumentException("--z-step, --psf-ratio and --truth-magnification-z need --slices > 1, got"
+                    + " --slices " + slices);
+        }
         if (frames < 1) {
             throw new IllegalArgumentException("--frames must be >= 1, got " + frames);
         }
@@ -128,6 +157,69 @@ public final class SimulateCommand implements Callable<Integer> {
         out.result(r, String.format("simulated %d frames of %dx%d (%d emitters, %s) -> %s%n  truth: %s",
                 frames, cam.width(), cam.height(), truth.emitters().size(), params.sample().pattern().name().toLowerCase(
                         java.util.Locale.ROOT), outFile, String.join(", ", truthFiles.values().stream().map(Path::toString).toList())));
+        return ExitCodes.OK;
+    }
+
+    /** {@code --slices Z > 1}: volumes of emitters in 3-D and their truth volume. */
+    private int volumes() {
+        if (drift != null || bitDepth != null || "grid".equalsIgnoreCase(pattern)) {
+            throw new IllegalArgumentException("3-D simulation (--slices " + slices + ") has no drift, no bit depth other"
+                    + " than 16 and patterns filaments or random only; drop --drift, --bit-depth or --pattern grid");
+        }
+        if (frames < 1 || frames > Integer.MAX_VALUE || !(fps > 0) || magnification < 1) {
+            throw new IllegalArgumentException("--frames must be >= 1, --fps > 0 and --truth-magnification >= 1, got "
+                    + frames + ", " + fps + ", " + magnification);
+        }
+        int mz = truthMagnificationZ == null ? 2 : truthMagnificationZ;
+        if (mz < 1) {
+            throw new IllegalArgumentException("--truth-magnification-z must be >= 1, got " + mz);
+        }
+        TiffStacks.requireWritableParent(outFile);
+        int[] wh = SimSpec.size(size);
+        VolumeParams d = VolumeParams.defaults(wh[0], wh[1], slices, (int) frames, seed);
+        double pon = d.pOn();
+        double poff = d.pOff();
+        if (blink != null) {
+            String[] b = blink.split(",");
+            if (b.length != 2) {
+                throw new IllegalArgumentException("--blink must be PON,POFF, got '" + blink + "'");
+            }
+            pon = Double.parseDouble(b[0].trim());
+            poff = Double.parseDouble(b[1].trim());
+        }
+        VolumeParams p = d.withPattern(VolumeParams.Pattern.parse(pattern)).withDensity(density)
+                .withOptics(pixelSize != null ? pixelSize : d.pixelSizeNm(), zStep != null ? zStep : d.zStepNm(),
+                        d.psfSigmaNm(), psfRatio != null ? psfRatio : d.psfRatio())
+                .withPhotons(photons != null ? photons : d.photonsPerFrame(),
+                        background != null ? background : d.backgroundPhotons())
+                .withBlinking(pon, poff);
+        long t0 = System.nanoTime();
+        SimulatedVolumes sim = SimulatedVolumes.generate(p);
+        TiffStacks.writeU16(outFile, sim.planes(), sim.metadata().withFrameIntervalMs(1e3 / fps));
+        Map<String, Path> truthFiles;
+        try {
+            truthFiles = VolumeTruthFiles.write(outFile, sim.truth(), magnification, mz, truthSigma);
+        } catch (RuntimeException e) {
+            deleteQuietly(outFile);
+            VolumeTruthFiles.paths(outFile, magnification, mz).values().forEach(SimulateCommand::deleteQuietly);
+            throw e;
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("stack", outFile.toString());
+        r.put("timePoints", frames);
+        r.put("slices", slices);
+        r.put("width", wh[0]);
+        r.put("height", wh[1]);
+        r.put("zStepNm", p.zStepNm());
+        r.put("pixelSizeNm", p.pixelSizeNm());
+        r.put("emitters", sim.truth().emitters().size());
+        truthFiles.forEach((k, v) -> r.put(k, v.toString()));
+        r.put("seed", seed);
+        r.put("elapsedMs", (System.nanoTime() - t0) / 1e6);
+        out.result(r, String.format(java.util.Locale.ROOT, "simulated %d volumes of %dx%dx%d (%d emitters, %s, z step %.0f"
+                + " nm, PSF %.1fx longer in z) -> %s%n  truth: %s", frames, wh[0], wh[1], slices,
+                sim.truth().emitters().size(), p.pattern().name().toLowerCase(java.util.Locale.ROOT), p.zStepNm(),
+                p.psfRatio(), outFile, String.join(", ", truthFiles.values().stream().map(Path::toString).toList())));
         return ExitCodes.OK;
     }
 

@@ -13,8 +13,6 @@ import org.flowscope.engine.history.FailureRecord;
 import org.flowscope.engine.agent.ImplementationSelector;
 import org.flowscope.engine.agent.SelectionRequest;
 import org.flowscope.engine.device.BackendStatus;
-import org.flowscope.engine.device.CudaDevice;
-import org.flowscope.engine.device.OpenClDevice;
 import org.flowscope.engine.device.DeviceDiscovery;
 import org.flowscope.engine.device.DeviceSet;
 import org.flowscope.engine.history.BenchmarkStore;
@@ -65,7 +63,7 @@ public final class Engine implements AutoCloseable {
     private final EngineActivity activity = new EngineActivity();
     private final FailureMemory failures;
     private final Map<Candidate, Availability> availability = new ConcurrentHashMap<>();
-    private final Map<String, List<Candidate>> byOperation = new ConcurrentHashMap<>();
+    private final Map<Implementation<?, ?, ?>, List<Candidate>> byImplementation = new ConcurrentHashMap<>();
     /**
      * Candidates that have run real work in this engine: their next run is warm. Calibration on small work does not
      * count: the first call on real data still touches its memory for the first time.
@@ -80,7 +78,8 @@ public final class Engine implements AutoCloseable {
         this.registry = config.registry() != null ? config.registry()
                 : ImplementationRegistry.load(Thread.currentThread().getContextClassLoader());
         this.ownsDevices = config.devices() == null;
-        this.devices = ownsDevices ? DeviceDiscovery.discover(config.cpuCores(), config.openCl(), config.cuda()) : config.devices();
+        // GPU backends are probed when a call first needs one: a CPU-only run never loads a GPU library
+        this.devices = ownsDevices ? DeviceDiscovery.lazy(config.cpuCores(), config.openCl(), config.cuda()) : config.devices();
         EngineParts parts = EngineParts.of(config);
         this.store = parts.store();
         this.selector = parts.selector();
@@ -162,12 +161,12 @@ public final class Engine implements AutoCloseable {
         long started = config.nanoClock().getAsLong();
         long token = activity.started(decision, chosen.label(), cold, false, started);
         try {
-            long builds0 = buildNanos(chosen.device());
+            long builds0 = chosen.device().buildNanos();
             long t0 = config.nanoClock().getAsLong();
             O out = impl.run(params, input, new ExecutionContexts(chosen.device()));
             long elapsed = config.nanoClock().getAsLong() - t0;
             // a first run's kernel build is the device's cost, not the implementation's: keep it out of the history
-            long built = buildNanos(chosen.device()) - builds0;
+            long built = chosen.device().buildNanos() - builds0;
             double seconds = Math.max(0, elapsed - built) * 1e-9;
             warm.add(chosen);
             if (options.recorded()) {
@@ -200,11 +199,11 @@ public final class Engine implements AutoCloseable {
         try {
             for (int run = 0; run <= c.sizes().size(); run++) {
                 Calibration.Work<P, I> w = c.sizes().get(Math.max(0, run - 1));
-                long builds0 = buildNanos(chosen.device());
+                long builds0 = chosen.device().buildNanos();
                 long t0 = config.nanoClock().getAsLong();
                 impl.run(w.params(), w.input(), new ExecutionContexts(chosen.device()));
                 long elapsed = config.nanoClock().getAsLong() - t0;
-                double seconds = Math.max(0, elapsed - (buildNanos(chosen.device()) - builds0)) * 1e-9;
+                double seconds = Math.max(0, elapsed - (chosen.device().buildNanos() - builds0)) * 1e-9;
                 boolean cold = run == 0;
                 selector.record(new SelectionRequest(op.id(), w.shape(), w.cost(), request.candidates()), chosen, seconds, cold);
             }
@@ -321,9 +320,14 @@ public final class Engine implements AutoCloseable {
         return out;
     }
 
-    /** The devices this engine computes on. */
+    /** The devices this engine computes on (probes every backend not probed yet). */
     public List<Device> devices() {
         return devices.devices();
+    }
+
+    /** The devices of one kind; probes only that backend (asking for the CPU never loads a GPU library). */
+    public List<Device> devices(org.flowscope.engine.spi.DeviceKind kind) {
+        return devices.devices(kind);
     }
 
     /** What discovery found per backend, with reasons for the missing ones. */
@@ -402,32 +406,32 @@ public final class Engine implements AutoCloseable {
     }
 
     private List<Candidate> usable(String operationId, RunOptions options) {
-        List<Candidate> all = byOperation.computeIfAbsent(operationId, id -> {
-            List<Candidate> list = new ArrayList<>();
-            for (Implementation<?, ?, ?> impl : registry.forOperation(id)) {
-                for (Device d : devices.devices(impl.info().backend().deviceKind())) {
-                    Candidate c = new Candidate(impl, d);
-                    if (availability(c).available()) {
-                        list.add(c);
-                    }
-                }
+        List<Candidate> out = new ArrayList<>();
+        for (Implementation<?, ?, ?> impl : registry.forOperation(operationId)) {
+            // decided before asking for the implementation's devices, so that excluded backends are never probed
+            if (options.restricted() && !options.mayUse(impl.info())) {
+                continue;
             }
-            return List.copyOf(list);
-        });
-        List<Candidate> out = new ArrayList<>(all.size());
-        for (Candidate c : all) {
-            if (!options.restricted() || options.admits(c)) {
-                out.add(c);
+            for (Candidate c : availableCandidates(impl)) {
+                if (!options.restricted() || options.admits(c)) {
+                    out.add(c);
+                }
             }
         }
         return out;
     }
 
-    private static long buildNanos(Device d) {
-        if (d instanceof OpenClDevice cl) {
-            return cl.buildNanos();
-        }
-        return d instanceof CudaDevice cuda ? cuda.buildNanos() : 0;
+    private List<Candidate> availableCandidates(Implementation<?, ?, ?> impl) {
+        return byImplementation.computeIfAbsent(impl, i -> {
+            List<Candidate> list = new ArrayList<>();
+            for (Device d : devices.devices(i.info().backend().deviceKind())) {
+                Candidate c = new Candidate(i, d);
+                if (availability(c).available()) {
+                    list.add(c);
+                }
+            }
+            return List.copyOf(list);
+        });
     }
 
     private String whyNot(String operationId) {

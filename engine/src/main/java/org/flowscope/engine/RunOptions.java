@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.DeviceKind;
+import org.flowscope.engine.spi.ImplementationInfo;
 
 /**
  * Restrictions on one engine call. {@link #auto()} lets the agent choose among everything available; the other
@@ -91,6 +92,13 @@ public final class RunOptions {
     /** True when the caller narrowed the choice. */
     public boolean restricted() {
         return kind != null || backend != null || implementation != null || deviceModel != null;
+    }
+
+    /** Whether an implementation with this info can pass the filters that do not depend on the device. */
+    boolean mayUse(ImplementationInfo info) {
+        return (kind == null || info.backend().deviceKind() == kind)
+                && (backend == null || info.backend() == backend)
+                && (implementation == null || info.id().equals(implementation));
     }
 
     boolean admits(Candidate c) {

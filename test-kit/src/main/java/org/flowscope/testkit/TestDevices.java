@@ -2,10 +2,10 @@ package org.flowscope.testkit;
 
 import java.util.List;
 import org.flowscope.engine.device.CpuDevice;
-import org.flowscope.engine.device.CudaDevice;
+import org.flowscope.engine.cuda.CudaDevice;
 import org.flowscope.engine.device.DeviceDiscovery;
 import org.flowscope.engine.device.DeviceSet;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.DeviceKind;
 import org.junit.jupiter.api.Assumptions;
 

@@ -13,7 +13,7 @@ import org.flowscope.app.ExitCodes;
 import org.flowscope.engine.CandidateStatus;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.device.BackendStatus;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.Device;
 import org.flowscope.engine.spi.DeviceIdentity;
 import picocli.CommandLine.Command;
@@ -63,6 +63,9 @@ public final class EngineDevicesCommand implements Callable<Integer> {
     private static void print(Engine engine, List<CandidateStatus> implementations, PrintWriter out) {
         for (BackendStatus b : engine.backends()) {
             out.printf(Locale.ROOT, "%-7s %s%n", b.kind(), b.available() ? b.devices() + " device(s)" : "unavailable: " + b.reason());
+            if (!b.available() && !b.remedy().isEmpty()) {
+                out.printf(Locale.ROOT, "        to use it: %s%n", b.remedy());
+            }
             for (Device d : engine.devices()) {
                 if (d.kind() != b.kind()) {
                     continue;

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowscope.adapters.replay.ReplayRate;
-import org.flowscope.adapters.replay.TiffReplaySource;
-import org.flowscope.core.io.TiffStackReader;
+import org.flowscope.adapters.replay.Recordings;
+import org.flowscope.adapters.replay.ReplaySource;
+import org.flowscope.core.io.FrameStackReader;
 import org.flowscope.core.source.FrameSource;
 import org.flowscope.simulators.camera.Pacing;
 import org.flowscope.simulators.camera.SimulatedCamera;
@@ -78,13 +79,14 @@ public final class LiveSources {
 
         @Override
         public String usage() {
-            return "replay:FILE";
+            return "replay:FILE|DIR";
         }
 
         @Override
         public FrameSource open(String rest, Double fps, Long frames) {
             if (rest.isBlank()) {
-                throw new IllegalArgumentException("replay needs a file: --source replay:FILE");
+                throw new IllegalArgumentException("replay needs a recording: --source replay:FILE (TIFF) or replay:DIR"
+                        + " (NDTiff dataset, OME-Zarr folder)");
             }
             if (frames != null && frames < 1) {
                 throw new IllegalArgumentException("--frames must be >= 1, got " + frames);
@@ -92,16 +94,20 @@ public final class LiveSources {
             if (fps != null && (fps < 0 || fps.isNaN() || fps.isInfinite())) {
                 throw new IllegalArgumentException("--fps must be >= 0 (0 = as fast as possible), got " + fps);
             }
-            Path file = Path.of(rest);
-            ReplayRate rate;
-            if (fps != null) {
-                rate = fps == 0 ? ReplayRate.asFastAsPossible() : ReplayRate.fixed(fps);
-            } else {
-                try (TiffStackReader r = TiffStackReader.open(file)) {
-                    rate = r.metadata().frameIntervalMs().isPresent() ? ReplayRate.recorded() : ReplayRate.asFastAsPossible();
+            // the reader follows the recording's form: NDTiff dataset, OME-Zarr folder or TIFF file
+            FrameStackReader reader = Recordings.open(Path.of(rest));
+            try {
+                ReplayRate rate;
+                if (fps != null) {
+                    rate = fps == 0 ? ReplayRate.asFastAsPossible() : ReplayRate.fixed(fps);
+                } else {
+                    rate = reader.metadata().frameIntervalMs().isPresent() ? ReplayRate.recorded() : ReplayRate.asFastAsPossible();
                 }
+                return new ReplaySource(reader, rate, frames == null ? 0 : frames);
+            } catch (RuntimeException e) {
+                reader.close();
+                throw e;
             }
-            return new TiffReplaySource(file, rate, frames == null ? 0 : frames);
         }
     }
 }

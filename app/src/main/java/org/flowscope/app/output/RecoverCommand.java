@@ -18,6 +18,7 @@ import org.flowscope.app.FlowscopeCli;
 import org.flowscope.app.report.RunFolderReport;
 import org.flowscope.core.io.TiffStacks;
 import org.flowscope.core.io.TiffStreamRecovery;
+import org.flowscope.core.io.zarr.ZarrStreamRecovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "recover",
         mixinStandardHelpOptions = true,
         description = {"Save what a killed or crashed live run wrote into DIR: each *.tif.partial stream becomes a valid"
-                + " TIFF of every frame (results: every window) completely written; run.json gets status \"recovered\"."})
+                + " TIFF, each *.zarr.partial store a complete OME-Zarr, of every frame (results: every window)"
+                + " completely written; run.json gets status \"recovered\"."})
 public final class RecoverCommand implements Callable<Integer> {
     @Mixin
     CliOutput out;
@@ -48,10 +50,11 @@ public final class RecoverCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(dir + " holds run.json: its run ended and there is nothing to recover"
                         + " (a run that ended normally or failed leaves no partial stream)");
             }
-            List<Path> streams = TiffStreamRecovery.partialStreams(dir);
+            List<Path> streams = new ArrayList<>(TiffStreamRecovery.partialStreams(dir));
+            streams.addAll(ZarrStreamRecovery.partialStores(dir));
             if (streams.isEmpty()) {
                 throw new IllegalArgumentException("nothing to recover in " + dir + ": no partial stream"
-                        + " (*.tif.partial) of a killed run");
+                        + " (*.tif.partial, *.zarr.partial) of a killed run");
             }
             Map<String, Object> recovered = new LinkedHashMap<>();
             List<String> human = new ArrayList<>();
@@ -59,9 +62,15 @@ public final class RecoverCommand implements Callable<Integer> {
             for (Path p : streams) {
                 String key = key(p);
                 try {
-                    TiffStreamRecovery.Recovered r = TiffStreamRecovery.recover(p);
-                    recovered.put(key, section(r, key));
-                    human.add(describe(r, key));
+                    if (Files.isDirectory(p)) {
+                        ZarrStreamRecovery.Recovered r = ZarrStreamRecovery.recover(p);
+                        recovered.put(key, section(r, key));
+                        human.add(describe(r, key));
+                    } else {
+                        TiffStreamRecovery.Recovered r = TiffStreamRecovery.recover(p);
+                        recovered.put(key, section(r, key));
+                        human.add(describe(r, key));
+                    }
                 } catch (IllegalArgumentException e) {
                     Map<String, Object> s = new LinkedHashMap<>();
                     s.put("partial", p.toString());
@@ -96,7 +105,7 @@ public final class RecoverCommand implements Callable<Integer> {
     private static String key(Path partial) {
         String n = partial.getFileName().toString();
         n = n.substring(0, n.length() - TiffStacks.PARTIAL_SUFFIX.length());
-        return n.replaceFirst("(?i)(\\.ome)?\\.tiff?$", "");
+        return n.replaceFirst("(?i)(\\.ome)?\\.(tiff?|zarr)$", "");
     }
 
     private static Map<String, Object> section(TiffStreamRecovery.Recovered r, String key) {
@@ -119,6 +128,28 @@ public final class RecoverCommand implements Callable<Integer> {
         String cut = r.bytesDiscarded() > 0 ? ", " + r.bytesDiscarded() + " bytes of an incomplete "
                 + (key.equals("result") ? "window" : "frame") + " discarded" : "";
         return "recovered " + r.file() + ": " + what + cut;
+    }
+
+    private static Map<String, Object> section(ZarrStreamRecovery.Recovered r, String key) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("file", r.store().toString());
+        s.put("frames", r.frames());
+        if (r.framesPerRecord() > 1 || key.equals("result")) {
+            s.put("windows", r.records());
+            s.put("framesPerWindow", r.framesPerRecord());
+        }
+        s.put("framesForcedToDisk", r.durableFrames());
+        s.put("bytesDiscarded", r.bytesDiscarded());
+        s.put("format", "ome-zarr");
+        return s;
+    }
+
+    private static String describe(ZarrStreamRecovery.Recovered r, String key) {
+        String what = key.equals("result") ? String.format(Locale.ROOT, "%d window(s), %d frame(s)", r.records(), r.frames())
+                : r.frames() + " frame(s)";
+        String cut = r.bytesDiscarded() > 0 ? ", " + r.bytesDiscarded() + " bytes of an incomplete "
+                + (key.equals("result") ? "window" : "frame") + " discarded" : "";
+        return "recovered " + r.store() + ": " + what + cut;
     }
 
     /** The run's own record (run.json.partial, written when it started) marked as recovered, or a new one. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.flowscope.core.io.TiffStacks;
+import org.flowscope.core.io.zarr.ZarrStreamRecovery;
 
 /**
  * The output folder of one live run (or one {@code recover}), held for the run's duration:
@@ -34,6 +35,8 @@ public final class RunFolder implements AutoCloseable {
     /** Names of complete outputs of a run. */
     public static final List<String> OUTPUTS = List.of("result.tif", "result.ome.tif", "raw.tif", "raw.ome.tif", "run.json", "report.html",
             "raw_corrected.tif");
+    /** Folders (OME-Zarr stores) a run writes; their partial forms are {@code *.zarr.partial} folders. */
+    public static final List<String> STORES = List.of("result.ome.zarr", "raw.ome.zarr");
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -65,7 +68,7 @@ public final class RunFolder implements AutoCloseable {
                         + " from an earlier run; choose another --out or add --overwrite");
             }
             for (Path p : earlier) {
-                Files.delete(p);
+                deleteOutput(p);
             }
             return f;
         } catch (IOException e) {
@@ -142,15 +145,29 @@ public final class RunFolder implements AutoCloseable {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
                 String n = p.getFileName().toString();
-                if (n.endsWith(TiffStacks.PARTIAL_SUFFIX) && Files.isRegularFile(p)) {
+                if (n.endsWith(TiffStacks.PARTIAL_SUFFIX) && Files.isRegularFile(p)
+                        || ZarrStreamRecovery.isPartialStore(p)) {
                     partial.add(p);
-                } else if (OUTPUTS.contains(n)) {
+                } else if (OUTPUTS.contains(n) || STORES.contains(n) && Files.isDirectory(p)) {
                     complete.add(p);
                 }
             }
         }
         partial.addAll(complete);
         return partial;
+    }
+
+    /** Deletes an earlier output: a file, or an OME-Zarr folder with its content. */
+    private static void deleteOutput(Path p) throws IOException {
+        if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(p);
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
     }
 
     public Path dir() {

@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.flowscope.adapters.replay.Recordings;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.app.output.OutputFormatOption;
-import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.core.io.FrameStackReader;
 import org.flowscope.core.io.StackMetadata;
 import org.flowscope.core.io.TiffStack;
 import org.flowscope.core.io.TiffStacks;
@@ -140,7 +141,15 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
     public TiffStack read(Path file) {
         phase("reading " + file.getFileName());
         long t = System.nanoTime();
-        TiffStack s = TiffStacks.read(file);
+        TiffStack s;
+        if (Files.isDirectory(file)) {
+            // an OME-Zarr folder or a Micro-Manager NDTiff dataset
+            try (FrameStackReader reader = Recordings.open(file)) {
+                s = TiffStacks.readAll(reader);
+            }
+        } else {
+            s = TiffStacks.read(file);
+        }
         record.read(file, s.stack(), s.metadata(), (System.nanoTime() - t) / 1e6);
         return s;
     }
@@ -181,7 +190,7 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
                 throw new IllegalArgumentException("the output must differ from --input, both are " + in);
             }
         }
-        TiffStacks.requireWritableParent(file);
+        format.requireWritable(file);
         if (Files.exists(file) && !overwrite) {
             throw new IllegalArgumentException("output " + file + " already exists; choose another name or add --overwrite");
         }
@@ -192,7 +201,7 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
         checkWritable(file);
         phase("writing " + file.getFileName());
         long t = System.nanoTime();
-        TiffStacks.write(file, stack, metadata, PixelType.F32, format.options(file, command.name()));
+        format.write(file, stack, metadata, command.name());
         if (report != null) {
             record.wroteStack(file, stack, metadata, (System.nanoTime() - t) / 1e6);
         } else {

@@ -1,8 +1,10 @@
 package org.flowscope.app.report;
 
 import java.nio.file.Path;
+import org.flowscope.adapters.replay.Recordings;
 import org.flowscope.app.image.GrayImage;
-import org.flowscope.core.io.TiffStackReader;
+import org.flowscope.core.io.FrameStackReader;
+import org.flowscope.core.io.PixelConversion;
 
 /**
  * The first, the last and the temporal mean of a stack, read frame by frame (a long run's result never has to fit in
@@ -16,9 +18,12 @@ import org.flowscope.core.io.TiffStackReader;
  * @param pixelSizeNm its pixel size, nm (NaN when unknown)
  */
 public record StackPreview(Path file, int frames, GrayImage first, GrayImage last, GrayImage mean, double pixelSizeNm) {
-    /** Reads {@code file} (a TIFF or OME-TIFF stack of any pixel type); bad files are IllegalArgumentExceptions. */
+    /**
+     * Reads {@code file} (a TIFF or OME-TIFF stack, or an OME-Zarr folder, of any pixel type); bad files are
+     * IllegalArgumentExceptions.
+     */
     public static StackPreview read(Path file) {
-        try (TiffStackReader r = TiffStackReader.open(file)) {
+        try (FrameStackReader r = Recordings.open(file)) {
             int w = r.width();
             int h = r.height();
             int n = r.frameCount();
@@ -29,7 +34,7 @@ public record StackPreview(Path file, int frames, GrayImage first, GrayImage las
             double[] sum = new double[w * h];
             float[] first = null;
             for (int i = 0; i < n; i++) {
-                r.readFrame(i, frame, 0);
+                PixelConversion.toFloat(r.readFrame(i), frame, 0, w * h);
                 if (i == 0) {
                     first = frame.clone();
                 }

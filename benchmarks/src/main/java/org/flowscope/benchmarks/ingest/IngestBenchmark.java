@@ -10,7 +10,9 @@ import org.flowscope.core.frame.Frame;
 import org.flowscope.core.frame.FrameMetadata;
 import org.flowscope.core.frame.FramePool;
 import org.flowscope.core.frame.PixelType;
+import org.flowscope.core.io.zarr.ZarrWriteOptions;
 import org.flowscope.core.sink.TiffFrameSink;
+import org.flowscope.core.sink.ZarrFrameSink;
 import org.flowscope.core.source.FrameConsumer;
 import org.flowscope.core.source.FrameSource;
 import org.flowscope.core.source.PixelData;
@@ -36,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Ingest throughput in frames per second: a producer thread hands 512x512 u16 frames (pre-made, so the source costs
  * nothing) to the Disruptor ring, which feeds a request(n)-driven {@code Flux<Frame>}; the frames go to a null sink
- * (released at once) or through the raw TIFF sink (written to a temporary file). Each operation is one frame.
+ * (released at once) or through the raw TIFF or OME-Zarr sink (written to a temporary folder; the store replaced by
+ * each invocation). Each operation is one frame.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -61,12 +64,11 @@ public class IngestBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
-        Files.deleteIfExists(dir);
     }
 
     @Benchmark
@@ -83,6 +85,19 @@ public class IngestBenchmark {
         RunCounters counters = new RunCounters();
         PremadeSource src = new PremadeSource(size, FRAMES);
         TiffFrameSink sink = new TiffFrameSink(dir.resolve("raw.tif"), src.format());
+        FrameFlux.tapRaw(IngestRing.frames(src, pool, 256, counters), sink::write, counters)
+                .doOnNext(Frame::release).blockLast();
+        sink.finish();
+        return counters.get(RunCounters.RAW_FRAMES);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public long ringToOmeZarrRawSink() {
+        RunCounters counters = new RunCounters();
+        PremadeSource src = new PremadeSource(size, FRAMES);
+        ZarrFrameSink sink = new ZarrFrameSink(dir.resolve("raw.ome.zarr"), src.format(),
+                ZarrWriteOptions.named("raw", "raw"));
         FrameFlux.tapRaw(IngestRing.frames(src, pool, 256, counters), sink::write, counters)
                 .doOnNext(Frame::release).blockLast();
         sink.finish();

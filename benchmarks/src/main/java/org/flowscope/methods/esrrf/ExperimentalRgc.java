@@ -3,7 +3,7 @@ package org.flowscope.methods.esrrf;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 
 import jcuda.driver.CUdeviceptr;
-import org.flowscope.engine.device.CudaDevice;
+import org.flowscope.engine.cuda.CudaDevice;
 import org.flowscope.methods.esrrf.EsrrfKernels.Rgc;
 import org.flowscope.methods.gpu.CudaKernelArgs;
 import org.flowscope.methods.gpu.GpuKernel;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.CudaDevice;
+import org.flowscope.engine.cuda.CudaDevice;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.methods.numerics.scenes.SyntheticFrames;
 import org.flowscope.testkit.TestDevices;

@@ -18,7 +18,7 @@ import org.flowscope.engine.spi.KernelBuildException;
  * Reads kernel sources from the class path, next to the class that uses them. Never from the working directory:
  * a stray file there must not replace a shipped kernel.
  */
-final class KernelSources {
+public final class KernelSources {
     /** {@code #include "path"}: a header relative to the including file, as nvcc resolves it for the CUDA twin. */
     private static final Pattern INCLUDE = Pattern.compile("^\\s*#\\s*include\\s+\"([^\"]+)\"\\s*$");
 
@@ -31,7 +31,7 @@ final class KernelSources {
      * become empty lines). The OpenCL compiler cannot see class-path resources, and an operation's .cl and .cu
      * share their device functions through such headers.
      */
-    static byte[] readExpandingIncludes(Class<?> anchor, String resourceName) {
+    public static byte[] readExpandingIncludes(Class<?> anchor, String resourceName) {
         String path = resourceName.startsWith("/") ? resourceName.substring(1)
                 : anchor.getPackageName().replace('.', '/') + "/" + resourceName;
         StringBuilder out = new StringBuilder();
@@ -61,7 +61,8 @@ final class KernelSources {
         }
     }
 
-    static byte[] read(Class<?> anchor, String resourceName) {
+    /** The bytes of resource {@code resourceName} next to {@code anchor}; {@link KernelBuildException} when absent. */
+    public static byte[] read(Class<?> anchor, String resourceName) {
         try (InputStream in = anchor.getResourceAsStream(resourceName)) {
             if (in == null) {
                 throw new KernelBuildException("kernel resource '" + resourceName + "' not found next to "
@@ -73,7 +74,8 @@ final class KernelSources {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    /** Hex SHA-256, the kernel caches' key. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -10,6 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.EnumSet;
+import org.flowscope.engine.device.DeviceDiscovery;
+import org.flowscope.engine.natives.NativeErrors;
+import org.flowscope.engine.spi.DeviceKind;
 import org.flowscope.engine.spi.Implementation;
 import org.flowscope.engine.spi.Operation;
 import org.flowscope.engine.spi.OperationProvider;
@@ -21,8 +26,10 @@ import org.flowscope.engine.spi.OperationProvider;
  * <p>Loading checks the catalogue and fails with every violation listed (see {@link Catalogue#violations}): operation
  * ids unique, implementation ids unique and prefixed by their operation's id, every implementation computing its
  * provider's operation (by type), exactly one reference implementation per operation. An implementation that cannot
- * be instantiated because its backend library is missing (JOCL, JCuda) is not a violation: it is left out and listed
- * in {@link #problems()}, so a CPU-only class path runs the CPU implementations.
+ * be instantiated because its backend library is missing (JOCL, JCuda), or whose backend module ({@code engine-opencl},
+ * {@code engine-cuda}) is not on the class path, is not a violation: it is left out and listed in {@link #problems()},
+ * so a CPU-only class path runs the CPU implementations. (Whether a class "links" without its binding depends on what
+ * its constructor touches, so the backend module's presence is checked explicitly.)
  */
 public final class ImplementationRegistry {
     private final List<Catalogue.Entry> entries;
@@ -68,12 +75,12 @@ public final class ImplementationRegistry {
                 problems.add(e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
             }
         }
-        return fromProviders(providers, problems);
+        return fromProviders(providers, problems, DeviceDiscovery.backendsOnClassPath(loader));
     }
 
-    /** A registry of exactly these providers (embedding, tests). */
+    /** A registry of exactly these providers (embedding, tests); no backend module is required. */
     public static ImplementationRegistry of(List<? extends OperationProvider<?, ?, ?>> providers) {
-        return fromProviders(providers, new ArrayList<>());
+        return fromProviders(providers, new ArrayList<>(), EnumSet.allOf(DeviceKind.class));
     }
 
     /**
@@ -90,16 +97,24 @@ public final class ImplementationRegistry {
         return new ImplementationRegistry(entries, List.of());
     }
 
-    private static ImplementationRegistry fromProviders(List<? extends OperationProvider<?, ?, ?>> providers, List<String> problems) {
+    private static ImplementationRegistry fromProviders(List<? extends OperationProvider<?, ?, ?>> providers, List<String> problems,
+            Set<DeviceKind> backends) {
         List<Catalogue.Entry> entries = new ArrayList<>();
         for (OperationProvider<?, ?, ?> p : providers) {
             List<Implementation<?, ?, ?>> impls = new ArrayList<>();
             for (Class<?> type : p.implementations()) {
                 try {
-                    impls.add((Implementation<?, ?, ?>) type.getConstructor().newInstance());
+                    Implementation<?, ?, ?> impl = (Implementation<?, ?, ?>) type.getConstructor().newInstance();
+                    DeviceKind kind = impl.info().backend().deviceKind();
+                    if (!backends.contains(kind)) {
+                        problems.add(p.operation().id() + ": " + type.getName() + " (" + impl.info().id() + ") not loaded, the "
+                                + kind + " backend module is not on the class path");
+                        continue;
+                    }
+                    impls.add(impl);
                 } catch (LinkageError e) {
                     problems.add(p.operation().id() + ": " + type.getName() + " not loaded, its backend library is "
-                            + "missing from the class path (" + e + ")");
+                            + "missing from the class path (" + NativeErrors.concise(e) + ")");
                 } catch (InvocationTargetException e) {
                     problems.add(p.operation().id() + ": " + type.getName() + " failed to construct: " + e.getCause());
                 } catch (ReflectiveOperationException e) {

@@ -11,6 +11,15 @@ public interface Device extends AutoCloseable {
         return identity().kind();
     }
 
+    /**
+     * Total time this device has spent building kernels or loading modules, in nanoseconds; 0 for devices that
+     * build nothing. The engine subtracts the growth during a run from that run's time, so a first run's build is
+     * not recorded as run time.
+     */
+    default long buildNanos() {
+        return 0;
+    }
+
     /** Releases the context and everything cached on it. */
     @Override
     void close();

@@ -1,6 +1,6 @@
 package org.flowscope.methods.crosscorrelation;
 
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.Availability;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.Device;

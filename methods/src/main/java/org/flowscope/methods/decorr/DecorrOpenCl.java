@@ -1,7 +1,7 @@
 package org.flowscope.methods.decorr;
 
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.Availability;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.Device;

@@ -24,8 +24,8 @@ import jcuda.driver.CUevent_flags;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUstream;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.CudaBuffer;
-import org.flowscope.engine.device.CudaDevice;
+import org.flowscope.engine.cuda.CudaBuffer;
+import org.flowscope.engine.cuda.CudaDevice;
 import org.flowscope.methods.esrrf.EsrrfKernels.Sums;
 import org.flowscope.methods.gpu.CudaKernelArgs;
 

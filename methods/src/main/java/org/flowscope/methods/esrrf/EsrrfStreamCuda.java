@@ -2,7 +2,7 @@ package org.flowscope.methods.esrrf;
 
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.CudaDevice;
+import org.flowscope.engine.cuda.CudaDevice;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;

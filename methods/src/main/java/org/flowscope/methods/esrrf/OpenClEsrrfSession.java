@@ -10,7 +10,6 @@ import static org.jocl.CL.CL_PROFILING_COMMAND_END;
 import static org.jocl.CL.CL_PROFILING_COMMAND_START;
 import static org.jocl.CL.CL_QUEUE_PROFILING_ENABLE;
 import static org.jocl.CL.CL_TRUE;
-import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clCreateCommandQueue;
 import static org.jocl.CL.clEnqueueCopyBuffer;
 import static org.jocl.CL.clEnqueueMapBuffer;
@@ -24,7 +23,6 @@ import static org.jocl.CL.clGetEventProfilingInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseEvent;
 import static org.jocl.CL.clRetainEvent;
-import static org.jocl.CL.clReleaseMemObject;
 import static org.jocl.CL.clWaitForEvents;
 
 import java.nio.ByteBuffer;
@@ -38,8 +36,8 @@ import java.util.function.BiConsumer;
 import org.flowscope.core.frame.FrameShift;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.source.PixelData;
-import org.flowscope.engine.device.OpenClBuffer;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClBuffer;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.methods.esrrf.EsrrfKernels.Sums;
 import org.flowscope.methods.esrrf.EsrrfKernels.Tables;
 import org.flowscope.methods.gpu.OpenClKernelArgs;
@@ -87,7 +85,8 @@ final class OpenClEsrrfSession implements EsrrfSession {
     private final int frameSize;
     private final cl_command_queue compute;
     private final cl_command_queue transfer;
-    private final List<cl_mem> owned = new ArrayList<>();
+    /** Session-long buffers, from the device's pool: a later session of the same shape reuses them. */
+    private final List<OpenClBuffer> owned = new ArrayList<>();
     private final Tables<cl_mem> tables;
     private final cl_mem frame;
     private final cl_mem lattice;
@@ -149,9 +148,9 @@ final class OpenClEsrrfSession implements EsrrfSession {
     }
 
     private cl_mem alloc(long bytes, long flags) {
-        cl_mem m = clCreateBuffer(dev.context(), flags, Math.max(bytes, 4), null, null);
-        owned.add(m);
-        return m;
+        OpenClBuffer b = dev.buffer(Math.max(bytes, 4), flags);
+        owned.add(b);
+        return b.mem();
     }
 
     private EsrrfKernels.Uploader<cl_mem> uploader() {
@@ -407,7 +406,7 @@ final class OpenClEsrrfSession implements EsrrfSession {
             }
             windows.close();
             clFinish(transfer);
-            owned.forEach(m -> clReleaseMemObject(m));
+            owned.forEach(OpenClBuffer::close);
             owned.clear();
             clReleaseCommandQueue(compute);
             clReleaseCommandQueue(transfer);

@@ -1,6 +1,6 @@
 package org.flowscope.methods.frc;
 
-import org.flowscope.engine.device.CudaDevice;
+import org.flowscope.engine.cuda.CudaDevice;
 import org.flowscope.engine.spi.Availability;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.Device;

@@ -12,8 +12,8 @@ import java.util.function.Function;
 import jcuda.CudaException;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
-import org.flowscope.engine.device.CudaBuffer;
-import org.flowscope.engine.device.CudaDevice;
+import org.flowscope.engine.cuda.CudaBuffer;
+import org.flowscope.engine.cuda.CudaDevice;
 import org.flowscope.engine.spi.BackendUnavailableException;
 
 /**

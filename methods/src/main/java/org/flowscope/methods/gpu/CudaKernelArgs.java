@@ -3,7 +3,7 @@ package org.flowscope.methods.gpu;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUfunction;
-import org.flowscope.engine.device.CudaDevice;
+import org.flowscope.engine.cuda.CudaDevice;
 
 /** Turns a {@link GpuKernel} record with {@code CUdeviceptr} buffers into {@code cuLaunchKernel}'s parameter array. */
 public final class CudaKernelArgs {

@@ -15,17 +15,26 @@ import java.util.function.Function;
 public abstract class Gpu {
     /** Runs {@code body} in a session on {@code device} (an OpenCL or CUDA device). */
     public static <T> T with(org.flowscope.engine.spi.Device device, Function<Gpu, T> body) {
-        if (device instanceof org.flowscope.engine.device.OpenClDevice ocl) {
-            return OpenClGpu.with(ocl, body);
-        }
-        if (device instanceof org.flowscope.engine.device.CudaDevice cuda) {
-            return CudaGpu.with(cuda, body);
+        // by kind first: the backend modules are optional, and testing against a class whose module is absent fails
+        switch (device.kind()) {
+            case OPENCL:
+                if (device instanceof org.flowscope.engine.opencl.OpenClDevice ocl) {
+                    return OpenClGpu.with(ocl, body);
+                }
+                break;
+            case CUDA:
+                if (device instanceof org.flowscope.engine.cuda.CudaDevice cuda) {
+                    return CudaGpu.with(cuda, body);
+                }
+                break;
+            default:
+                break;
         }
         throw new org.flowscope.engine.spi.BackendUnavailableException("not a GPU device: " + device.identity().label());
     }
 
     /** Whether an OpenCL device does double precision (cl_khr_fp64), which every program here needs. */
-    public static boolean doublePrecision(org.flowscope.engine.device.OpenClDevice device) {
+    public static boolean doublePrecision(org.flowscope.engine.opencl.OpenClDevice device) {
         return OpenClGpu.hasFp64(device);
     }
 

@@ -2,7 +2,7 @@ package org.flowscope.methods.gpu;
 
 import static org.jocl.CL.clSetKernelArg;
 
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_kernel;

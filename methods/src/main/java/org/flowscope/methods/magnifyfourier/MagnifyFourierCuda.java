@@ -1,7 +1,7 @@
 package org.flowscope.methods.magnifyfourier;
 
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.CudaDevice;
+import org.flowscope.engine.cuda.CudaDevice;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.ExecutionContext;
 import org.flowscope.engine.spi.Implementation;

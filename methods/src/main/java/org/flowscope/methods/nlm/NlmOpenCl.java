@@ -12,8 +12,8 @@ import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clGetKernelWorkGroupInfo;
 
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.OpenClBuffer;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClBuffer;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.DeviceMemoryException;
 import org.flowscope.engine.spi.ExecutionContext;

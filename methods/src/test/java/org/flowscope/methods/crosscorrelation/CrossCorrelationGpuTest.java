@@ -51,12 +51,12 @@ class CrossCorrelationGpuTest {
 
     @Test
     void aFrameAlreadyInADeviceBufferGivesTheReferencePeak() {
-        org.flowscope.engine.device.OpenClDevice dev = TestDevices.openClOrSkip();
+        org.flowscope.engine.opencl.OpenClDevice dev = TestDevices.openClOrSkip();
         ImageStack s = BenchmarkScenes.drifting(2, 64, 72, 4);
         CrossCorrelationParams params = CrossCorrelationParams.peaksOnly();
         CcmPeak expected = CrossCorrelationCpu.compute(params, new CrossCorrelationInput(s.frame(1), s.frame(0))).peaks().get(0);
         long bytes = 4L * 64 * 72;
-        try (org.flowscope.engine.device.OpenClBuffer held = dev.buffer(bytes, org.jocl.CL.CL_MEM_READ_WRITE)) {
+        try (org.flowscope.engine.opencl.OpenClBuffer held = dev.buffer(bytes, org.jocl.CL.CL_MEM_READ_WRITE)) {
             synchronized (dev.lock()) {
                 org.jocl.CL.clEnqueueWriteBuffer(dev.queue(), held.mem(), org.jocl.CL.CL_TRUE, 0, bytes,
                         org.jocl.Pointer.to(s.data()).withByteOffset(4L * s.offset(1)), 0, null, null);

@@ -11,7 +11,7 @@ import java.util.List;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.source.PixelData;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.Tolerance;
 import org.flowscope.testkit.ConformanceKit;
 import org.flowscope.testkit.TestDevices;

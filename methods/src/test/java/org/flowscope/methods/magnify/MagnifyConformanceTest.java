@@ -2,7 +2,7 @@ package org.flowscope.methods.magnify;
 
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.device.CpuDevice;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.testkit.ConformanceKit;
 import org.flowscope.testkit.TestDevices;
 import org.junit.jupiter.api.AfterAll;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.BenchmarkInputs;
 import org.flowscope.methods.gpu.Gpu;
 import org.flowscope.testkit.ConformanceKit;

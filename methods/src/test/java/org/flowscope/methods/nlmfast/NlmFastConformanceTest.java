@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.device.CpuDevice;
-import org.flowscope.engine.device.OpenClDevice;
+import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.BackendUnavailableException;
 import org.flowscope.methods.nlm.NlmScenes;
 import org.flowscope.testkit.ConformanceKit;

@@ -43,6 +43,9 @@ import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
 import jcuda.CudaException;
 import jcuda.driver.JCudaDriver;
+import java.util.Optional;
+import org.flowscope.engine.cuda.CudaLibrary;
+import org.flowscope.engine.natives.NativeErrors;
 import org.flowscope.engine.spi.BackendUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +77,11 @@ public final class CudaLoad implements DeviceLoad {
         CUdevice dev;
         String name;
         int sms;
+        Optional<String> noDriver = CudaLibrary.probe();
+        if (noDriver.isPresent()) {
+            running.set(false);
+            throw new BackendUnavailableException("CUDA load cannot start: " + noDriver.get());
+        }
         try {
             JCudaDriver.setExceptionsEnabled(true);
             cuInit(0);
@@ -94,7 +102,7 @@ public final class CudaLoad implements DeviceLoad {
             totalBytes = mem[0];
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             running.set(false);
-            throw new BackendUnavailableException("CUDA load cannot start: " + e.getMessage(), e);
+            throw new BackendUnavailableException("CUDA load cannot start: " + NativeErrors.concise(e), e);
         }
         byte[] ptx = readPtx();
         int elements = sms * 2048 * 2;

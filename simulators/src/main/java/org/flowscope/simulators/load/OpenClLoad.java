@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.flowscope.engine.natives.NativeErrors;
+import org.flowscope.engine.opencl.OpenClLibrary;
 import org.flowscope.engine.spi.BackendUnavailableException;
 import org.jocl.CL;
 import org.jocl.Pointer;
@@ -56,13 +58,19 @@ public final class OpenClLoad implements DeviceLoad {
         if (!running.compareAndSet(false, true)) {
             return;
         }
+        // JOCL must not initialise without a loader: it would print on stdout and stay unusable
+        OpenClLibrary.Status loader = OpenClLibrary.prepare();
+        if (!loader.ready()) {
+            running.set(false);
+            throw new BackendUnavailableException("OpenCL load cannot start: " + loader.reason());
+        }
         Picked picked;
         try {
             CL.setExceptionsEnabled(true);
             picked = pick();
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             running.set(false);
-            throw new BackendUnavailableException("OpenCL load cannot start: " + e.getMessage(), e);
+            throw new BackendUnavailableException("OpenCL load cannot start: " + NativeErrors.concise(e), e);
         }
         long global = longInfo(picked.device, CL_DEVICE_GLOBAL_MEM_SIZE);
         long maxAlloc = longInfo(picked.device, CL_DEVICE_MAX_MEM_ALLOC_SIZE);

@@ -71,25 +71,52 @@ final class ImageJDescription {
         };
     }
 
-    /** Description for a (frames, rows, cols) time series, as ImageJ writes it. */
-    static String build(int frames, OptionalDouble pixelSizeNm, OptionalDouble frameIntervalMs, double min, double max) {
+    /**
+     * Description for {@code images} planes, as ImageJ writes it: a (frames, rows, cols) time series, or, when
+     * {@code md.slices() > 1} divides {@code images}, a hyperstack of {@code slices} slices per time point
+     * ({@code slices}, {@code frames}, {@code hyperstack=true} and the z step as {@code spacing} in the calibration
+     * unit). A plane count that is not a whole number of volumes (a cut-off stream) is written as a time series.
+     */
+    static String build(int images, StackMetadata md, double min, double max) {
+        int slices = md.slices() > 1 && images % md.slices() == 0 ? md.slices() : 1;
+        int frames = images / slices;
         StringBuilder sb = new StringBuilder("ImageJ=").append(IMAGEJ_VERSION).append('\n');
+        if (images > 1) {
+            sb.append("images=").append(images).append('\n');
+        }
+        if (slices > 1) {
+            sb.append("slices=").append(slices).append('\n');
+        }
         if (frames > 1) {
-            sb.append("images=").append(frames).append('\n');
             sb.append("frames=").append(frames).append('\n');
         }
-        if (pixelSizeNm.isPresent()) {
+        if (slices > 1) {
+            sb.append("hyperstack=true\n");
+        }
+        if (md.pixelSizeNm().isPresent()) {
             sb.append("unit=micron\n");
+            // ImageJ has one length unit for x, y and z: spacing needs the lateral calibration to mean microns
+            if (slices > 1 && md.zStepNm().isPresent()) {
+                sb.append("spacing=").append(md.zStepNm().getAsDouble() / 1e3).append('\n');
+            }
         }
-        if (frameIntervalMs.isPresent()) {
-            sb.append("finterval=").append(frameIntervalMs.getAsDouble() / 1e3).append('\n');
+        if (md.frameIntervalMs().isPresent()) {
+            sb.append("finterval=").append(md.frameIntervalMs().getAsDouble() / 1e3).append('\n');
         }
-        if (frames > 1) {
+        if (images > 1) {
             sb.append("loop=false\n");
         }
         if (Double.isFinite(min) && Double.isFinite(max) && max > min) {
             sb.append("min=").append(min).append('\n').append("max=").append(max).append('\n');
         }
         return sb.toString();
+    }
+
+    /** The z step in nm from {@code spacing} and {@code unit}, or 0 when absent or not a length. */
+    static double zStepNm(Map<String, String> desc) {
+        double spacing = doubleValue(desc, "spacing", 0);
+        double perUnit = nmPerUnit(desc.get("unit"));
+        double nm = spacing * perUnit;
+        return spacing > 0 && perUnit > 0 && Double.isFinite(nm) ? nm : 0;
     }
 }

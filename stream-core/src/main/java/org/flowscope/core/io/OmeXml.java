@@ -33,7 +33,13 @@ final class OmeXml {
      * @param otherFiles whether its TiffData point into other files (a multi-file dataset)
      */
     record Info(int images, int sizeC, int sizeZ, int sizeT, OptionalDouble pixelSizeNm, OptionalDouble frameIntervalMs,
-                boolean otherFiles) {
+                boolean otherFiles, String dimensionOrder, OptionalDouble zStepNm) {
+        /** Whether consecutive planes step through z before t (XYZCT, XYZTC, XYCZT), the order of a hyperstack. */
+        boolean zBeforeT() {
+            int z = dimensionOrder.indexOf('Z');
+            int t = dimensionOrder.indexOf('T');
+            return z < 0 || t < 0 || z < t;
+        }
     }
 
     private OmeXml() {
@@ -43,7 +49,11 @@ final class OmeXml {
         return description != null && description.stripLeading().startsWith("<") && description.contains("<OME");
     }
 
-    /** OME-XML for {@code frames} planes of {@code width x height} pixels, planes 0..frames-1 in IFDs 0..frames-1. */
+    /**
+     * OME-XML for {@code frames} planes of {@code width x height} pixels, planes 0..frames-1 in IFDs 0..frames-1: a
+     * time series, or, when {@code md.slices() > 1} divides {@code frames}, {@code SizeZ = slices} slices per time
+     * point (XYCZT: z fastest) with {@code PhysicalSizeZ} when the z step is known.
+     */
     static String build(int width, int height, long frames, PixelType type, StackMetadata md, String imageName,
                         String channelName, String creator) {
         String omeType = switch (type) {
@@ -51,6 +61,7 @@ final class OmeXml {
             case U16 -> "uint16";
             case F32 -> "float";
         };
+        int z = md.slices() > 1 && frames % md.slices() == 0 ? md.slices() : 1;
         StringBuilder sb = new StringBuilder(1024);
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<OME xmlns=\"").append(NAMESPACE).append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
@@ -60,12 +71,16 @@ final class OmeXml {
         sb.append(" <Image ID=\"Image:0\" Name=\"").append(escape(imageName)).append("\">\n");
         sb.append("  <Pixels ID=\"Pixels:0\" DimensionOrder=\"XYCZT\" Type=\"").append(omeType).append('"')
                 .append(" SizeX=\"").append(width).append("\" SizeY=\"").append(height)
-                .append("\" SizeC=\"1\" SizeZ=\"1\" SizeT=\"").append(frames).append('"')
+                .append("\" SizeC=\"1\" SizeZ=\"").append(z).append("\" SizeT=\"").append(frames / z).append('"')
                 .append(" BigEndian=\"false\" Interleaved=\"false\" SignificantBits=\"").append(type.bytes() * 8).append('"');
         if (md.pixelSizeNm().isPresent()) {
             String um = number(md.pixelSizeNm().getAsDouble() / 1e3);
             sb.append(" PhysicalSizeX=\"").append(um).append("\" PhysicalSizeXUnit=\"\u00b5m\"")
                     .append(" PhysicalSizeY=\"").append(um).append("\" PhysicalSizeYUnit=\"\u00b5m\"");
+        }
+        if (z > 1 && md.zStepNm().isPresent()) {
+            sb.append(" PhysicalSizeZ=\"").append(number(md.zStepNm().getAsDouble() / 1e3))
+                    .append("\" PhysicalSizeZUnit=\"\u00b5m\"");
         }
         if (md.frameIntervalMs().isPresent()) {
             sb.append(" TimeIncrement=\"").append(number(md.frameIntervalMs().getAsDouble() / 1e3))
@@ -111,6 +126,14 @@ final class OmeXml {
                 size = OptionalDouble.of(sx * factor);
             }
         }
+        OptionalDouble zStep = OptionalDouble.empty();
+        double sz = doubleAttr(px, "PhysicalSizeZ");
+        if (sz > 0) {
+            double factor = nmPer(px.getAttribute("PhysicalSizeZUnit"));
+            if (factor > 0) {
+                zStep = OptionalDouble.of(sz * factor);
+            }
+        }
         OptionalDouble interval = OptionalDouble.empty();
         double ti = doubleAttr(px, "TimeIncrement");
         if (ti > 0) {
@@ -131,7 +154,9 @@ final class OmeXml {
                 otherFiles = true;
             }
         }
-        return new Info(images.getLength(), Math.max(1, c), Math.max(1, z), Math.max(1, t), size, interval, otherFiles);
+        String order = px.getAttribute("DimensionOrder").trim().toUpperCase(Locale.ROOT);
+        return new Info(images.getLength(), Math.max(1, c), Math.max(1, z), Math.max(1, t), size, interval, otherFiles,
+                order.isEmpty() ? "XYCZT" : order, zStep);
     }
 
     /** The median DeltaT step between consecutive time points (Micro-Manager records DeltaT, not TimeIncrement). */

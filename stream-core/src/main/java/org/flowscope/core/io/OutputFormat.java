@@ -9,7 +9,12 @@ public enum OutputFormat {
     /** TIFF with ImageJ's description ({@code images}, {@code frames}, {@code unit}, {@code finterval}): Fiji's own. */
     IMAGEJ_TIFF("imagej-tiff", ".tif"),
     /** OME-TIFF: OME-XML in the first directory (pixel size, time increment, channel name), read by Bio-Formats. */
-    OME_TIFF("ome-tiff", ".ome.tif");
+    OME_TIFF("ome-tiff", ".ome.tif"),
+    /**
+     * OME-Zarr (OME-NGFF 0.4, Zarr v2): a folder, written while the acquisition runs, chunked along time, with physical
+     * pixel size and time increment; read by Python's zarr/ome-zarr, napari and Fiji's N5/OME-Zarr readers.
+     */
+    OME_ZARR("ome-zarr", ".ome.zarr");
 
     private final String id;
     private final String suffix;
@@ -40,14 +45,26 @@ public enum OutputFormat {
         return switch (n) {
             case "imagej-tiff", "imagej", "tiff", "tif" -> IMAGEJ_TIFF;
             case "ome-tiff", "ome", "ome-tif" -> OME_TIFF;
+            case "ome-zarr", "zarr", "ngff" -> OME_ZARR;
             default -> throw new IllegalArgumentException("unknown output format '" + name + "': available are "
                     + String.join(", ", Arrays.stream(values()).map(OutputFormat::id).toList()));
         };
     }
 
-    /** OME-TIFF for a name ending in {@code .ome.tif} or {@code .ome.tiff}, else ImageJ TIFF. */
+    /** Whether this format is a TIFF file (not a folder). */
+    public boolean tiff() {
+        return this != OME_ZARR;
+    }
+
+    /**
+     * OME-TIFF for a name ending in {@code .ome.tif} or {@code .ome.tiff}, OME-Zarr for {@code .zarr}, else ImageJ
+     * TIFF.
+     */
     public static OutputFormat forFileName(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".zarr")) {
+            return OME_ZARR;
+        }
         return n.endsWith(".ome.tif") || n.endsWith(".ome.tiff") || n.endsWith(".ome.btf") ? OME_TIFF : IMAGEJ_TIFF;
     }
 }

@@ -1,5 +1,8 @@
 package org.flowscope.core.io;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.source.PixelData;
 
 /** Conversions between a source's pixel arrays and float32; unsigned values are read without sign extension. */
@@ -40,5 +43,27 @@ public final class PixelConversion {
                     + " does not fit u16 [0, 65535]; write float32 instead");
         }
         return (short) r;
+    }
+
+    /**
+     * Puts the first {@code n} pixels of {@code px}, which must be of {@code type}, into {@code dst} from position 0 as
+     * little-endian bytes, and leaves {@code dst} ready to be written: position 0, limit {@code n * type.bytes()}.
+     */
+    public static ByteBuffer putLittleEndian(PixelData px, PixelType type, int n, ByteBuffer dst) {
+        if (px.length() != n) {
+            throw new IllegalArgumentException("frame has " + px.length() + " pixels, expected " + n);
+        }
+        ByteBuffer buf = dst.clear().order(ByteOrder.LITTLE_ENDIAN);
+        if (px instanceof PixelData.U16 u && type == PixelType.U16) {
+            buf.asShortBuffer().put(u.pixels(), 0, n);
+        } else if (px instanceof PixelData.F32 f && type == PixelType.F32) {
+            buf.asFloatBuffer().put(f.pixels(), 0, n);
+        } else if (px instanceof PixelData.U8 b && type == PixelType.U8) {
+            buf.put(b.pixels(), 0, n);
+        } else {
+            throw new IllegalArgumentException("frame type " + px.getClass().getSimpleName()
+                    + " does not match writer type " + type);
+        }
+        return buf.position(0).limit(n * type.bytes());
     }
 }

@@ -35,6 +35,10 @@ record StreamHeader(int width, int height, PixelType pixelType, StackMetadata me
         p.setProperty("pixelType", pixelType.name());
         metadata.pixelSizeNm().ifPresent(v -> p.setProperty("pixelSizeNm", Double.toString(v)));
         metadata.frameIntervalMs().ifPresent(v -> p.setProperty("frameIntervalMs", Double.toString(v)));
+        if (metadata.slices() > 1) {
+            p.setProperty("slices", Integer.toString(metadata.slices()));
+        }
+        metadata.zStepNm().ifPresent(v -> p.setProperty("zStepNm", Double.toString(v)));
         p.setProperty("format", options.format().name());
         p.setProperty("bigTiff", options.bigTiff().name());
         p.setProperty("imageName", options.imageName());
@@ -83,7 +87,9 @@ record StreamHeader(int width, int height, PixelType pixelType, StackMetadata me
         try {
             PixelType type = PixelType.valueOf(p.getProperty("pixelType"));
             StackMetadata md = StackMetadata.of(type, Double.parseDouble(p.getProperty("pixelSizeNm", "0")),
-                    Double.parseDouble(p.getProperty("frameIntervalMs", "0")));
+                    Double.parseDouble(p.getProperty("frameIntervalMs", "0")))
+                    .withSlices(Integer.parseInt(p.getProperty("slices", "1")))
+                    .withZStepNm(Double.parseDouble(p.getProperty("zStepNm", "0")));
             TiffWriteOptions o = new TiffWriteOptions(OutputFormat.valueOf(p.getProperty("format")),
                     TiffWriteOptions.BigTiff.valueOf(p.getProperty("bigTiff")), p.getProperty("imageName"),
                     p.getProperty("channelName"), Integer.parseInt(p.getProperty("framesPerRecord")));
@@ -117,8 +123,7 @@ record StreamHeader(int width, int height, PixelType pixelType, StackMetadata me
         if (frames > Integer.MAX_VALUE) {
             throw new IllegalStateException("ImageJ TIFF holds at most " + Integer.MAX_VALUE + " images, got " + frames);
         }
-        return ImageJDescription.build((int) frames, metadata.pixelSizeNm(), metadata.frameIntervalMs(), displayMin,
-                displayMax);
+        return ImageJDescription.build((int) frames, metadata, displayMin, displayMax);
     }
 
     /**

@@ -16,7 +16,8 @@ import org.flowscope.core.source.PixelData;
  * Random access to the frames of a TIFF stack without loading it whole: classic TIFF and BigTIFF, either byte order;
  * ImageJ hyperstacks (one time series: a single channel, and either slices or frames &gt; 1 but not both, including
  * ImageJ's files past 4 GiB that hold one directory for N contiguous images), OME-TIFFs (Micro-Manager's included:
- * one image, one channel, in one file) and plain multi-page TIFFs; 8/16-bit unsigned or 32-bit float, in strips,
+ * one image, one channel, in one file) and plain multi-page TIFFs; {@link #openHyperstack} also reads single-channel
+ * volumes and time series of volumes (slices and frames &gt; 1), the planes in XYCZT order; 8/16-bit unsigned or 32-bit float, in strips,
  * uncompressed or LZW/Deflate/PackBits. Pixel size and frame interval come from the OME-XML, the ImageJ description or
  * Micro-Manager's metadata ({@link TiffCalibration}).
  *
@@ -27,7 +28,7 @@ import org.flowscope.core.source.PixelData;
  * <p>All problems with the file's content are {@link IllegalArgumentException}s that name the file, the rule and the
  * offending value. Not thread-safe: use one reader per thread.
  */
-public final class TiffStackReader implements AutoCloseable {
+public final class TiffStackReader implements FrameStackReader {
     private final Path file;
     private final FileChannel channel;
     private final List<TiffIfd> pages;
@@ -57,9 +58,19 @@ public final class TiffStackReader implements AutoCloseable {
         this.bigTiff = bigTiff;
     }
 
+    /** How the planes of a file are taken. */
+    private enum Layout {
+        /** Every plane a frame of one time series; 4-D files are refused. */
+        FRAMES,
+        /** The channels of one time point as frames. */
+        CHANNELS,
+        /** A volume or a time series of volumes: the metadata's slices per time point go to {@link StackMetadata}. */
+        HYPERSTACK
+    }
+
     /** Opens and validates {@code file}; throws {@link IllegalArgumentException} when it is not a usable stack. */
     public static TiffStackReader open(Path file) {
-        return open(file, false);
+        return open(file, Layout.FRAMES);
     }
 
     /**
@@ -67,10 +78,22 @@ public final class TiffStackReader implements AutoCloseable {
      * channels as frames; a single-channel file is read as usual.
      */
     public static TiffStackReader openChannels(Path file) {
-        return open(file, true);
+        return open(file, Layout.CHANNELS);
     }
 
-    private static TiffStackReader open(Path file, boolean channels) {
+    /**
+     * Opens a single-channel volume or time series of volumes (an ImageJ hyperstack with {@code slices}, or an
+     * OME-TIFF with {@code SizeZ}, whose planes step through z before t). The frames are the planes in file order,
+     * plane {@code t Z + z}; {@link StackMetadata#slices()} is Z (1 for a file without a z axis, including a plain
+     * multi-page TIFF) and {@link StackMetadata#zStepNm()} the z step when the file records it (ImageJ
+     * {@code spacing}, OME {@code PhysicalSizeZ}). Metadata that does not add up (slices &times; frames &ne; planes),
+     * several channels, or OME planes ordered t before z are refused by name.
+     */
+    public static TiffStackReader openHyperstack(Path file) {
+        return open(file, Layout.HYPERSTACK);
+    }
+
+    private static TiffStackReader open(Path file, Layout channels) {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("input file not found: " + file);
         }
@@ -95,7 +118,7 @@ public final class TiffStackReader implements AutoCloseable {
         }
     }
 
-    private static TiffStackReader open(Path file, FileChannel ch, boolean channelsAsFrames) {
+    private static TiffStackReader open(Path file, FileChannel ch, Layout layout) {
         long size;
         try {
             size = ch.size();
@@ -150,11 +173,11 @@ public final class TiffStackReader implements AutoCloseable {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(e.getMessage() + ": " + file, e);
                 }
-                checkOme(ome, pages.size(), channelsAsFrames, file);
+                checkOme(ome, pages.size(), layout, file);
                 break;
             }
         }
-        checkImageJ(imagej, channelsAsFrames, file);
+        checkImageJ(imagej, layout, file);
         long contiguousStart = -1;
         int frames = pages.size();
         int announced = ImageJDescription.intValue(imagej, "images", pages.size());
@@ -174,14 +197,48 @@ public final class TiffStackReader implements AutoCloseable {
         TiffIfd second = pages.size() > 1 ? pages.get(1) : null;
         StackMetadata md = new StackMetadata(TiffCalibration.pixelSizeNm(first, imagej, ome),
                 TiffCalibration.frameIntervalMs(first, second, imagej, ome), type);
+        if (layout == Layout.HYPERSTACK) {
+            md = hyperstack(md, frames, imagej, ome, file);
+        }
         return new TiffStackReader(file, ch, pages, contiguousStart, frames, type, md, parser.littleEndian(),
                 parser.bigTiff());
     }
 
-    private static void checkImageJ(Map<String, String> desc, boolean channelsAsFrames, Path file) {
+    /** The slices per time point and the z step of a hyperstack of {@code planes} planes. */
+    private static StackMetadata hyperstack(StackMetadata md, int planes, Map<String, String> imagej, OmeXml.Info ome,
+            Path file) {
+        long z;
+        long t;
+        double zStep;
+        String source;
+        if (ome != null) {
+            z = ome.sizeZ();
+            t = ome.sizeT();
+            zStep = ome.zStepNm().orElse(0);
+            source = "its OME-XML (SizeZ=" + z + ", SizeT=" + t + ")";
+            if (z > 1 && t > 1 && !ome.zBeforeT()) {
+                throw new IllegalArgumentException("OME-TIFF planes are ordered t before z (DimensionOrder="
+                        + ome.dimensionOrder() + "): flowscope reads volumes stored z fastest (XYCZT, XYZCT); re-save"
+                        + " the stack in that order: " + file);
+            }
+        } else {
+            z = ImageJDescription.intValue(imagej, "slices", 1);
+            t = imagej.containsKey("frames") ? ImageJDescription.intValue(imagej, "frames", 1) : planes / Math.max(1, z);
+            zStep = ImageJDescription.zStepNm(imagej);
+            source = "its ImageJ description (slices=" + z + ", frames=" + t + ")";
+        }
+        if (z < 1 || t < 1 || z * t != planes) {
+            throw new IllegalArgumentException("inconsistent hyperstack: " + source + " describes " + z + " x " + t
+                    + " planes but the file holds " + planes + ": " + file);
+        }
+        return md.withSlices((int) z).withZStepNm(z > 1 ? zStep : 0);
+    }
+
+    private static void checkImageJ(Map<String, String> desc, Layout layout, Path file) {
         int channels = ImageJDescription.intValue(desc, "channels", 1);
         int slices = ImageJDescription.intValue(desc, "slices", 1);
         int frames = ImageJDescription.intValue(desc, "frames", 1);
+        boolean channelsAsFrames = layout == Layout.CHANNELS;
         if (channelsAsFrames && channels > 1) {
             if (slices > 1 || frames > 1) {
                 throw new IllegalArgumentException("a channel stack needs one image per channel, but " + file + " has "
@@ -193,13 +250,14 @@ public final class TiffStackReader implements AutoCloseable {
             throw new IllegalArgumentException("multi-channel stack (channels=" + channels
                     + "): flowscope reads one channel as (frames, rows, cols); split channels first: " + file);
         }
-        if (slices > 1 && frames > 1) {
+        if (slices > 1 && frames > 1 && layout != Layout.HYPERSTACK) {
             throw new IllegalArgumentException("4-D stack (slices=" + slices + ", frames=" + frames
-                    + "): flowscope reads 3-D (frames, rows, cols) stacks: " + file);
+                    + "): flowscope reads 3-D (frames, rows, cols) stacks here (process esrrf3d reads volumes): " + file);
         }
     }
 
-    private static void checkOme(OmeXml.Info ome, int pagesInFile, boolean channelsAsFrames, Path file) {
+    private static void checkOme(OmeXml.Info ome, int pagesInFile, Layout layout, Path file) {
+        boolean channelsAsFrames = layout == Layout.CHANNELS;
         if (ome.images() > 1) {
             throw new IllegalArgumentException("OME-TIFF holds " + ome.images() + " images (e.g. stage positions):"
                     + " flowscope reads one image; export one position per file: " + file);
@@ -212,9 +270,9 @@ public final class TiffStackReader implements AutoCloseable {
             throw new IllegalArgumentException("multi-channel OME-TIFF (SizeC=" + ome.sizeC()
                     + "): flowscope reads one channel as (frames, rows, cols); split channels first: " + file);
         }
-        if (ome.sizeZ() > 1 && ome.sizeT() > 1) {
+        if (ome.sizeZ() > 1 && ome.sizeT() > 1 && layout != Layout.HYPERSTACK) {
             throw new IllegalArgumentException("4-D OME-TIFF (SizeZ=" + ome.sizeZ() + ", SizeT=" + ome.sizeT()
-                    + "): flowscope reads 3-D (frames, rows, cols) stacks: " + file);
+                    + "): flowscope reads 3-D (frames, rows, cols) stacks here (process esrrf3d reads volumes): " + file);
         }
         long planes = (long) ome.sizeC() * ome.sizeZ() * ome.sizeT();
         if (ome.otherFiles() || planes > pagesInFile) {

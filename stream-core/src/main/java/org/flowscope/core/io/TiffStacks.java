@@ -46,7 +46,26 @@ public final class TiffStacks {
         }
     }
 
-    private static TiffStack readAll(TiffStackReader reader, Path file) {
+    /**
+     * Reads every frame of any recording (an OME-Zarr image, an NDTiff dataset, a TIFF) into float32, under the same
+     * checks as {@link #read}; the reader stays open.
+     */
+    public static TiffStack readAll(FrameStackReader reader) {
+        return readAll(reader, reader.file());
+    }
+
+    /**
+     * Reads a volume or a time series of volumes (see {@link TiffStackReader#openHyperstack}): the planes as frames in
+     * file order (plane {@code t Z + z}), with {@link StackMetadata#slices()} = Z and the z step when recorded; a
+     * file without a z axis comes back with one slice per time point. Same checks as {@link #read} otherwise.
+     */
+    public static TiffStack readHyperstack(Path file) {
+        try (TiffStackReader reader = TiffStackReader.openHyperstack(file)) {
+            return readAll(reader, file);
+        }
+    }
+
+    private static TiffStack readAll(FrameStackReader reader, Path file) {
         int n = reader.frameCount();
         long total = (long) n * reader.width() * reader.height();
         if (total > Integer.MAX_VALUE - 8) {
@@ -56,7 +75,7 @@ public final class TiffStacks {
         float[] data = new float[(int) total];
         int frameSize = reader.width() * reader.height();
         for (int f = 0; f < n; f++) {
-            reader.readFrame(f, data, f * frameSize);
+            PixelConversion.toFloat(reader.readFrame(f), data, f * frameSize, frameSize);
         }
         if (reader.pixelType() == PixelType.F32) {
             requireFinite(data, frameSize, reader.width(), file.toString());

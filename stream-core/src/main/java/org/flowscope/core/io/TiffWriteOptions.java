@@ -24,6 +24,9 @@ public record TiffWriteOptions(OutputFormat format, BigTiff bigTiff, String imag
 
     public TiffWriteOptions {
         Objects.requireNonNull(format, "format");
+        if (!format.tiff()) {
+            throw new IllegalArgumentException("format " + format.id() + " is not a TIFF format");
+        }
         Objects.requireNonNull(bigTiff, "bigTiff");
         Objects.requireNonNull(imageName, "imageName");
         Objects.requireNonNull(channelName, "channelName");

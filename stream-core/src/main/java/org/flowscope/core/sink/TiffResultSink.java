@@ -3,7 +3,6 @@ package org.flowscope.core.sink;
 import java.nio.file.Path;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.core.io.StackMetadata;
 import org.flowscope.core.io.TiffStreamWriter;
 import org.flowscope.core.io.TiffWriteOptions;
 import org.flowscope.core.pipeline.WindowContext;
@@ -19,11 +18,9 @@ import org.flowscope.core.source.SourceFormat;
  * magnification M has 1/M of the input's pixel size, whatever the operator declares); its frame interval is the time
  * between windows (the window step's duration).
  */
-public final class TiffResultSink implements ResultSink {
+public final class TiffResultSink implements FileResultSink {
     private final Path file;
-    private final double inputPixelSizeNm;
-    private final int inputWidth;
-    private final double intervalMs;
+    private final ResultCalibration calibration;
     private final TiffWriteOptions options;
     private TiffStreamWriter writer;
     private int width;
@@ -48,9 +45,7 @@ public final class TiffResultSink implements ResultSink {
 
     private TiffResultSink(Path file, double pixelSizeNm, int inputWidth, double intervalMs, TiffWriteOptions options) {
         this.file = file;
-        this.inputPixelSizeNm = pixelSizeNm;
-        this.inputWidth = inputWidth;
-        this.intervalMs = intervalMs;
+        this.calibration = new ResultCalibration(pixelSizeNm, inputWidth, intervalMs);
         this.options = options;
     }
 
@@ -61,7 +56,7 @@ public final class TiffResultSink implements ResultSink {
             height = result.height();
             framesPerResult = result.frames();
             writer = TiffStreamWriter.create(file, width, height, PixelType.F32,
-                    StackMetadata.of(PixelType.F32, resultPixelSizeNm(width), intervalMs),
+                    calibration.metadataFor(width),
                     options.withFramesPerRecord(framesPerResult));
         } else if (result.width() != width || result.height() != height) {
             throw new IllegalArgumentException("result of window " + context.index() + " is " + result.width() + "x"
@@ -77,14 +72,13 @@ public final class TiffResultSink implements ResultSink {
         }
     }
 
-    private double resultPixelSizeNm(int resultWidth) {
-        if (inputPixelSizeNm <= 0) {
-            return 0;
-        }
-        return inputWidth > 0 ? inputPixelSizeNm * inputWidth / resultWidth : inputPixelSizeNm;
+    @Override
+    public Path file() {
+        return file;
     }
 
     /** Frames written so far. */
+    @Override
     public long framesWritten() {
         return writer == null ? 0 : writer.framesWritten();
     }
