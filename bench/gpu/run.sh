@@ -31,7 +31,8 @@ for j in "$DEST"/lib/jcuda-natives-*.jar; do
 done
 
 echo "== jlink runtime"
-MODULES=java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml,java.naming,java.desktop,jdk.httpserver
+# jdk.incubator.vector: the vectorised CPU eSRRF (esrrf-stream.cpu-threaded on the host's 16 cores)
+MODULES=java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml,java.naming,java.desktop,jdk.httpserver,jdk.incubator.vector
 jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$DEST/jre"
 
 echo "== OpenCL ICD loader packages"
