@@ -65,38 +65,19 @@ public final class DriftStage implements WindowOperator, RunContributor {
     }
 
     @Override
-    public Object runJsonSection() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("reference", referenceName == null ? "first-window" : referenceName);
-        m.put("maxShiftPx", maxShift);
-        m.put("interpolator", correction.interpolator().name());
-        m.put("border", correction.border().name());
-        m.put("pixelSizeNm", pixelSizeNm.isPresent() ? pixelSizeNm.getAsDouble() : null);
+    public DriftSection runJsonSection() {
+        Double nm = pixelSizeNm.isPresent() ? pixelSizeNm.getAsDouble() : null;
         double maxDx = 0;
         double maxDy = 0;
-        List<Map<String, Object>> windows = new ArrayList<>();
+        List<DriftSection.Window> windows = new ArrayList<>();
         for (var w : corrector.trace()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("window", w.window());
-            e.put("firstFrame", w.firstFrame());
-            e.put("frames", w.frames());
-            e.put("centreFrame", w.centreFrame());
-            e.put("dx_px", w.dx());
-            e.put("dy_px", w.dy());
-            if (pixelSizeNm.isPresent()) {
-                e.put("dx_nm", w.dx() * pixelSizeNm.getAsDouble());
-                e.put("dy_nm", w.dy() * pixelSizeNm.getAsDouble());
-            }
-            e.put("similarity", w.similarity());
-            e.put("measured", w.measured());
-            windows.add(e);
+            windows.add(new DriftSection.Window(w.window(), w.firstFrame(), w.frames(), w.centreFrame(), w.dx(), w.dy(),
+                    nm == null ? null : w.dx() * nm, nm == null ? null : w.dy() * nm, w.similarity(), w.measured()));
             maxDx = Math.max(maxDx, Math.abs(w.dx()));
             maxDy = Math.max(maxDy, Math.abs(w.dy()));
         }
-        m.put("maxAbsDxPx", maxDx);
-        m.put("maxAbsDyPx", maxDy);
-        m.put("windows", windows);
-        return m;
+        return new DriftSection(referenceName == null ? "first-window" : referenceName, maxShift,
+                correction.interpolator().name(), correction.border().name(), nm, maxDx, maxDy, windows);
     }
 
     @Override

@@ -1,9 +1,8 @@
 package org.flowscope.methods.esrrf;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.pipeline.RunContributor;
 import org.flowscope.core.pipeline.WindowContext;
@@ -13,6 +12,7 @@ import org.flowscope.engine.Execution;
 import org.flowscope.engine.RunOptions;
 import org.flowscope.engine.device.CpuDevice;
 import org.flowscope.engine.spi.Backend;
+import org.flowscope.methods.spi.WindowTally;
 
 /**
  * The live eSRRF stage: one super-resolved frame {@code (1, H M, W M)} per window.
@@ -28,11 +28,21 @@ public final class EsrrfWindowOperator implements WindowOperator, RunContributor
     private final EsrrfParams params;
     private final RunOptions options;
     private final EsrrfSlidingWindow sliding;
-    private final Map<String, Long> byImplementation = new TreeMap<>();
-    private final AtomicLong windows = new AtomicLong();
-    private final AtomicLong totalNanos = new AtomicLong();
-    private volatile String lastImplementation = "-";
-    private volatile double lastMs;
+    private final WindowTally tally = new WindowTally("esrrf");
+
+    /**
+     * The {@code esrrf} section of run.json: the parameters, the windows and where they ran, and with the sliding
+     * window the blocks computed and reused.
+     *
+     * @param windows        windows, their mean time and implementations (flattened)
+     * @param blocksComputed sliding window only: blocks of frames computed
+     * @param blocksReused   sliding window only: blocks reused from the previous window
+     */
+    public record Section(int magnification, float radius, float sensitivity, String temporal, boolean intensityWeighting,
+                          boolean macroPixelCorrection, String geometry, @JsonUnwrapped WindowTally.Stats windows,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Long blocksComputed,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Long blocksReused) {
+    }
 
     /**
      * @param engine  the engine that runs every window (not closed by this stage)
@@ -91,45 +101,20 @@ public final class EsrrfWindowOperator implements WindowOperator, RunContributor
             out = ex.output();
             impl = ex.decision().choice().implementation();
         }
-        long ns = System.nanoTime() - t0;
-        synchronized (byImplementation) {
-            byImplementation.merge(impl, 1L, Long::sum);
-        }
-        windows.incrementAndGet();
-        totalNanos.addAndGet(ns);
-        lastImplementation = impl;
-        lastMs = ns / 1e6;
+        tally.record(impl, System.nanoTime() - t0);
         return out;
     }
 
     @Override
     public Map<String, String> progressFields() {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("esrrf", String.format(java.util.Locale.ROOT, "%s %.0f ms", lastImplementation, lastMs));
-        return f;
+        return tally.progressFields();
     }
 
     @Override
-    public Object runJsonSection() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("magnification", params.magnification());
-        s.put("radius", params.radius());
-        s.put("sensitivity", params.sensitivity());
-        s.put("temporal", params.temporal().name());
-        s.put("intensityWeighting", params.intensityWeighting());
-        s.put("macroPixelCorrection", params.macroPixelCorrection());
-        s.put("geometry", params.geometry().name());
-        s.put("backend", options.toString());
-        s.put("windows", windows.get());
-        s.put("meanMsPerWindow", windows.get() == 0 ? 0 : totalNanos.get() / 1e6 / windows.get());
-        synchronized (byImplementation) {
-            s.put("windowsByImplementation", new TreeMap<>(byImplementation));
-        }
-        if (sliding != null) {
-            s.put("blocksComputed", sliding.computedBlocks());
-            s.put("blocksReused", sliding.reusedBlocks());
-        }
-        return s;
+    public Section runJsonSection() {
+        return new Section(params.magnification(), params.radius(), params.sensitivity(), params.temporal().name(),
+                params.intensityWeighting(), params.macroPixelCorrection(), params.geometry().name(),
+                tally.stats(options.toString()), sliding == null ? null : sliding.computedBlocks(),
+                sliding == null ? null : sliding.reusedBlocks());
     }
-
 }

@@ -46,20 +46,18 @@ class DriftStageTest {
             }
             assertEquals(List.of("drift", "average"), chain.stages().stream().map(WindowOperator::name).toList());
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> section = (Map<String, Object>) drift.runJsonSection();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> windows = (List<Map<String, Object>>) section.get("windows");
+        DriftSection section = drift.runJsonSection();
+        List<DriftSection.Window> windows = section.windows();
         assertEquals(4, windows.size());
-        assertEquals(0.05 * 30, (double) windows.get(3).get("dx_px"), 0.06);
-        assertEquals(-0.025 * 30, (double) windows.get(3).get("dy_px"), 0.06);
-        assertEquals(100 * (double) windows.get(3).get("dx_px"), (double) windows.get(3).get("dx_nm"), 1e-9);
-        assertEquals("first-window", section.get("reference"));
+        assertEquals(0.05 * 30, windows.get(3).dxPx(), 0.06);
+        assertEquals(-0.025 * 30, windows.get(3).dyPx(), 0.06);
+        assertEquals(100 * windows.get(3).dxPx(), windows.get(3).dxNm(), 1e-9);
+        assertEquals("first-window", section.reference());
         assertTrue(drift.progressFields().get("drift").endsWith("px"));
         Map<String, Double> values = drift.progressValues();
         assertEquals(3.0, values.get("drift.window"), "the latest window's drift, for the preview's plot");
-        assertEquals((double) windows.get(3).get("dx_px"), values.get("drift.dx_px"));
-        assertEquals((double) windows.get(3).get("dy_px") * 100, values.get("drift.dy_nm"), 1e-9);
+        assertEquals(windows.get(3).dxPx(), values.get("drift.dx_px"));
+        assertEquals(windows.get(3).dyPx() * 100, values.get("drift.dy_nm"), 1e-9);
         engine.close();
     }
 }
