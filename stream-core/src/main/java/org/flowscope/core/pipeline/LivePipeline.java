@@ -23,6 +23,7 @@ import org.flowscope.core.stream.IngestRing;
 import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.stream.StageStats;
 import org.flowscope.core.window.FrameWindow;
+import org.flowscope.core.window.StreamLayout;
 import org.flowscope.core.window.WindowSpec;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,6 +50,8 @@ public final class LivePipeline {
     private volatile long lastProgressFrames;
     private volatile long lastProgressNanos;
     private volatile double lastFps;
+    private volatile String mode = "window";
+    private volatile long lastIngestNanos;
 
     private LivePipeline(Builder b) {
         this.b = b;
@@ -148,7 +151,8 @@ public final class LivePipeline {
         try {
             // a ring at least as large as the pool never fills: the producer waits in the pool (a blocking wait)
             // rather than in the ring's claim loop (a parking spin)
-            Flux<Frame> frames = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters);
+            Flux<Frame> frames = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters)
+                    .doOnNext(f -> lastIngestNanos = f.ingestNanos());
             if (b.rawSink != null) {
                 StageStats raw = stage("raw");
                 frames = FrameFlux.tapRaw(frames, f -> {
@@ -157,10 +161,19 @@ public final class LivePipeline {
                     raw.record(System.nanoTime() - s);
                 }, counters);
             }
-            Flux<FrameWindow> windows = FrameFlux.windows(frames, b.window, counters);
-            FrameFlux.analyse(windows, b.policy, b.lagSpool,
-                            w -> Mono.fromCallable(() -> process(w)).subscribeOn(analysis), counters)
-                    .blockLast();
+            StreamingAnalysis streaming = b.streaming && !b.window.emitPartialLast()
+                    ? StreamingAnalysis.open(b.operator, StreamLayout.of(b.window.size(), b.window.step()),
+                            b.source.format(), counters, this::stage, latency, b.resultSink, branches)
+                    : null;
+            mode = streaming != null ? "stream" : "window";
+            if (streaming != null) {
+                streaming.run(frames, analysis, b.policy, b.lagSpool);
+            } else {
+                Flux<FrameWindow> windows = FrameFlux.windows(frames, b.window, counters);
+                FrameFlux.analyse(windows, b.policy, b.lagSpool,
+                                w -> Mono.fromCallable(() -> process(w)).subscribeOn(analysis), counters)
+                        .blockLast();
+            }
             if (b.rawSink != null) {
                 b.rawSink.finish();
             }
@@ -184,7 +197,8 @@ public final class LivePipeline {
         if (b.progress != null) {
             b.progress.accept(progress());
         }
-        return summary((System.nanoTime() - t0) / 1e6);
+        long end = System.nanoTime();
+        return summary((end - t0) / 1e6, lastIngestNanos == 0 ? 0 : (end - lastIngestNanos) / 1e6);
     }
 
     private WindowContext process(FrameWindow w) {
@@ -218,7 +232,7 @@ public final class LivePipeline {
         return timings.computeIfAbsent(name, k -> new StageStats());
     }
 
-    private RunSummary summary(double elapsedMs) {
+    private RunSummary summary(double elapsedMs, double endLagMs) {
         Map<String, Map<String, Object>> t = new LinkedHashMap<>();
         timings.forEach((k, v) -> t.put(k, v.toMap()));
         t.put("latency", latency.toMap());
@@ -240,7 +254,7 @@ public final class LivePipeline {
             }
         }
         return new RunSummary(counters.get(RunCounters.INGEST_FRAMES), elapsedMs, counters.snapshot(), t, sections,
-                poolStats, errors);
+                poolStats, errors, mode, endLagMs);
     }
 
     /** Configuration of a {@link LivePipeline}. */
@@ -259,6 +273,7 @@ public final class LivePipeline {
         private Consumer<Progress> progress;
         private long progressIntervalMs = 250;
         private long sideBranchTimeoutMs = 60_000;
+        private boolean streaming = true;
 
         private Builder(FrameSource source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -293,7 +308,17 @@ public final class LivePipeline {
             return this;
         }
 
-        /** Frame buffers in the pool; default: enough for the window, the spool and the ring, within a quarter of the heap. */
+        /**
+     * Whether the analysis may run frame by frame (default): when every stage before the operator is
+     * {@link Streamable} and the operator a {@link StreamingOperator}, frames go to them as they arrive and windows
+     * are made from per-frame work; otherwise, or with {@code false}, each stage sees whole windows.
+     */
+    public Builder streaming(boolean on) {
+        this.streaming = on;
+        return this;
+    }
+
+    /** Frame buffers in the pool; default: enough for the window, the spool and the ring, within a quarter of the heap. */
         public Builder poolCapacity(int frames) {
             this.poolCapacity = frames;
             return this;
