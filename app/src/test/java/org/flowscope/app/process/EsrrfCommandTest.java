@@ -120,5 +120,12 @@ class EsrrfCommandTest {
                 .peek(c -> assertTrue(c.implementation().startsWith("esrrf.cpu") && c.device().contains("CPU"), c.toString()))
                 .mapToLong(RunReport.CandidateUse::calls).sum();
         assertEquals(2, esrrfCalls, report.decisions().toString());
+        JsonNode esrrf = report.sections().get("esrrf");
+        assertEquals(2, esrrf.get("windows").asInt(), esrrf.toString());
+        long byImplementation = 0;
+        for (JsonNode n : esrrf.get("windowsByImplementation")) {
+            byImplementation += n.asLong();
+        }
+        assertEquals(2, byImplementation, esrrf.toString());
     }
 }
