@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.flowscope.core.frame.Frame;
 import org.flowscope.core.frame.FramePool;
@@ -24,6 +26,7 @@ import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.stream.StageStats;
 import org.flowscope.core.window.FrameWindow;
 import org.flowscope.core.window.WindowSpec;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -37,9 +40,11 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Threads: the source runs on {@code flowscope-source}, the raw sink and the window assembly on
  * {@code flowscope-ingest}, the operators and the result sink on {@code flowscope-analysis}, each side branch on its
- * own thread. On failure both sinks are aborted (their partial files deleted) and the exception is rethrown.
+ * own thread. The raw branch is decoupled from the analysis ({@link RawBranch}): what was acquired is saved even when
+ * the analysis fails or is abandoned; see {@link #run()} for what each failure leaves.
  */
 public final class LivePipeline {
+    private static final long ABANDONED_SIDE_BRANCH_MS = 1_000;
     private final Builder b;
     private final RunCounters counters = new RunCounters();
     private final Map<String, StageStats> timings = new ConcurrentHashMap<>();
@@ -49,9 +54,16 @@ public final class LivePipeline {
     private volatile long lastProgressFrames;
     private volatile long lastProgressNanos;
     private volatile double lastFps;
+    private final ResultGate results;
+    private volatile boolean abandoned;
+    private volatile Disposable subscription;
+    private volatile CountDownLatch analysisEnded;
+    /** Windows being computed (0 or 1: the analysis runs on one thread). */
+    private volatile int inFlight;
 
     private LivePipeline(Builder b) {
         this.b = b;
+        this.results = new ResultGate(b.resultSink);
         SourceFormat f = b.source.format();
         this.pool = new FramePool(f.width(), f.height(), f.pixelType(), b.poolCapacity > 0 ? b.poolCapacity : defaultPoolCapacity());
         for (ResultListener l : b.listeners) {
@@ -88,9 +100,39 @@ public final class LivePipeline {
         return (int) Math.min(Integer.MAX_VALUE, cap);
     }
 
-    /** Asks the source to stop; {@link #run()} then finishes normally with what was acquired. */
+    /**
+     * Asks the source to stop; {@link #run()} then finishes normally with what was acquired: the raw file is committed
+     * as soon as the source has ended, the windows already acquired are still analysed.
+     */
     public void stop() {
         b.source.stop();
+    }
+
+    /**
+     * Stops the source and gives up the analysis: no further window is analysed (those left are counted as
+     * {@value RunCounters#ANALYSIS_ABANDONED}); {@link #run()} returns once every acquired frame is in the raw file,
+     * with the results written so far committed. A window being computed is not waited for. Safe from any thread.
+     */
+    public void abandonAnalysis() {
+        abandoned = true;
+        b.source.stop();
+        Disposable d = subscription;
+        if (d != null) {
+            d.dispose();
+        }
+        CountDownLatch e = analysisEnded;
+        if (e != null) {
+            e.countDown();
+        }
+    }
+
+    /** Whether {@link #abandonAnalysis()} was called. */
+    public boolean analysisAbandoned() {
+        return abandoned;
+    }
+
+    private void ended(CountDownLatch latch) {
+        analysisEnded = latch;
     }
 
     /** The current progress snapshot (thread-safe). */
@@ -130,7 +172,13 @@ public final class LivePipeline {
         return all;
     }
 
-    /** Runs to completion and returns the summary; throws (after aborting the sinks) when the run fails. */
+    /**
+     * Runs to completion and returns the summary. The raw file is committed as soon as the source has ended, whatever
+     * the analysis still has to do; the result file when the analysis has ended (or was {@link #abandonAnalysis()
+     * abandoned}: then with the windows written so far). Throws when the run fails: a source that reports bad input
+     * ({@link IllegalArgumentException}) leaves no file; a source that fails otherwise, or a failing analysis
+     * ({@link AnalysisFailedException}), leaves the raw file of every frame acquired and no result file.
+     */
     public RunSummary run() {
         long t0 = System.nanoTime();
         lastProgressNanos = t0;
@@ -145,41 +193,31 @@ public final class LivePipeline {
             ticker.scheduleAtFixedRate(() -> b.progress.accept(progress()), b.progressIntervalMs, b.progressIntervalMs,
                     TimeUnit.MILLISECONDS);
         }
+        // a ring at least as large as the pool never fills: the producer waits in the pool (a blocking wait)
+        // rather than in the ring's claim loop (a parking spin)
+        Flux<Frame> ingest = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters);
+        RawBranch raw = new RawBranch(b.source, ingest, b.rawSink, counters, b.rawSink == null ? null : stage("raw"));
         try {
-            // a ring at least as large as the pool never fills: the producer waits in the pool (a blocking wait)
-            // rather than in the ring's claim loop (a parking spin)
-            Flux<Frame> frames = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters);
-            if (b.rawSink != null) {
-                StageStats raw = stage("raw");
-                frames = FrameFlux.tapRaw(frames, f -> {
-                    long s = System.nanoTime();
-                    b.rawSink.write(f);
-                    raw.record(System.nanoTime() - s);
-                }, counters);
+            Flux<FrameWindow> windows = FrameFlux.windows(raw.frames(), b.window, counters);
+            Throwable failure = awaitAnalysis(FrameFlux.analyse(windows, b.policy, b.lagSpool,
+                    w -> Mono.fromCallable(() -> process(w)).subscribeOn(analysis), counters));
+            if (failure == null) {
+                endCompleted(raw);
+            } else {
+                endFailed(raw, failure, t0);
             }
-            Flux<FrameWindow> windows = FrameFlux.windows(frames, b.window, counters);
-            FrameFlux.analyse(windows, b.policy, b.lagSpool,
-                            w -> Mono.fromCallable(() -> process(w)).subscribeOn(analysis), counters)
-                    .blockLast();
-            if (b.rawSink != null) {
-                b.rawSink.finish();
-            }
-            b.resultSink.finish();
-        } catch (RuntimeException | Error e) {
-            if (b.rawSink != null) {
-                b.rawSink.abort();
-            }
-            b.resultSink.abort();
-            throw e;
         } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
             }
             analysis.dispose();
             for (ListenerBranch br : branches) {
-                br.finish(b.sideBranchTimeoutMs);
+                br.finish(abandoned ? Math.min(b.sideBranchTimeoutMs, ABANDONED_SIDE_BRANCH_MS) : b.sideBranchTimeoutMs);
             }
-            b.operator.close();
+            if (inFlight == 0) {
+                b.operator.close();
+            } // else: a window abandoned mid-call still uses the operator; closing device resources under it could
+              // crash the process before run.json is written, and the process is about to end anyway
         }
         if (b.progress != null) {
             b.progress.accept(progress());
@@ -187,7 +225,90 @@ public final class LivePipeline {
         return summary((System.nanoTime() - t0) / 1e6);
     }
 
+    /** Waits for the analysis to complete, fail or be abandoned; returns its failure, null otherwise. */
+    private Throwable awaitAnalysis(Flux<WindowContext> analysed) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        ended(ended);
+        Disposable d = analysed.subscribe(ctx -> { }, e -> {
+            failure.set(e);
+            ended.countDown();
+        }, ended::countDown);
+        subscription = d;
+        if (abandoned) {
+            d.dispose();
+        }
+        try {
+            ended.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandonAnalysis();
+        }
+        return abandoned ? null : failure.get();
+    }
+
+    private void endCompleted(RawBranch raw) {
+        raw.awaitEnd(b.stopGraceMs);
+        if (raw.sinkError() != null) {
+            results.abort();
+            throw raw.sinkError();
+        }
+        if (abandoned) {
+            long left = b.window.windowsFor(counters.get(RunCounters.INGEST_FRAMES))
+                    - counters.get(RunCounters.ANALYSIS_PROCESSED) - counters.get(RunCounters.ANALYSIS_SKIPPED);
+            counters.add(RunCounters.ANALYSIS_ABANDONED, Math.max(0, left));
+            if (results.written() > 0) {
+                results.finish();
+            } else {
+                results.abort();
+            }
+            return;
+        }
+        try {
+            results.finish();
+        } catch (RuntimeException | Error e) {
+            results.abort();
+            throw e;
+        }
+    }
+
+    private void endFailed(RawBranch raw, Throwable failure, long t0) {
+        results.abort();
+        Throwable source = raw.sourceError();
+        if (source == null && raw.sinkError() == null) {
+            // the analysis failed: the source is stopped and what it acquired is still saved
+            raw.detach();
+            raw.awaitEnd(b.stopGraceMs);
+            if (raw.sinkError() != null) {
+                failure.addSuppressed(raw.sinkError());
+            }
+            throw new AnalysisFailedException(failure, summary((System.nanoTime() - t0) / 1e6));
+        }
+        raw.awaitEnd(b.stopGraceMs);
+        Throwable thrown = source != null ? source : raw.sinkError();
+        if (thrown instanceof RuntimeException re) {
+            throw re;
+        }
+        if (thrown instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(thrown.toString(), thrown);
+    }
+
     private WindowContext process(FrameWindow w) {
+        inFlight++;
+        try {
+            return processWindow(w);
+        } catch (VirtualMachineError | LinkageError fatal) {
+            // Reactor rethrows these on the scheduler's thread instead of signalling them, which would leave the run
+            // waiting for ever: they end it as a failure that names the error
+            throw new IllegalStateException("analysis of window " + w.context().index() + " failed: " + fatal, fatal);
+        } finally {
+            inFlight--;
+        }
+    }
+
+    private WindowContext processWindow(FrameWindow w) {
         WindowContext ctx = w.context();
         long lastIngest = w.last().ingestNanos();
         ImageStack stack;
@@ -204,7 +325,9 @@ public final class LivePipeline {
             stage(op.name()).record(System.nanoTime() - s);
         }
         s = System.nanoTime();
-        b.resultSink.write(stack, ctx);
+        if (!results.offer(stack, ctx)) {
+            return ctx; // the run already ended (failed or abandoned): nothing more is written
+        }
         stage("result").record(System.nanoTime() - s);
         counters.add(RunCounters.RESULT_FRAMES, stack.frames());
         latency.record(System.nanoTime() - lastIngest);
@@ -259,6 +382,7 @@ public final class LivePipeline {
         private Consumer<Progress> progress;
         private long progressIntervalMs = 250;
         private long sideBranchTimeoutMs = 60_000;
+        private long stopGraceMs = 30_000;
 
         private Builder(FrameSource source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -329,6 +453,18 @@ public final class LivePipeline {
 
         public Builder sideBranchTimeoutMs(long ms) {
             this.sideBranchTimeoutMs = ms;
+            return this;
+        }
+
+        /**
+         * How long the source has to end once it was asked to stop because the analysis failed or was abandoned
+         * (default 30 s); after that the raw file is committed with the frames written so far.
+         */
+        public Builder stopGraceMs(long ms) {
+            if (ms < 1) {
+                throw new IllegalArgumentException("stop grace must be >= 1 ms, got " + ms);
+            }
+            this.stopGraceMs = ms;
             return this;
         }
 
