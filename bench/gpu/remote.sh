@@ -25,8 +25,13 @@ export B HEAP_MB
 # libjsig keeps the JVM's signal handlers first when native GPU libraries install their own (a JVM whose SIGSEGV
 # handler is replaced dies on its own safepoint polls; seen here after the first PTX JIT); children inherit it
 export LD_PRELOAD="$B/jre/lib/libjsig.so"
-jvm() { "$B/jre/bin/java" "-Xms${HEAP_MB}m" "-Xmx${HEAP_MB}m" -XX:+AlwaysPreTouch -Djava.awt.headless=true "-Duser.home=$HOME" \
-    "-XX:ErrorFile=$RESULTS/logs/hs_err_%p.log" "$@"; }
+# live-* steps hold frame pools and results of up to 10240^2 pixels (x5 of 2048^2): a larger heap, not pre-touched
+LIVE_HEAP_MB=${LIVE_HEAP_MB:-24576}
+jvm() {
+    local heap=("-Xms${HEAP_MB}m" "-Xmx${HEAP_MB}m" -XX:+AlwaysPreTouch)
+    [ "${STEP_NAME:-}" != "${STEP_NAME#live-}" ] && heap=("-Xmx${LIVE_HEAP_MB}m")
+    "$B/jre/bin/java" "${heap[@]}" --add-modules jdk.incubator.vector -Djava.awt.headless=true "-Duser.home=$HOME" \
+        "-XX:ErrorFile=$RESULTS/logs/hs_err_%p.log" "$@"; }
 # flowscope (the user CLI, from the app jar in lib/) and flowscope-bench (the benchmarks module's harnesses)
 fs() { jvm -cp "$B/lib/*" org.flowscope.app.FlowscopeCli "$@"; }
 fsb() { jvm -jar "$B/flowscope-bench.jar" "$@"; }
@@ -68,9 +73,23 @@ while IFS='|' read -r name limit args; do
     esac
     start=$(date +%s)
     # shellcheck disable=SC2086
-    timeout --kill-after=10 "$limit" bash -c "$fn $args" > "$W/logs/$name.log" 2>&1
+    # GPU utilisation every 100 ms while the step runs (mean and share of samples above 0 in the step line)
+    smi=""
+    if command -v nvidia-smi >/dev/null 2>&1; then
+        nvidia-smi --query-gpu=timestamp,utilization.gpu,utilization.memory,memory.used --format=csv,noheader,nounits \
+            -lms 100 > "$W/logs/$name.gpu.csv" 2>/dev/null &
+        smi=$!
+    fi
+    STEP_NAME="$name" timeout --kill-after=10 "$limit" bash -c "$fn $args" > "$W/logs/$name.log" 2>&1
     rc=$?
-    line=$(printf '%-34s rc=%-3s %4ss  %s%s' "$name" "$rc" "$(( $(date +%s) - start ))" "$prog" "$args")
+    gpu=""
+    if [ -n "$smi" ]; then
+        kill "$smi" 2>/dev/null; wait "$smi" 2>/dev/null
+        gpu=$(awk -F', *' 'NF >= 2 { n++; s += $2; if ($2 > 0) a++ } END { if (n) printf "gpu %.0f%% mean, busy in %.0f%% of %d samples", s / n, 100 * a / n, n }' "$W/logs/$name.gpu.csv")
+    fi
+    # results of the larger live runs (a 10240^2 float frame is 400 MB) stay out of the returned archive
+    find "$W" -name '*.tif' -size +20M -print -delete >> "$W/logs/$name.log" 2>/dev/null
+    line=$(printf '%-34s rc=%-3s %4ss  %s%s%s' "$name" "$rc" "$(( $(date +%s) - start ))" "$prog" "$args" "${gpu:+  [$gpu]}")
     echo "$line" | tee -a "$W/steps.txt"
 done < "${STEPS:-$B/steps.txt}"
 

@@ -31,13 +31,14 @@ for j in "$DEST"/lib/jcuda-natives-*.jar; do
 done
 
 echo "== jlink runtime"
-MODULES=java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml,java.naming,java.desktop,jdk.httpserver
+# jdk.incubator.vector: the vectorised CPU eSRRF (esrrf-stream.cpu-threaded on the host's 16 cores)
+MODULES=java.base,java.logging,jdk.unsupported,java.management,jdk.management,java.xml,java.naming,java.desktop,jdk.httpserver,jdk.incubator.vector
 jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$DEST/jre"
 
 echo "== OpenCL ICD loader packages"
 (cd "$DEST/debs" && apt-get download ocl-icd-libopencl1 >/dev/null)
 
-cp bench/gpu/remote.sh bench/gpu/steps.txt "$DEST/"
+cp bench/gpu/remote.sh bench/gpu/steps*.txt "$DEST/"
 chmod +x "$DEST/remote.sh"
 du -sh "$DEST"/jre "$DEST"/lib "$DEST"/debs "$DEST"
 # The tool counts the tracked tree (~12 MB of test references) plus what is carried against 64 MiB; the unpacked

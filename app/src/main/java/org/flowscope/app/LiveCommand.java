@@ -114,6 +114,12 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Analysis backpressure: lag (process every window, fall behind) or skip (drop whole windows). Default: ${DEFAULT-VALUE}.")
     BackpressurePolicy policy = BackpressurePolicy.LAG;
 
+    @Option(names = "--analysis", paramLabel = "stream|window", defaultValue = "stream",
+            description = "stream: every stage sees each frame as it arrives and windows are made from per-frame work "
+                    + "(each frame computed once, also for overlapping windows); window: stages see whole windows. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String analysis;
+
     @Option(names = "--lag-spool", paramLabel = "N", defaultValue = "4",
             description = "Windows that may wait for the analysis under lag before the source is slowed (default: ${DEFAULT-VALUE}).")
     int lagSpool;
@@ -162,6 +168,7 @@ public final class LiveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lag-spool must be >= 1 window, got " + lagSpool);
         }
         BackpressurePolicy pol = policy;
+        streaming(); // checks --analysis before anything opens
         Map<String, LiveStage> ops = LiveExtensions.operators(extensions);
         LiveStage opStage = ops.get(op);
         if (opStage == null) {
@@ -182,7 +189,8 @@ public final class LiveCommand implements Callable<Integer> {
                         + fmt.frameCount().getAsLong() + " frames)");
             }
             Path dir = folder.dir();
-            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get, engineOptions.selection());
+            LiveSetup setup = new LiveSetup(fmt, window, stepFrames, dir, engine::get, engineOptions.selection(),
+                    streaming());
             List<WindowOperator> stages = new ArrayList<>();
             List<ResultListener> listeners = new ArrayList<>();
             for (LiveStage.Position position : LiveStage.Position.values()) {
@@ -231,7 +239,7 @@ public final class LiveCommand implements Callable<Integer> {
         preview.ifPresent(p -> out.spec.commandLine().getErr().println("flowscope: live preview at " + p.url()));
         LivePipeline.Builder b = LivePipeline.builder(tap)
                 .window(WindowSpec.sliding(window, stepFrames))
-                .operator(chain).policy(pol).lagSpool(lagSpool)
+                .operator(chain).policy(pol).lagSpool(lagSpool).streaming(streaming())
                 .resultSink(resultSink)
                 .progress(view, 250);
         if (rawSink != null) {
@@ -317,6 +325,14 @@ public final class LiveCommand implements Callable<Integer> {
             all.add(c);
         }
         return all;
+    }
+
+    /** Whether stages see frames as they arrive ({@code --analysis stream}) rather than whole windows. */
+    private boolean streaming() {
+        if (!analysis.equals("stream") && !analysis.equals("window")) {
+            throw new IllegalArgumentException("--analysis must be stream or window, got '" + analysis + "'");
+        }
+        return analysis.equals("stream");
     }
 
     /** What the source is called in "why is nothing coming" messages. */

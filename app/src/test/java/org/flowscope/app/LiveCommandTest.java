@@ -64,9 +64,10 @@ class LiveCommandTest {
     @Test
     void anEsrrfRunReportsTheEnginesCallsColdRunsAndCalibrationsInRunJsonAndExplain() throws Exception {
         Path out = dir.resolve("esrrf");
+        // whole windows: the engine runs esrrf per window (frame by frame it places units: see the next test)
         CliRunner.Result r = CliRunner.run("live", "--source", "sim:size=24x20,seed=3,pacing=virtual", "--frames", "40",
                 "--window", "10", "--op", "esrrf", "--magnification", "2", "--out", out.toString(), "--store",
-                dir.resolve("store").toString(), "--no-opencl", "--no-cuda", "--explain");
+                dir.resolve("store").toString(), "--no-opencl", "--no-cuda", "--explain", "--analysis", "window");
         assertEquals(0, r.exitCode(), r.toString());
         JsonNode engine = CliOutput.mapper().readTree(Files.readString(out.resolve("run.json"))).get("engine");
         assertEquals(4, engine.get("calls").get("esrrf").properties().stream().mapToLong(e -> e.getValue().asLong()).sum(),
@@ -76,6 +77,30 @@ class LiveCommandTest {
         assertEquals(0, engine.get("recomputedCalls").asLong());
         assertEquals(0, engine.get("failures").size());
         assertTrue(r.err().contains("[CALIBRATE]"), r.err());
+    }
+
+    @Test
+    void aStreamingEsrrfRunPlacesEveryUnitOfFramesThroughTheEngineAndReportsItInRunJsonAndExplain() throws Exception {
+        Path out = dir.resolve("stream");
+        CliRunner.Result r = CliRunner.run("live", "--source", "sim:size=24x20,seed=3,pacing=virtual,driftx=0.05",
+                "--frames", "40", "--window", "20", "--step", "10", "--op", "esrrf", "--magnification", "2", "--drift",
+                "--out", out.toString(), "--store", dir.resolve("store").toString(), "--no-opencl", "--no-cuda",
+                "--explain");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode run = CliOutput.mapper().readTree(Files.readString(out.resolve("run.json")));
+        assertEquals("stream", run.get("analysis").get("mode").asText());
+        assertTrue(run.get("analysis").get("endLagMs").asDouble() >= 0);
+        // 40 frames in units of 10: four decisions, each made and explained before its unit's first frame
+        JsonNode calls = run.get("engine").get("calls").get("esrrf-stream");
+        assertEquals(4, calls.properties().stream().mapToLong(e -> e.getValue().asLong()).sum(), calls.toString());
+        assertTrue(r.err().contains("esrrf-stream [10, 20, 24]"), r.err());
+        JsonNode esrrf = run.get("esrrf");
+        assertEquals(40, esrrf.get("frames").asInt(), esrrf.toString());
+        assertEquals(3, esrrf.get("windows").asInt());
+        // the drift was measured per unit and undone inside eSRRF's interpolation
+        assertEquals(4, run.get("drift").get("blocks").size(), run.get("drift").toString());
+        assertTrue(run.get("drift").get("applied").asText().contains("eSRRF"));
+        assertTrue(run.get("timings").has("latency"));
     }
 
     @Test

@@ -232,6 +232,75 @@ public final class Engine implements AutoCloseable {
         return e;
     }
 
+    /**
+     * Chooses a candidate for work that the caller runs itself, piece by piece (a unit of a frame stream): the
+     * agent decides among the usable candidates that {@code options} and {@code filter} admit (those backing off
+     * after a failure left out); when it asks to calibrate a candidate first, that runs here on the operation's seeded
+     * calibration work, as for {@link #execute}; the decision is logged (for {@code --explain}) and counted as a call,
+     * and the work itself does not run. Report its time with {@link #observe} and a failure with {@link #failed}.
+     * Throws {@link BackendUnavailableException} when no candidate is left.
+     */
+    public <P, I, O> Selection select(Operation<P, I, O> op, WorkShape shape, double cost, RunOptions options,
+            java.util.function.Predicate<Candidate> filter) {
+        String operationId = op.id();
+        RunOptions effective = forOperation(operationId, options);
+        List<Candidate> candidates = new ArrayList<>();
+        for (Candidate c : usable(operationId, effective)) {
+            if (filter.test(c)) {
+                candidates.add(c);
+            }
+        }
+        List<String> excluded = new ArrayList<>();
+        if (effective.implementationFilter().isEmpty()) {
+            failures.leaveOutBackingOff(operationId, candidates, excluded);
+        }
+        if (candidates.isEmpty()) {
+            throw noneLeft(operationId, options, excluded, null);
+        }
+        Calibration<P, I> calibration = effective.recorded() && effective.implementationFilter().isEmpty() ? calibration(op) : null;
+        while (true) {
+            SelectionRequest request = new SelectionRequest(operationId, shape, cost, candidates, calibration != null,
+                    excluded);
+            Decision decision = selector.choose(request);
+            Candidate chosen = candidates.get(decision.chosen());
+            boolean calibrate = decision.reason() == Reason.CALIBRATE && calibration != null
+                    && calibrated.add(operationId + "\u0000" + chosen.label());
+            if (decision.reason() == Reason.CALIBRATE && !calibrate) {
+                decision = decision.withReason(Reason.EXPLORE_UNTRIED, "calibrated already: trying it on real work");
+            }
+            decisions.add(decision);
+            if (calibrate) {
+                calibrate(op, calibration, chosen, request, decision);
+                continue;
+            }
+            activity.ended(activity.started(decision, chosen.label(), false, false, config.nanoClock().getAsLong()));
+            return new Selection(request, chosen, decision);
+        }
+    }
+
+    /**
+     * Records {@code seconds} of work for a {@link #select selection}. The caller leaves one-time costs out (a
+     * streaming session warms up when it opens), so the sample is a warm one.
+     */
+    public void observe(Selection selection, double seconds) {
+        warm.add(selection.candidate());
+        selector.observe(selection.request(), selection.candidate(), seconds);
+        failures.succeeded(selection.request().operation(), selection.candidate());
+    }
+
+    /**
+     * The selected candidate failed with {@code failure}: remembered as {@link #execute} does (a device error backs
+     * the candidate off; a bug or bad input is not a device failure and is rethrown).
+     */
+    public void failed(Selection selection, RuntimeException failure) {
+        Candidate c = selection.candidate();
+        FailureKind kind = Faults.kind(failure, c.device().kind());
+        if (kind == null) {
+            throw failure;
+        }
+        failures.failed(selection.request().operation(), c, kind, failure);
+    }
+
     /** Every implementation of {@code operationId} on every device of its kind, with availability and reasons. */
     public List<CandidateStatus> candidates(String operationId) {
         List<CandidateStatus> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.flowscope.app.CliOutput;
@@ -140,6 +141,13 @@ public final class LiveEnding {
         StringBuilder human = new StringBuilder(String.format("live: %d frames in %.1f s (%.1f fps), %d window(s) analysed, %d skipped, %d lost by the camera",
                 s.frames(), s.elapsedMs() / 1e3, s.framesPerSecond(), s.counter(RunCounters.ANALYSIS_PROCESSED),
                 s.counter(RunCounters.ANALYSIS_SKIPPED), s.counter(RunCounters.CAMERA_LOST)));
+        Map<String, Object> latency = s.timings().get("latency");
+        if (latency != null && latency.get("count") instanceof Number n && n.longValue() > 0) {
+            human.append(System.lineSeparator()).append(String.format(Locale.ROOT,
+                    "latency p50 %.0f ms, p99 %.0f ms; ended %.2f s after the last frame (%s analysis)",
+                    ((Number) latency.get("p50Ms")).doubleValue(), ((Number) latency.get("p99Ms")).doubleValue(),
+                    s.endLagMs() / 1e3, s.analysis()));
+        }
         human.append(System.lineSeparator()).append("counters: ").append(s.counters());
         human.append(System.lineSeparator()).append("wrote ").append(outputs.result());
         if (outputs.raw() != null) {

@@ -33,7 +33,8 @@ public final class RunFolder implements AutoCloseable {
     /** The lock file's name. */
     public static final String LOCK = ".flowscope.lock";
     /** Names of complete outputs of a run. */
-    public static final List<String> OUTPUTS = List.of("result.tif", "result.ome.tif", "raw.tif", "raw.ome.tif", "run.json", "report.html");
+    public static final List<String> OUTPUTS = List.of("result.tif", "result.ome.tif", "raw.tif", "raw.ome.tif", "run.json", "report.html",
+            "raw_corrected.tif");
     /** Folders (OME-Zarr stores) a run writes; their partial forms are {@code *.zarr.partial} folders. */
     public static final List<String> STORES = List.of("result.ome.zarr", "raw.ome.zarr");
 

@@ -1,5 +1,6 @@
 package org.flowscope.app.report;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -20,10 +21,12 @@ public final class SectionViews {
      * @param pixelSizeNm  input pixel size, nm (null when unknown)
      * @param maxAbsDxPx   largest |dx|, px
      * @param maxAbsDyPx   largest |dy|, px
-     * @param windows      one entry per window
+     * @param windows      one entry per window (drift measured per window), or, from a frame-by-frame analysis
+     *                     (where run.json lists {@code blocks}), one entry per measured block of frames
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Drift(String reference, Double pixelSizeNm, Double maxAbsDxPx, Double maxAbsDyPx, List<DriftWindow> windows) {
+    public record Drift(String reference, Double pixelSizeNm, Double maxAbsDxPx, Double maxAbsDyPx,
+                        @JsonAlias("blocks") List<DriftWindow> windows) {
         public Drift {
             windows = windows == null ? List.of() : List.copyOf(windows);
         }
@@ -32,7 +35,7 @@ public final class SectionViews {
     /**
      * One window's drift: how far the sample moved relative to the reference.
      *
-     * @param window      window index
+     * @param window      window index (block index for a block of a frame-by-frame analysis)
      * @param centreFrame the frame the estimate belongs to
      * @param dxPx        x drift (columns), px
      * @param dyPx        y drift (rows), px
@@ -40,7 +43,7 @@ public final class SectionViews {
      * @param measured    false when the previous drift was kept (peak below threshold)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record DriftWindow(long window, double centreFrame, @JsonProperty("dx_px") double dxPx,
+    public record DriftWindow(@JsonAlias("block") long window, double centreFrame, @JsonProperty("dx_px") double dxPx,
                               @JsonProperty("dy_px") double dyPx, double similarity, boolean measured) {
     }
 

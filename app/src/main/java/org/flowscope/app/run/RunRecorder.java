@@ -76,7 +76,17 @@ public final class RunRecorder {
         return new RunReport(ok ? RunReport.OK : RunReport.FAILED, ok ? null : String.join("; ", failures), versions,
                 machine, started.toString(), s.elapsedMs(), commandLine, inputs, parameters, outputs, s.frames(),
                 s.framesPerSecond(), new LinkedHashMap<>(s.counters()), timings, pool, new LinkedHashMap<>(s.errors()),
-                engine(), sections(s.sections()));
+                engine(), sections(withAnalysis(s)));
+    }
+
+    /** The contributors' sections and "analysis": frame by frame or whole windows, and how far it trailed at the end. */
+    private static Map<String, Object> withAnalysis(RunSummary s) {
+        Map<String, Object> all = new LinkedHashMap<>(s.sections());
+        Map<String, Object> analysis = new LinkedHashMap<>();
+        analysis.put("mode", s.analysis());
+        analysis.put("endLagMs", s.endLagMs());
+        all.putIfAbsent("analysis", analysis);
+        return all;
     }
 
     /** The report of a run that did not complete, with the sections its contributors could still give. */

@@ -162,10 +162,11 @@ public record RunReport(String status, String error, Versions flowscope, Machine
      * @param minMs   minimum
      * @param p50Ms   median
      * @param p95Ms   95th percentile
+     * @param p99Ms   99th percentile
      * @param maxMs   maximum
      */
     public record StageTiming(long count, double totalMs, double meanMs, double minMs, double p50Ms, double p95Ms,
-                              double maxMs) {
+                              double p99Ms, double maxMs) {
     }
 
     /**

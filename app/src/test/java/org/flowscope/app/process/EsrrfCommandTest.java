@@ -102,15 +102,18 @@ class EsrrfCommandTest {
         JsonNode esrrf = run.get("esrrf");
         assertEquals(3, esrrf.get("windows").asInt());
         assertEquals(2, esrrf.get("magnification").asInt());
-        assertTrue(esrrf.get("blocksReused").asInt() > 0, esrrf.toString());
+        // frame by frame: each of the 40 frames computed once, though the 3 overlapping windows use 60
+        assertEquals(40, esrrf.get("frames").asInt(), esrrf.toString());
+        assertEquals(3, esrrf.get("windowsJoinedOnDevice").asInt() + esrrf.get("windowsJoinedOnHost").asInt());
     }
 
     @Test
     void liveEsrrfRecordsTheEnginesChoicePerWindowInRunJson() {
         Path out = dir.resolve("tumbling");
+        // whole windows: one engine call per window (frame by frame, the calls are per unit; see LiveCommandTest)
         CliRunner.Result r = CliRunner.run("live", "--source", "sim:size=20x16,seed=3,pacing=virtual", "--frames", "40",
                 "--window", "20", "--op", "esrrf", "--magnification", "2", "--backend", "cpu", "--no-history",
-                "--out", out.toString());
+                "--analysis", "window", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.toString());
         RunReport report = RunReportFile.read(out.resolve("run.json"));
         long esrrfCalls = report.decisions().candidates().stream().filter(c -> c.operation().equals("esrrf"))

@@ -69,6 +69,14 @@ public final class EsrrfProofCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     List<ExperimentalRgc.Kernel> cudaKernels;
 
+    @Option(names = "--radius", defaultValue = "1.5", paramLabel = "PX",
+            description = "Radius of the timed windows, input pixels (default: ${DEFAULT-VALUE}).")
+    float radius;
+
+    @Option(names = "--temporal", defaultValue = "AVG", paramLabel = "AVG|VAR|TAC2",
+            description = "Statistic of the timed windows (default: ${DEFAULT-VALUE}).")
+    TemporalCorrelation temporal;
+
     @Option(names = "--no-cpu", description = "Do not time the threaded CPU implementation.")
     boolean noCpu;
 
@@ -115,7 +123,8 @@ public final class EsrrfProofCommand implements Callable<Integer> {
                 failures = parity(out, names, impls, cpu);
             }
             if (!backends.equals("opencl-cpu") && !mode.equals("parity")) {
-                timings(out, names, impls, cpu, sizes, frames, reps, cpuFrames, !noCpu && (backends.equals("all") || cuda));
+                timings(out, names, impls, cpu, sizes, frames, reps, cpuFrames, !noCpu && (backends.equals("all") || cuda),
+                        EsrrfParams.defaults().withRadius(radius).withTemporal(temporal));
             }
             return failures == 0 ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
         }
@@ -163,8 +172,7 @@ public final class EsrrfProofCommand implements Callable<Integer> {
     }
 
     private static void timings(PrintWriter out, List<String> names, List<Impl> impls, CpuDevice cpu, int[] sizes,
-            int frames, int reps, int cpuFrames, boolean withCpu) {
-        EsrrfParams p = EsrrfParams.defaults();
+            int frames, int reps, int cpuFrames, boolean withCpu, EsrrfParams p) {
         for (int size : sizes) {
             ImageStack in = SyntheticFrames.blinking(frames, size, size, size);
             for (int i = 0; i < impls.size(); i++) {
@@ -185,9 +193,11 @@ public final class EsrrfProofCommand implements Callable<Integer> {
                 }
                 double med = median(total);
                 double kMed = median(kernel);
-                out.printf(Locale.ROOT, "time %-40s %4dx%-4d x%d frames %3d: window %.1f ms, %.3f ms/frame, %.0f frames/s"
-                        + " (end to end, incl. upload %.1f ms); device-resident kernels %.3f ms/frame, %.0f frames/s%n",
-                        names.get(i), size, size, p.magnification(), frames, med, med / frames, 1000 * frames / med,
+                out.printf(Locale.ROOT, "time %-40s %4dx%-4d x%d r%.1f %s frames %3d: window %.1f ms, %.3f ms/frame,"
+                        + " %.0f frames/s (end to end, incl. upload %.1f ms); device-resident kernels %.3f ms/frame,"
+                        + " %.0f frames/s%n",
+                        names.get(i), size, size, p.magnification(), p.radius(), p.temporal(), frames, med, med / frames,
+                        1000 * frames / med,
                         median(upload), kMed / frames, 1000 * frames / kMed);
                 out.flush();
             }

@@ -130,6 +130,11 @@ public final class CudaDevice implements Device {
         return new CudaBuffer(buffers, bytes, buffers.acquire(0, bytes, "CUDA allocation on " + identity.label()));
     }
 
+    /** Native device allocations so far (reuses from the pool do not count). */
+    public long bufferAllocations() {
+        return buffers.allocations();
+    }
+
     /** Total time spent loading modules on this device; the engine subtracts it from run times. */
     @Override
     public long buildNanos() {

@@ -12,8 +12,9 @@ import org.flowscope.methods.spi.LiveStage;
 import picocli.CommandLine.Option;
 
 /**
- * {@code flowscope live ... --drift}: corrects each window's drift before the {@code --op} operator (e.g. eSRRF), as a
- * plain stage of the operator chain ({@link DriftStage}).
+ * {@code flowscope live ... --drift}: measures the drift before the {@code --op} operator (e.g. eSRRF), as a plain
+ * stage of the operator chain ({@link DriftStage}); frame by frame, each frame carries its drift to the operator,
+ * which undoes it in its own interpolation (eSRRF) or by resampling (average).
  */
 public final class DriftLiveStage implements LiveStage {
     /** The drift options of {@code live}. */
@@ -29,9 +30,24 @@ public final class DriftLiveStage implements LiveStage {
                 description = "Largest drift per axis searched, pixels (0 = half the frame). Default: ${DEFAULT-VALUE}.")
         double maxShift;
 
-        @Option(names = "--drift-interpolator", paramLabel = "NAME", description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--drift-interpolator", paramLabel = "NAME",
+                description = "Resampling for operators without an interpolation of their own (average, "
+                        + "--drift-save-corrected): ${COMPLETION-CANDIDATES}; eSRRF undoes the drift in its own "
+                        + "magnification instead. Default: ${DEFAULT-VALUE}.")
         Kernel interpolator = Kernel.LANCZOS3;
+
+        @Option(names = "--drift-every", paramLabel = "N", defaultValue = "0",
+                description = "Frames per drift measurement when frames are analysed as they arrive (0 = the "
+                        + "stream's unit of work, about 10 frames). Default: ${DEFAULT-VALUE}.")
+        int every;
+
+        @Option(names = "--drift-save-corrected",
+                description = "Also write every analysed frame with its drift undone to raw_corrected.tif (float32).")
+        boolean saveCorrected;
     }
+
+    /** The file of {@code --drift-save-corrected}. */
+    public static final String CORRECTED = "raw_corrected.tif";
 
     private final Options options = new Options();
 
@@ -67,10 +83,20 @@ public final class DriftLiveStage implements LiveStage {
                         + " but the source delivers " + setup.format().width() + "x" + setup.format().height());
             }
         }
+        if (options.every < 0) {
+            throw new IllegalArgumentException("--drift-every must be >= 0 frames (0 = the unit of work), got " + options.every);
+        }
+        if (options.saveCorrected && !setup.streaming()) {
+            throw new IllegalArgumentException("--drift-save-corrected needs the frame-by-frame analysis, not --analysis window");
+        }
         // NEAREST borders: the following operator (eSRRF gradients) must not see artificial edges
         DriftCorrectionParams correction = new DriftCorrectionParams(options.interpolator, Border.NEAREST);
-        return List.of(new DriftStage(setup.engine(), setup.selection(), ref,
+        DriftStage drift = new DriftStage(setup.engine(), setup.selection(), ref,
                 options.reference == null ? null : options.reference.toString(), options.maxShift, correction,
-                setup.pixelSizeNm()));
+                options.every, setup.pixelSizeNm());
+        if (options.saveCorrected) {
+            return List.of(drift, new CorrectedFramesStage(setup.outDir().resolve(CORRECTED)));
+        }
+        return List.of(drift);
     }
 }

@@ -12,7 +12,6 @@ import java.util.function.BiConsumer;
 import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.pipeline.LivePipeline;
-import org.flowscope.core.pipeline.ResultListener;
 import org.flowscope.core.pipeline.RunSummary;
 import org.flowscope.core.pipeline.WindowContext;
 import org.flowscope.core.pipeline.WindowOperator;
@@ -126,7 +125,7 @@ public final class LiveRun implements AutoCloseable {
         private String operatorName;
         private String[] operatorArgs = new String[0];
         private WindowOperator operator;
-        private final List<ResultListener> listeners = new ArrayList<>();
+        private final List<BiConsumer<ImageStack, WindowContext>> callbacks = new ArrayList<>();
         private Path directory;
         private RunOptions selection = RunOptions.auto();
 
@@ -195,20 +194,13 @@ public final class LiveRun implements AutoCloseable {
             return this;
         }
 
-        /** Called with every result, in window order, on the analysis thread: keep it short. */
+        /**
+         * Called with every result, in window order, on the thread that writes results (the analysis thread, or the
+         * result writer of a frame-by-frame analysis): keep it short, a slow callback slows the analysis; an exception
+         * it throws ends the run as a failure.
+         */
         public Builder onResult(BiConsumer<ImageStack, WindowContext> callback) {
-            Objects.requireNonNull(callback, "callback");
-            listeners.add(new ResultListener() {
-                @Override
-                public void onResult(ImageStack result, WindowContext context) {
-                    callback.accept(result, context);
-                }
-
-                @Override
-                public String section() {
-                    return "callback";
-                }
-            });
+            callbacks.add(Objects.requireNonNull(callback, "callback"));
             return this;
         }
 
@@ -221,15 +213,14 @@ public final class LiveRun implements AutoCloseable {
                 throw new IllegalStateException("a run needs an operator: call operator(...)");
             }
             Path dir = directory != null ? directory : Files.createTempDirectory("flowscope-run");
-            var setup = new org.flowscope.methods.spi.LiveSetup(source.format(), window, step, dir, () -> engine, selection);
+            var setup = new org.flowscope.methods.spi.LiveSetup(source.format(), window, step, dir, () -> engine, selection, true);
             List<WindowOperator> chain = new ArrayList<>();
             for (String[] s : before) {
                 chain.addAll(stages.before(s[0], java.util.Arrays.copyOfRange(s, 1, s.length), setup));
             }
             chain.add(operator != null ? operator : stages.operator(operatorName, operatorArgs, setup));
             LivePipeline.Builder b = LivePipeline.builder(source).window(WindowSpec.sliding(window, step))
-                    .operator(WindowOperator.chain(chain)).resultSink(new CallbackSink());
-            listeners.forEach(b::listener);
+                    .operator(WindowOperator.chain(chain)).resultSink(new CallbackSink(List.copyOf(callbacks)));
             return new LiveRun(source, push, b.build());
         }
 
@@ -241,10 +232,16 @@ public final class LiveRun implements AutoCloseable {
         }
     }
 
-    /** Results go to the listeners only; nothing is written. */
-    private static final class CallbackSink implements ResultSink {
+    /**
+     * Results go to the callbacks, every one (a side branch would be latest-wins and could skip results that arrive
+     * close together, as the last windows of a frame-by-frame analysis do); nothing is written.
+     */
+    private record CallbackSink(List<BiConsumer<ImageStack, WindowContext>> callbacks) implements ResultSink {
         @Override
         public void write(ImageStack result, WindowContext context) {
+            for (BiConsumer<ImageStack, WindowContext> c : callbacks) {
+                c.accept(result, context);
+            }
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.core.frame.FrameShift;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.ExecutionContext;
@@ -72,9 +73,19 @@ public final class EsrrfCpu implements Implementation<EsrrfParams, ImageStack, I
         int wm = in.width() * m;
         float[] out = new float[in.frames() * hm * wm];
         for (int f = 0; f < in.frames(); f++) {
-            latticeFrame(p, in, f, out, f * hm * wm);
+            latticeFrame(p, in, f, FrameShift.ZERO, out, f * hm * wm);
         }
         return new ImageStack(in.frames(), hm, wm, out);
+    }
+
+    /**
+     * The per-frame map {@code (H M, W M)} of frame {@code f} of {@code in} moved back by its drift {@code shift}:
+     * the magnification and the gradient lattice are sampled {@code shift} input pixels away from their usual
+     * positions (one interpolation, no resampled frame in between), written to {@code out[outOff ..]}. The zero
+     * shift gives exactly the map of {@link #frames}.
+     */
+    public static void frameMap(EsrrfParams p, ImageStack in, int f, FrameShift shift, float[] out, int outOff) {
+        latticeFrame(p, in, f, shift, out, outOff);
     }
 
     /**
@@ -132,7 +143,7 @@ public final class EsrrfCpu implements Implementation<EsrrfParams, ImageStack, I
     }
 
     /** One frame of RGC on the gradient lattice, written pixel by pixel with NanoPyx's float32 arithmetic. */
-    private static void latticeFrame(EsrrfParams p, ImageStack in, int f, float[] out, int outOff) {
+    private static void latticeFrame(EsrrfParams p, ImageStack in, int f, FrameShift shift, float[] out, int outOff) {
         Geometry geo = p.geometry();
         int m = p.magnification();
         int h = in.height();
@@ -142,7 +153,7 @@ public final class EsrrfCpu implements Implementation<EsrrfParams, ImageStack, I
         int lw = 2 * w + 1;
         float[] gx = new float[(2 * h + 1) * lw];
         float[] gy = new float[gx.length];
-        Lattice.gradients(geo, in.data(), in.offset(f), h, w, m, gx, gy);
+        Lattice.gradients(geo, in.data(), in.offset(f), h, w, m, shift, gx, gy);
         RgcParams rp = p.rgc();
         float tSS = rp.tSS();
         float tSO = rp.tSO();
@@ -184,15 +195,18 @@ public final class EsrrfCpu implements Implementation<EsrrfParams, ImageStack, I
                         }
                     }
                 }
-                float intensity = p.intensityWeighting() ? intensity(geo, in, f, rM, cM, m) : 1f;
+                float intensity = p.intensityWeighting() ? intensity(geo, in, f, rM, cM, m, shift) : 1f;
                 out[outOff + rM * wm + cM] = RgcCpu.finish(rp, acc, wsum, intensity);
             }
         }
     }
 
-    /** The magnified image at output pixel (rM, cM): NanoPyx samples at rM/M, the centred geometry at the centre. */
-    private static float intensity(Geometry geo, ImageStack in, int f, int rM, int cM, int m) {
-        return geo.interpolator().at(in.data(), in.offset(f), in.height(), in.width(), geo.sampling().position(rM, m),
-                geo.sampling().position(cM, m));
+    /**
+     * The magnified image at output pixel (rM, cM) plus the shift: NanoPyx samples at rM/M, the centred geometry at
+     * the centre.
+     */
+    private static float intensity(Geometry geo, ImageStack in, int f, int rM, int cM, int m, FrameShift s) {
+        return geo.interpolator().at(in.data(), in.offset(f), in.height(), in.width(),
+                geo.sampling().position(rM, m) + s.dy(), geo.sampling().position(cM, m) + s.dx());
     }
 }

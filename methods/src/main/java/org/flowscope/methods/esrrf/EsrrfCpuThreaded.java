@@ -2,6 +2,7 @@ package org.flowscope.methods.esrrf;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import org.flowscope.core.frame.FrameShift;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.ExecutionContext;
@@ -48,7 +49,7 @@ public final class EsrrfCpuThreaded implements Implementation<EsrrfParams, Image
         for (int t = 0; t < timePoints; t++) {
             TemporalAccumulator acc = new TemporalAccumulator(p.temporal(), px);
             for (int f = t * block; f < Math.min((t + 1) * block, in.frames()); f++) {
-                accumulateFrame(kernel, in, f, acc, pool);
+                accumulateFrame(kernel, in.data(), in.offset(f), FrameShift.ZERO, acc, pool);
             }
             float[] stat = acc.result();
             if (p.macroPixelCorrection()) {
@@ -59,22 +60,11 @@ public final class EsrrfCpuThreaded implements Implementation<EsrrfParams, Image
         return new ImageStack(timePoints, plan.hm, plan.wm, out);
     }
 
-    /**
-     * Adds the per-frame maps of every frame of {@code in} to {@code acc} (a running statistic over
-     * {@code H M x W M} pixels), for callers that keep statistics across windows.
-     */
-    public static void accumulate(EsrrfParams p, ImageStack in, TemporalAccumulator acc, ForkJoinPool pool) {
-        EsrrfPlan plan = new EsrrfPlan(p, in.height(), in.width());
-        EsrrfFrameKernel kernel = new EsrrfFrameKernel(plan);
-        for (int f = 0; f < in.frames(); f++) {
-            accumulateFrame(kernel, in, f, acc, pool);
-        }
-    }
-
-    private static void accumulateFrame(EsrrfFrameKernel kernel, ImageStack in, int f, TemporalAccumulator acc,
-            ForkJoinPool pool) {
+    /** Adds the map of the frame at {@code data[off ..]}, read {@code shift} away (drift undone), to {@code acc}. */
+    static void accumulateFrame(EsrrfFrameKernel kernel, float[] data, int off, FrameShift shift,
+            TemporalAccumulator acc, ForkJoinPool pool) {
         EsrrfPlan plan = kernel.plan();
-        kernel.begin(in.data(), in.offset(f));
+        kernel.begin(data, off, shift);
         int latticeRows = 2 * plan.h + 1;
         int bands = Math.min(latticeRows, 4 * pool.getParallelism());
         pool.submit(() -> IntStream.range(0, bands).parallel().forEach(
@@ -82,7 +72,7 @@ public final class EsrrfCpuThreaded implements Implementation<EsrrfParams, Image
         int rowBands = Math.min(plan.hm, 8 * pool.getParallelism());
         pool.submit(() -> IntStream.range(0, rowBands).parallel().forEach(b -> {
             float[] row = new float[plan.wm];
-            float[] scratch = new float[plan.w];
+            float[] scratch = new float[kernel.scratchLength()];
             for (int i = b * plan.hm / rowBands; i < (b + 1) * plan.hm / rowBands; i++) {
                 kernel.row(i, row, scratch);
                 acc.add(i * plan.wm, row, 0, plan.wm);

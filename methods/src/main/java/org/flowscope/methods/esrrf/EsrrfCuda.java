@@ -1,8 +1,6 @@
 package org.flowscope.methods.esrrf;
 
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
-import static jcuda.driver.JCudaDriver.cuMemAlloc;
-import static jcuda.driver.JCudaDriver.cuMemFree;
 import static jcuda.driver.JCudaDriver.cuMemGetInfo;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
@@ -14,6 +12,7 @@ import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUstream;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.engine.cuda.CudaBuffer;
 import org.flowscope.engine.cuda.CudaDevice;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.ExecutionContext;
@@ -32,9 +31,11 @@ import org.flowscope.methods.gpu.CudaKernelArgs;
  * per chunk of frames, one kernel builds the unit gradient lattices, a second computes RGC, intensity weighting and
  * the temporal running sums in registers over all frames of the chunk, one thread per output pixel, with the
  * threads of a warp sharing a sub-pixel phase and hence one sample table. Per-frame maps are never written. Chunk
- * length comes from free device memory before launch ({@link ChunkPlanner}); every pixel is defined.
+ * length comes from free device memory before launch ({@link ChunkPlanner}); every pixel is defined. Device buffers
+ * come from the device's pool and go back to it after the call (no allocation per call once the pool has the sizes).
  */
 public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, ImageStack> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EsrrfCuda.class);
     private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.cuda", Esrrf.class, Backend.CUDA,
             Precision.MIXED, "eSRRF fused on an NVIDIA GPU (PTX; lattice, RGC and temporal sums on the device)");
     static final String PTX = "esrrf.ptx";
@@ -96,7 +97,7 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
         int px = plan.hm * plan.wm;
         float[] out = new float[timePoints * px];
         TemporalCorrelation stat = p.temporal();
-        List<CUdeviceptr> owned = new ArrayList<>();
+        List<CudaBuffer> owned = new ArrayList<>();
         synchronized (dev.lock()) {
             dev.makeCurrent();
             long[] free = new long[1];
@@ -105,17 +106,17 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
             int chunk = ChunkPlanner.framesPerChunk(t, stat, block, free[0], free[0]);
             CUstream stream = dev.stream();
             try {
-                CUdeviceptr frames = alloc(owned, 4L * chunk * in.frameSize());
-                CUdeviceptr lat = alloc(owned, 8L * chunk * t.latticePoints());
-                Sums<CUdeviceptr> sums = new Sums<>(alloc(owned, 8L * px),
-                        alloc(owned, stat == TemporalCorrelation.AVG ? 8 : 8L * px),
-                        alloc(owned, stat == TemporalCorrelation.TAC2 ? 4L * px : 4),
-                        alloc(owned, stat == TemporalCorrelation.TAC2 ? 4L * px : 4));
-                CUdeviceptr result = alloc(owned, 4L * px);
-                Tables<CUdeviceptr> tables = Tables.upload(t, uploader(owned));
+                CUdeviceptr frames = alloc(dev, owned, 4L * chunk * in.frameSize());
+                CUdeviceptr lat = alloc(dev, owned, 8L * chunk * t.latticePoints());
+                Sums<CUdeviceptr> sums = new Sums<>(alloc(dev, owned, 8L * px),
+                        alloc(dev, owned, stat == TemporalCorrelation.AVG ? 8 : 8L * px),
+                        alloc(dev, owned, stat == TemporalCorrelation.TAC2 ? 4L * px : 4),
+                        alloc(dev, owned, stat == TemporalCorrelation.TAC2 ? 4L * px : 4));
+                CUdeviceptr result = alloc(dev, owned, 4L * px);
+                Tables<CUdeviceptr> tables = Tables.upload(t, uploader(dev, owned));
                 float[] samples = rgc.samples(t);
                 if (samples != t.samples) {
-                    tables = tables.withSamples(upload(owned, Pointer.to(samples), 4L * samples.length));
+                    tables = tables.withSamples(upload(dev, owned, Pointer.to(samples), 4L * samples.length));
                 }
                 for (int tp = 0; tp < timePoints; tp++) {
                     int from = tp * block;
@@ -148,10 +149,10 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
                         timings.download(System.nanoTime() - t2);
                     }
                 }
+                owned.forEach(CudaBuffer::close);
+                owned.clear();
             } finally {
-                for (CUdeviceptr d : owned) {
-                    cuMemFree(d);
-                }
+                giveBackAfterFailure(dev, stream, owned);
             }
         }
         if (p.macroPixelCorrection()) {
@@ -166,35 +167,54 @@ public final class EsrrfCuda implements Implementation<EsrrfParams, ImageStack, 
         return (int) ((n + per - 1) / per);
     }
 
-    private static EsrrfKernels.Uploader<CUdeviceptr> uploader(List<CUdeviceptr> owned) {
+    /**
+     * After a failed call: its buffers go back to the pool once the stream has drained; when the stream itself fails
+     * they are left alone, since work may still use them.
+     */
+    private static void giveBackAfterFailure(CudaDevice dev, CUstream stream, List<CudaBuffer> owned) {
+        if (owned.isEmpty()) {
+            return;
+        }
+        try {
+            cuStreamSynchronize(stream);
+        } catch (RuntimeException e) {
+            LOG.warn("eSRRF on {}: the stream failed after a failed call ({}); {} device buffers are not reused",
+                    dev.identity().label(), e.toString(), owned.size());
+            return;
+        }
+        owned.forEach(CudaBuffer::close);
+    }
+
+    private static EsrrfKernels.Uploader<CUdeviceptr> uploader(CudaDevice dev, List<CudaBuffer> owned) {
         return new EsrrfKernels.Uploader<>() {
             @Override
             public CUdeviceptr ints(int[] v) {
-                return upload(owned, Pointer.to(v), 4L * v.length);
+                return upload(dev, owned, Pointer.to(v), 4L * v.length);
             }
 
             @Override
             public CUdeviceptr floats(float[] v) {
-                return upload(owned, Pointer.to(v), 4L * v.length);
+                return upload(dev, owned, Pointer.to(v), 4L * v.length);
             }
 
             @Override
             public CUdeviceptr bytes(byte[] v) {
-                return upload(owned, Pointer.to(v), v.length);
+                return upload(dev, owned, Pointer.to(v), v.length);
             }
         };
     }
 
-    private static CUdeviceptr alloc(List<CUdeviceptr> owned, long bytes) {
-        CUdeviceptr d = new CUdeviceptr();
-        cuMemAlloc(d, Math.max(bytes, 4));
-        owned.add(d);
-        return d;
+    private static CUdeviceptr alloc(CudaDevice dev, List<CudaBuffer> owned, long bytes) {
+        CudaBuffer b = dev.buffer(Math.max(bytes, 4));
+        owned.add(b);
+        return b.pointer();
     }
 
-    private static CUdeviceptr upload(List<CUdeviceptr> owned, Pointer host, long bytes) {
-        CUdeviceptr d = alloc(owned, bytes);
-        cuMemcpyHtoD(d, host, Math.max(bytes, 1));
+    private static CUdeviceptr upload(CudaDevice dev, List<CudaBuffer> owned, Pointer host, long bytes) {
+        CUdeviceptr d = alloc(dev, owned, bytes);
+        if (bytes > 0) {
+            cuMemcpyHtoD(d, host, bytes);
+        }
         return d;
     }
 }

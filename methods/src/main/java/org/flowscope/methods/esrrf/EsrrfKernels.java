@@ -31,6 +31,12 @@ final class EsrrfKernels {
                     u.floats(p.wY), u.ints(p.tapX), u.floats(p.wX));
         }
 
+        /** The same tables with other magnification taps (same lengths), e.g. those of a shifted frame. */
+        Tables<B> withTaps(B otherTapY, B otherWY, B otherTapX, B otherWX) {
+            return new Tables<>(baseY, baseX, insideY, insideX, start, djdi, samples, wsum, otherTapY, otherWY, otherTapX,
+                    otherWX);
+        }
+
         /** The same tables with another sample table (same length), e.g. offsets re-expressed for a tile. */
         Tables<B> withSamples(B other) {
             return new Tables<>(baseY, baseX, insideY, insideX, start, djdi, other, wsum, tapY, wY, tapX, wX);

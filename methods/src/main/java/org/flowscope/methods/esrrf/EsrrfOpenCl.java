@@ -1,22 +1,19 @@
 package org.flowscope.methods.esrrf;
 
 import static org.jocl.CL.CL_DEVICE_EXTENSIONS;
-import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
-import static org.jocl.CL.CL_MEM_READ_ONLY;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
-import static org.jocl.CL.clCreateBuffer;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clGetDeviceInfo;
-import static org.jocl.CL.clReleaseMemObject;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowscope.core.image.ImageStack;
+import org.flowscope.engine.opencl.OpenClBuffer;
 import org.flowscope.engine.opencl.OpenClDevice;
 import org.flowscope.engine.spi.Availability;
 import org.flowscope.engine.spi.Backend;
@@ -32,7 +29,6 @@ import org.flowscope.methods.esrrf.EsrrfKernels.Sums;
 import org.flowscope.methods.esrrf.EsrrfKernels.Tables;
 import org.flowscope.methods.gpu.OpenClKernelArgs;
 import org.jocl.Pointer;
-import org.jocl.cl_context;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
@@ -42,9 +38,11 @@ import org.jocl.cl_mem;
  * over all frames of the chunk, keeping them in registers; only the final statistic leaves the device. Per-frame
  * maps are never written. Chunk length comes from the device's memory limits before launch ({@link ChunkPlanner}).
  * Every output pixel is written, margins included. float32 arithmetic with double running sums; within 1e-4 of
- * the largest value of the Java reference.
+ * the largest value of the Java reference. Device buffers come from the device's pool and go back to it after the
+ * call, so repeated calls of one shape (live windows, a parameter sweep) allocate nothing once the pool has them.
  */
 public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack, ImageStack> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EsrrfOpenCl.class);
     private static final ImplementationInfo INFO = new ImplementationInfo("esrrf.opencl", Esrrf.class, Backend.OPENCL,
             Precision.MIXED, "eSRRF fused on an OpenCL device (lattice, RGC and temporal sums on the device)");
     private static final String SOURCE = "esrrf.cl";
@@ -104,18 +102,17 @@ public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack
         cl_kernel lattice = OpenClKernelArgs.kernel(dev, EsrrfOpenCl.class, SOURCE, Lattice.class);
         cl_kernel rgc = OpenClKernelArgs.kernel(dev, EsrrfOpenCl.class, SOURCE, Rgc.class);
         cl_kernel finish = OpenClKernelArgs.kernel(dev, EsrrfOpenCl.class, SOURCE, Finish.class);
-        List<cl_mem> buffers = new ArrayList<>();
+        List<OpenClBuffer> buffers = new ArrayList<>();
         synchronized (dev.lock()) {
             try {
-                cl_context ctx = dev.context();
-                cl_mem frames = alloc(ctx, buffers, 4L * chunk * in.frameSize());
-                cl_mem lat = alloc(ctx, buffers, 8L * chunk * t.latticePoints());
-                Sums<cl_mem> sums = new Sums<>(alloc(ctx, buffers, 8L * px),
-                        alloc(ctx, buffers, stat == TemporalCorrelation.AVG ? 8 : 8L * px),
-                        alloc(ctx, buffers, stat == TemporalCorrelation.TAC2 ? 4L * px : 4),
-                        alloc(ctx, buffers, stat == TemporalCorrelation.TAC2 ? 4L * px : 4));
-                cl_mem result = alloc(ctx, buffers, 4L * px);
-                Tables<cl_mem> tables = Tables.upload(t, uploader(ctx, buffers));
+                cl_mem frames = alloc(dev, buffers, 4L * chunk * in.frameSize());
+                cl_mem lat = alloc(dev, buffers, 8L * chunk * t.latticePoints());
+                Sums<cl_mem> sums = new Sums<>(alloc(dev, buffers, 8L * px),
+                        alloc(dev, buffers, stat == TemporalCorrelation.AVG ? 8 : 8L * px),
+                        alloc(dev, buffers, stat == TemporalCorrelation.TAC2 ? 4L * px : 4),
+                        alloc(dev, buffers, stat == TemporalCorrelation.TAC2 ? 4L * px : 4));
+                cl_mem result = alloc(dev, buffers, 4L * px);
+                Tables<cl_mem> tables = Tables.upload(t, uploader(dev, buffers));
                 for (int tp = 0; tp < timePoints; tp++) {
                     int from = tp * block;
                     int to = Math.min(from + block, in.frames());
@@ -153,8 +150,10 @@ public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack
                     }
                 }
                 clFinish(dev.queue());
+                buffers.forEach(OpenClBuffer::close);
+                buffers.clear();
             } finally {
-                buffers.forEach(b -> clReleaseMemObject(b));
+                giveBackAfterFailure(dev, buffers);
             }
         }
         if (p.macroPixelCorrection()) {
@@ -165,38 +164,58 @@ public final class EsrrfOpenCl implements Implementation<EsrrfParams, ImageStack
         return new ImageStack(timePoints, plan.hm, plan.wm, out);
     }
 
+    /**
+     * After a failed call: its buffers go back to the pool once the queue has drained (the pool hands them to other
+     * queues); when the queue itself fails they are left alone, since commands may still use them.
+     */
+    private static void giveBackAfterFailure(OpenClDevice dev, List<OpenClBuffer> buffers) {
+        if (buffers.isEmpty()) {
+            return;
+        }
+        try {
+            clFinish(dev.queue());
+        } catch (RuntimeException e) {
+            LOG.warn("eSRRF on {}: the queue failed after a failed call ({}); {} device buffers are not reused",
+                    dev.identity().label(), e.toString(), buffers.size());
+            return;
+        }
+        buffers.forEach(OpenClBuffer::close);
+    }
+
     static long roundUp(long n, int multiple) {
         return (n + multiple - 1) / multiple * multiple;
     }
 
-    private static cl_mem alloc(cl_context ctx, List<cl_mem> owned, long bytes) {
-        cl_mem m = clCreateBuffer(ctx, CL_MEM_READ_WRITE, Math.max(bytes, 4), null, null);
-        owned.add(m);
-        return m;
+    private static cl_mem alloc(OpenClDevice dev, List<OpenClBuffer> owned, long bytes) {
+        OpenClBuffer b = dev.buffer(Math.max(bytes, 4), CL_MEM_READ_WRITE);
+        owned.add(b);
+        return b.mem();
     }
 
-    private static EsrrfKernels.Uploader<cl_mem> uploader(cl_context ctx, List<cl_mem> owned) {
+    private static EsrrfKernels.Uploader<cl_mem> uploader(OpenClDevice dev, List<OpenClBuffer> owned) {
         return new EsrrfKernels.Uploader<>() {
             @Override
             public cl_mem ints(int[] v) {
-                return upload(ctx, owned, Pointer.to(v), 4L * v.length);
+                return upload(dev, owned, Pointer.to(v), 4L * v.length);
             }
 
             @Override
             public cl_mem floats(float[] v) {
-                return upload(ctx, owned, Pointer.to(v), 4L * v.length);
+                return upload(dev, owned, Pointer.to(v), 4L * v.length);
             }
 
             @Override
             public cl_mem bytes(byte[] v) {
-                return upload(ctx, owned, Pointer.to(v), v.length);
+                return upload(dev, owned, Pointer.to(v), v.length);
             }
         };
     }
 
-    private static cl_mem upload(cl_context ctx, List<cl_mem> owned, Pointer host, long bytes) {
-        cl_mem m = clCreateBuffer(ctx, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, Math.max(bytes, 4), host, null);
-        owned.add(m);
+    private static cl_mem upload(OpenClDevice dev, List<OpenClBuffer> owned, Pointer host, long bytes) {
+        cl_mem m = alloc(dev, owned, bytes);
+        if (bytes > 0) {
+            clEnqueueWriteBuffer(dev.queue(), m, CL_TRUE, 0, bytes, host, 0, null, null);
+        }
         return m;
     }
 }

@@ -49,6 +49,15 @@ final class EsrrfPlan {
     /** Per output column: phase {@code j mod M} and whether all its samples are interior columns. */
     final int[] phaseX;
     final boolean[] insideX;
+    /**
+     * Per column phase {@code sx}: the columns {@code j = q M + sx}, {@code q in [interiorLo, interiorHi)}, outside
+     * the margins whose samples all lie inside the lattice (the same for every interior row).
+     */
+    final int[] interiorLo;
+    final int[] interiorHi;
+    /** Per column phase {@code sx}: the columns {@code q in [firstColumn, lastColumn)} outside the margins. */
+    final int[] firstColumn;
+    final int[] lastColumn;
     /** Image taps: rows {@code tapY[4i..4i+3]} with weights {@code wY[..]}, columns likewise. */
     final int[] tapY;
     final float[] wY;
@@ -127,12 +136,37 @@ final class EsrrfPlan {
             phaseX[j] = j % m;
             insideX[j] = interiorCol(j);
         }
+        interiorLo = new int[m];
+        interiorHi = new int[m];
+        firstColumn = new int[m];
+        lastColumn = new int[m];
+        for (int sx = 0; sx < m; sx++) {
+            int lo = w;
+            int hi = 0;
+            int first = w;
+            int last = 0;
+            for (int q = 0; q < w; q++) {
+                int j = q * m + sx;
+                if (j >= margin && j < wm - margin) {
+                    first = Math.min(first, q);
+                    last = q + 1;
+                    if (insideX[j]) {
+                        lo = Math.min(lo, q);
+                        hi = q + 1;
+                    }
+                }
+            }
+            interiorLo[sx] = hi > lo ? lo : 0;
+            interiorHi[sx] = hi > lo ? hi : 0;
+            firstColumn[sx] = last > first ? first : 0;
+            lastColumn[sx] = last > first ? last : 0;
+        }
         tapY = new int[4 * hm];
         wY = new float[4 * hm];
-        taps(hm, h, tapY, wY);
+        taps(hm, h, 0f, tapY, wY);
         tapX = new int[4 * wm];
         wX = new float[4 * wm];
-        taps(wm, w, tapX, wX);
+        taps(wm, w, 0f, tapX, wX);
     }
 
     private int[] bases(int len) {
@@ -151,15 +185,22 @@ final class EsrrfPlan {
         return s;
     }
 
-    private void taps(int outLen, int inLen, int[] idx, float[] wts) {
+    /**
+     * The Catmull-Rom taps of the magnified image along one axis of {@code inLen} input pixels, sampled
+     * {@code shift} input pixels away from the output pixels' usual positions (a frame's drift; 0 normally).
+     */
+    void taps(int outLen, int inLen, float shift, int[] idx, float[] wts) {
         for (int i = 0; i < outLen; i++) {
-            double y = geo.sampling().position(i, m);
+            double y = geo.sampling().position(i, m) + shift;
             int r0 = (int) Math.floor(y - 0.5);
+            // NanoPyx's interpolator gives 0 for a point outside the image (only a shifted frame has such points)
+            boolean pointOutside = geo == Geometry.NANOPYX && (y < 0 || y >= inLen);
             for (int t = 0; t < 4; t++) {
                 int r = r0 - 1 + t;
                 boolean inside = r >= 0 && r < inLen;
                 idx[4 * i + t] = Math.min(Math.max(r, 0), inLen - 1);
-                wts[4 * i + t] = geo == Geometry.NANOPYX && !inside ? 0f : (float) Kernel.CATMULL_ROM.weight(y - (r + 0.5));
+                wts[4 * i + t] = geo == Geometry.NANOPYX && (!inside || pointOutside) ? 0f
+                        : (float) Kernel.CATMULL_ROM.weight(y - (r + 0.5));
             }
         }
     }

@@ -1,41 +1,53 @@
 package org.flowscope.methods.esrrf;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.pipeline.RunContributor;
+import org.flowscope.core.pipeline.StreamingOperator;
 import org.flowscope.core.pipeline.WindowContext;
-import org.flowscope.core.pipeline.WindowOperator;
+import org.flowscope.core.source.SourceFormat;
+import org.flowscope.core.window.StreamFrame;
+import org.flowscope.core.window.StreamLayout;
+import org.flowscope.core.window.WindowEnd;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.Execution;
 import org.flowscope.engine.RunOptions;
-import org.flowscope.engine.device.CpuDevice;
-import org.flowscope.engine.spi.Backend;
 
 /**
  * The live eSRRF stage: one super-resolved frame {@code (1, H M, W M)} per window.
  *
- * <p>By default the engine chooses the implementation for every window (and learns from the times). When the
- * threaded CPU backend is forced and windows overlap ({@code step < window}), the stage instead keeps the running
- * sums of blocks of {@code gcd(window, step)} frames ({@link EsrrfSlidingWindow}) and computes only the frames a
- * window adds. The engine belongs to the caller, which closes it. Called on one analysis thread; the progress
- * fields read atomics.
+ * <p><b>Streaming</b> (the live pipeline's normal mode): each frame's map is computed when the frame arrives, with
+ * its drift (from a drift stage before it) undone inside eSRRF's own magnification and gradient interpolation, and
+ * added to running sums on the device the engine chose for the frame's unit ({@link EsrrfStream},
+ * {@link EsrrfStreamer}); a window's image is made from the sums of the runs it covers, so overlapping windows
+ * compute each frame once. <b>Whole windows</b> (when a stage before it cannot stream): the engine runs
+ * {@link Esrrf} on each window.
+ *
+ * <p>The engine belongs to the caller, which closes it. Called on one analysis thread; the progress fields read
+ * atomics.
  */
-public final class EsrrfWindowOperator implements WindowOperator, RunContributor {
+public final class EsrrfWindowOperator implements StreamingOperator, RunContributor {
     private final Engine engine;
     private final EsrrfParams params;
     private final RunOptions options;
-    private final EsrrfSlidingWindow sliding;
+    private final int window;
+    private final int step;
     private final Map<String, Long> byImplementation = new TreeMap<>();
     private final AtomicLong windows = new AtomicLong();
     private final AtomicLong totalNanos = new AtomicLong();
+    private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong frameNanos = new AtomicLong();
     private volatile String lastImplementation = "-";
     private volatile double lastMs;
+    private volatile EsrrfStreamer streamer;
+    private volatile EnginePlacement placement;
 
     /**
-     * @param engine  the engine that runs every window (not closed by this stage)
+     * @param engine  the engine that runs every window or unit (not closed by this stage)
      * @param params  eSRRF parameters; frames per time point is ignored (a window is one time point)
      * @param options implementation choice ({@code RunOptions.auto()} or a forced backend)
      * @param window  frames per window
@@ -45,21 +57,8 @@ public final class EsrrfWindowOperator implements WindowOperator, RunContributor
         this.engine = engine;
         this.params = params.withFramesPerTimePoint(0);
         this.options = options;
-        boolean cpuOnly = options.backendFilter().filter(b -> b == Backend.CPU_THREADED).isPresent()
-                || options.deviceKindFilter().filter(k -> k == org.flowscope.engine.spi.DeviceKind.CPU).isPresent();
-        CpuDevice cpu = engine.devices(org.flowscope.engine.spi.DeviceKind.CPU).stream().filter(CpuDevice.class::isInstance)
-                .map(CpuDevice.class::cast).findFirst().orElse(null);
-        if (cpuOnly && step > 0 && step < window && cpu != null) {
-            this.sliding = new EsrrfSlidingWindow(this.params, EsrrfSlidingWindow.blockLength(window, step),
-                    (p, block) -> {
-                        int m = p.magnification();
-                        TemporalAccumulator acc = new TemporalAccumulator(p.temporal(), block.frameSize() * m * m);
-                        EsrrfCpuThreaded.accumulate(p, block, acc, cpu.pool());
-                        return acc;
-                    });
-        } else {
-            this.sliding = null;
-        }
+        this.window = window;
+        this.step = step;
     }
 
     @Override
@@ -79,18 +78,10 @@ public final class EsrrfWindowOperator implements WindowOperator, RunContributor
     }
 
     @Override
-    public ImageStack apply(ImageStack window, WindowContext context) {
+    public ImageStack apply(ImageStack in, WindowContext context) {
         long t0 = System.nanoTime();
-        ImageStack out;
-        String impl;
-        if (sliding != null) {
-            out = sliding.apply(window, context.firstSequence());
-            impl = "esrrf.cpu-threaded (sliding)";
-        } else {
-            Execution<ImageStack> ex = engine.execute(new Esrrf(), params, window, options);
-            out = ex.output();
-            impl = ex.decision().choice().implementation();
-        }
+        Execution<ImageStack> ex = engine.execute(new Esrrf(), params, in, options);
+        String impl = ex.decision().choice().implementation();
         long ns = System.nanoTime() - t0;
         synchronized (byImplementation) {
             byImplementation.merge(impl, 1L, Long::sum);
@@ -99,14 +90,71 @@ public final class EsrrfWindowOperator implements WindowOperator, RunContributor
         totalNanos.addAndGet(ns);
         lastImplementation = impl;
         lastMs = ns / 1e6;
-        return out;
+        return ex.output();
+    }
+
+    @Override
+    public FrameStream openStream(StreamLayout layout, SourceFormat format) {
+        EsrrfStreamParams p = new EsrrfStreamParams(params, window, step);
+        EnginePlacement places = new EnginePlacement(engine, options, p, format.height(), format.width(),
+                format.pixelType(), layout.unit());
+        EsrrfStreamer s = new EsrrfStreamer(p, layout, format.height(), format.width(), places);
+        this.placement = places;
+        this.streamer = s;
+        return new FrameStream() {
+            private String last = "-";
+
+            @Override
+            public void frame(StreamFrame f) {
+                long t0 = System.nanoTime();
+                try {
+                    s.frame(f.position(), f.frame().pixels(), f.shift());
+                } finally {
+                    f.release();
+                }
+                long ns = System.nanoTime() - t0;
+                frames.incrementAndGet();
+                frameNanos.addAndGet(ns);
+                lastMs = ns / 1e6;
+            }
+
+            @Override
+            public PendingResult windowEnd(WindowEnd end) {
+                long t0 = System.nanoTime();
+                PendingWindow w = s.window(end.firstPosition(), end.frames());
+                // no later window reaches back before the next window's start
+                s.releaseBefore(end.firstPosition() + step);
+                windows.incrementAndGet();
+                totalNanos.addAndGet(System.nanoTime() - t0);
+                Map<String, Long> units = places.unitsByLabel();
+                last = units.isEmpty() ? "-" : units.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+                lastImplementation = last;
+                return w::await;
+            }
+
+            @Override
+            public void close() {
+                s.close();
+            }
+        };
     }
 
     @Override
     public Map<String, String> progressFields() {
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("esrrf", String.format(java.util.Locale.ROOT, "%s %.0f ms", lastImplementation, lastMs));
+        if (streamer != null) {
+            long n = frames.get();
+            f.put("esrrf", String.format(Locale.ROOT, "%s %.1f ms/frame", shortLabel(lastImplementation),
+                    n == 0 ? 0 : frameNanos.get() / 1e6 / n));
+        } else {
+            f.put("esrrf", String.format(Locale.ROOT, "%s %.0f ms", lastImplementation, lastMs));
+        }
         return f;
+    }
+
+    private static String shortLabel(String label) {
+        int at = label.indexOf('@');
+        return at < 0 ? label : label.substring(0, at);
     }
 
     @Override
@@ -122,14 +170,20 @@ public final class EsrrfWindowOperator implements WindowOperator, RunContributor
         s.put("backend", options.toString());
         s.put("windows", windows.get());
         s.put("meanMsPerWindow", windows.get() == 0 ? 0 : totalNanos.get() / 1e6 / windows.get());
-        synchronized (byImplementation) {
-            s.put("windowsByImplementation", new TreeMap<>(byImplementation));
-        }
-        if (sliding != null) {
-            s.put("blocksComputed", sliding.computedBlocks());
-            s.put("blocksReused", sliding.reusedBlocks());
+        EsrrfStreamer st = streamer;
+        if (st != null) {
+            s.put("analysis", "frame by frame: each frame's map once, windows from shared running sums");
+            s.put("frames", frames.get());
+            s.put("meanMsPerFrame", frames.get() == 0 ? 0 : frameNanos.get() / 1e6 / frames.get());
+            s.put("unitsByImplementation", placement.unitsByLabel());
+            s.put("busyMsPerFrameByImplementation", placement.busyMsPerFrame());
+            s.put("windowsJoinedOnDevice", st.deviceWindows());
+            s.put("windowsJoinedOnHost", st.hostJoins());
+        } else {
+            synchronized (byImplementation) {
+                s.put("windowsByImplementation", new TreeMap<>(byImplementation));
+            }
         }
         return s;
     }
-
 }

@@ -1,5 +1,7 @@
 package org.flowscope.methods.esrrf;
 
+import org.flowscope.core.frame.FrameShift;
+
 /**
  * The half-pixel sample lattice shared by every eSRRF implementation.
  *
@@ -62,11 +64,13 @@ final class Lattice {
 
     /**
      * Fills {@code gx}, {@code gy} ({@code (2h+1) x (2w+1)}) with the column and row gradients of the
-     * {@code h x w} frame at {@code frame[off ..]} on the lattice.
+     * {@code h x w} frame at {@code frame[off ..]} on the lattice, read at lattice point plus {@code shift} (see
+     * {@link #latticeRows}).
      */
-    static void gradients(Geometry g, float[] frame, int off, int h, int w, int m, float[] gx, float[] gy) {
+    static void gradients(Geometry g, float[] frame, int off, int h, int w, int m, FrameShift shift, float[] gx,
+            float[] gy) {
         float[][] rc = roberts(g, frame, off, h, w);
-        latticeRows(g, rc[0], rc[1], h, w, m, 0, 2 * h + 1, gx, gy);
+        latticeRows(g, rc[0], rc[1], h, w, m, shift, 0, 2 * h + 1, gx, gy);
     }
 
     /**
@@ -95,18 +99,22 @@ final class Lattice {
         return new float[][] {gc, gr};
     }
 
-    /** Lattice rows {@code [kFrom, kTo)} of the gradients from the Roberts-cross grids of {@link #roberts}. */
-    static void latticeRows(Geometry g, float[] gc, float[] gr, int h, int w, int m, int kFrom, int kTo,
-            float[] gx, float[] gy) {
+    /**
+     * Lattice rows {@code [kFrom, kTo)} of the gradients from the Roberts-cross grids of {@link #roberts}. Each
+     * lattice point is read {@code shift} input pixels away from where it sits: the gradients of the frame moved
+     * back by its drift, from the one interpolation that eSRRF does anyway (zero shift: the plain lattice).
+     */
+    static void latticeRows(Geometry g, float[] gc, float[] gr, int h, int w, int m, FrameShift shift, int kFrom,
+            int kTo, float[] gx, float[] gy) {
         int lw = 2 * w + 1;
         double[] ys = new double[kTo - kFrom];
         double[] xs = new double[lw];
         if (g == Geometry.NANOPYX) {
             for (int k = kFrom; k < kTo; k++) {
-                ys[k - kFrom] = k < 2 * h ? k / 2f : (2 * h * m - 1) / (float) (2 * m);
+                ys[k - kFrom] = (double) (k < 2 * h ? k / 2f : (2 * h * m - 1) / (float) (2 * m)) + shift.dy();
             }
             for (int l = 0; l <= 2 * w; l++) {
-                xs[l] = l < 2 * w ? l / 2f : (2 * w * m - 1) / (float) (2 * m);
+                xs[l] = (double) (l < 2 * w ? l / 2f : (2 * w * m - 1) / (float) (2 * m)) + shift.dx();
             }
             g.interpolator().grid(gc, 0, h, w, ys, xs, gx, kFrom * lw);
             g.interpolator().grid(gr, 0, h, w, ys, xs, gy, kFrom * lw);
@@ -114,10 +122,10 @@ final class Lattice {
         }
         // corner a is stored as element a, which the kernel places at a + 0.5
         for (int k = kFrom; k < kTo; k++) {
-            ys[k - kFrom] = k / 2.0 + 0.5;
+            ys[k - kFrom] = k / 2.0 + 0.5 + shift.dy();
         }
         for (int l = 0; l <= 2 * w; l++) {
-            xs[l] = l / 2.0 + 0.5;
+            xs[l] = l / 2.0 + 0.5 + shift.dx();
         }
         g.interpolator().grid(gc, 0, h + 1, w + 1, ys, xs, gx, kFrom * lw);
         g.interpolator().grid(gr, 0, h + 1, w + 1, ys, xs, gy, kFrom * lw);

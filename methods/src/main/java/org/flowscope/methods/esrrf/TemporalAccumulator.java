@@ -34,6 +34,26 @@ public final class TemporalAccumulator {
         this.last = stat == TemporalCorrelation.TAC2 ? new float[pixels] : null;
     }
 
+    /**
+     * An accumulator holding sums computed elsewhere (a device's running sums, read back): {@code count} frames,
+     * {@code second} null for AVG, {@code first}/{@code last} null unless TAC2. The arrays are taken, not copied.
+     */
+    static TemporalAccumulator of(TemporalCorrelation stat, int count, double[] sum, double[] second, float[] first,
+            float[] last) {
+        return new TemporalAccumulator(stat, sum.length, count, sum, second, first, last);
+    }
+
+    private TemporalAccumulator(TemporalCorrelation stat, int pixels, int count, double[] sum, double[] second,
+            float[] first, float[] last) {
+        this.stat = stat;
+        this.pixels = pixels;
+        this.count = count;
+        this.sum = sum;
+        this.second = stat == TemporalCorrelation.AVG ? null : second;
+        this.first = stat == TemporalCorrelation.TAC2 ? first : null;
+        this.last = stat == TemporalCorrelation.TAC2 ? last : null;
+    }
+
     public TemporalCorrelation statistic() {
         return stat;
     }

@@ -19,9 +19,11 @@ import org.flowscope.engine.RunOptions;
  *                the history see all decisions; owned and closed by the command, never by a stage
  * @param selection the engine selection of the command line ({@code --backend}, {@code --implementation},
  *                  {@code --device}), applied to every engine call a stage makes
+ * @param streaming whether the analysis works frame by frame (stages see frames as they arrive) rather than on
+ *                  whole windows
  */
 public record LiveSetup(SourceFormat format, int window, int step, Path outDir, Supplier<Engine> engines,
-        RunOptions selection) {
+        RunOptions selection, boolean streaming) {
     public LiveSetup {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(outDir, "outDir");

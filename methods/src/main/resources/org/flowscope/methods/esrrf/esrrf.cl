@@ -10,7 +10,8 @@
 // One unit gradient per lattice point (k, l), k in 0..2h, l in 0..2w, for every frame of the chunk.
 __kernel void esrrf_lattice(__global const float* frames, __global float2* lattice, const int h, const int w,
         const int m, const int geo) {
-    esrrf_lattice_point(frames, lattice, h, w, m, geo, get_global_id(0), get_global_id(1), get_global_id(2));
+    esrrf_lattice_point(frames, lattice, h, w, m, geo, 0.0f, 0.0f, get_global_id(0), get_global_id(1),
+            get_global_id(2));
 }
 
 // Work item (q, i, sx) computes output pixel (i, q M + sx): the items of a row of a work group share one sub-pixel

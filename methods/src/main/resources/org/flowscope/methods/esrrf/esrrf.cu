@@ -6,7 +6,7 @@
 
 extern "C" __global__ void esrrf_lattice(const float* __restrict__ frames, float2* __restrict__ lattice,
         int h, int w, int m, int geo) {
-    esrrf_lattice_point(frames, lattice, h, w, m, geo, blockIdx.x * blockDim.x + threadIdx.x,
+    esrrf_lattice_point(frames, lattice, h, w, m, geo, 0.0f, 0.0f, blockIdx.x * blockDim.x + threadIdx.x,
             blockIdx.y * blockDim.y + threadIdx.y, blockIdx.z);
 }
 

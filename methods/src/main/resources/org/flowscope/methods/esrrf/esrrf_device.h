@@ -37,9 +37,10 @@ DEVFN float2 roberts(GLOBAL_MEM const float* RESTRICT img, int h, int w, int a, 
     return FLOAT2((p - q) + (u - v), (p - u) + (q - v));
 }
 
-// The unit gradient at lattice point (k, l), k in 0..2h, l in 0..2w, of frame f of the chunk.
+// The unit gradient at lattice point (k, l), k in 0..2h, l in 0..2w, of frame f of the chunk, read (sx, sy) input
+// pixels away from the lattice point: a frame's drift undone by eSRRF's own interpolation (0, 0 normally).
 DEVFN void esrrf_lattice_point(GLOBAL_MEM const float* RESTRICT frames, GLOBAL_MEM float2* RESTRICT lattice,
-        int h, int w, int m, int geo, int l, int k, int f) {
+        int h, int w, int m, int geo, float sx, float sy, int l, int k, int f) {
     const int lw = 2 * w + 1;
     if (l >= lw || k > 2 * h) {
         return;
@@ -48,11 +49,13 @@ DEVFN void esrrf_lattice_point(GLOBAL_MEM const float* RESTRICT frames, GLOBAL_M
     float gx = 0.0f;
     float gy = 0.0f;
     if (geo == GEO_NANOPYX) {
-        float y = k < 2 * h ? k / 2.0f : (float) (2 * h * m - 1) / (float) (2 * m);
-        float x = l < 2 * w ? l / 2.0f : (float) (2 * w * m - 1) / (float) (2 * m);
+        float y = (k < 2 * h ? k / 2.0f : (float) (2 * h * m - 1) / (float) (2 * m)) + sy;
+        float x = (l < 2 * w ? l / 2.0f : (float) (2 * w * m - 1) / (float) (2 * m)) + sx;
         int r0 = (int) FLOOR(y - 0.5f);
         int c0 = (int) FLOOR(x - 0.5f);
-        for (int jj = 0; jj < 4; jj++) {
+        // NanoPyx's interpolator gives 0 outside the image (only a shifted frame reads there)
+        bool outside = y < 0.0f || y >= h || x < 0.0f || x >= w;
+        for (int jj = 0; jj < 4 && !outside; jj++) {
             int c = c0 - 1 + jj;
             if (c < 0 || c >= w) {
                 continue;
@@ -75,8 +78,8 @@ DEVFN void esrrf_lattice_point(GLOBAL_MEM const float* RESTRICT frames, GLOBAL_M
         }
     } else {
         // corner a sits at continuous a; the kernel convention puts element a at a + 0.5
-        float y = k / 2.0f + 0.5f;
-        float x = l / 2.0f + 0.5f;
+        float y = k / 2.0f + 0.5f + sy;
+        float x = l / 2.0f + 0.5f + sx;
         int r0 = (int) FLOOR(y - 0.5f);
         int c0 = (int) FLOOR(x - 0.5f);
         for (int jj = 0; jj < 4; jj++) {
@@ -305,6 +308,85 @@ DEVFN void esrrf_finish_pixel(int p, GLOBAL_MEM const double* RESTRICT sum, GLOB
         r = (second[p] - mean * (2.0 * sum[p] - first[p] - last[p]) + (t - 1.0) * mean * mean) / (t - 1.0);
     }
     out[p] = (float) r;
+}
+
+// ---- streaming (esrrf_stream.cl / .cu): one frame at a time, runs joined into windows ----
+
+// The 4 Catmull-Rom taps (indices, weights) of output position i along an axis of n input pixels, read `shift`
+// input pixels away from the usual position: EsrrfPlan.taps on the device.
+DEVFN void esrrf_axis_taps(int i, int n, int m, int geo, float shift, GLOBAL_MEM int* RESTRICT idx,
+        GLOBAL_MEM float* RESTRICT wt) {
+    float pos = geo == GEO_NANOPYX ? (float) i / (float) m + shift : (i + 0.5f) / (float) m + shift;
+    int r0 = (int) FLOOR(pos - 0.5f);
+    bool outside = geo == GEO_NANOPYX && (pos < 0.0f || pos >= n);
+    for (int t = 0; t < 4; t++) {
+        int r = r0 - 1 + t;
+        bool inside = r >= 0 && r < n;
+        idx[4 * i + t] = min(max(r, 0), n - 1);
+        wt[4 * i + t] = geo == GEO_NANOPYX && (!inside || outside) ? 0.0f : cr_weight(pos - (r + 0.5f));
+    }
+}
+
+// Appends the running sums of run b (the frames that follow) to those of run a, pixel p: sums add, TAC2's lag sum
+// gains the product across the seam.
+DEVFN void esrrf_join_pixel(int p, int n, int stat, GLOBAL_MEM double* RESTRICT sum, GLOBAL_MEM double* RESTRICT second,
+        GLOBAL_MEM float* RESTRICT first, GLOBAL_MEM float* RESTRICT last, GLOBAL_MEM const double* RESTRICT sum2,
+        GLOBAL_MEM const double* RESTRICT second2, GLOBAL_MEM const float* RESTRICT first2,
+        GLOBAL_MEM const float* RESTRICT last2) {
+    if (p >= n) {
+        return;
+    }
+    sum[p] += sum2[p];
+    if (stat == STAT_VAR) {
+        second[p] += second2[p];
+    } else if (stat == STAT_TAC2) {
+        second[p] += (double) last[p] * first2[p] + second2[p];
+        last[p] = last2[p];
+    }
+}
+
+// Macro-pixel correction, first pass: column j's sums over the rows of each row phase, partial[j * m + sy].
+DEVFN void esrrf_phase_column(int j, GLOBAL_MEM const float* RESTRICT img, int hm, int wm, int m,
+        GLOBAL_MEM double* RESTRICT partial) {
+    if (j >= wm) {
+        return;
+    }
+    for (int sy = 0; sy < m; sy++) {
+        double s = 0.0;
+        for (int i = sy; i < hm; i += m) {
+            s += img[(size_t) i * wm + j];
+        }
+        partial[j * m + sy] = s;
+    }
+}
+
+// Second pass: the mean of phase ph = sy m + sx over the image.
+DEVFN void esrrf_phase_mean(int ph, GLOBAL_MEM const double* RESTRICT partial, int hm, int wm, int m,
+        GLOBAL_MEM float* RESTRICT means) {
+    if (ph >= m * m) {
+        return;
+    }
+    int sy = ph / m;
+    int sx = ph % m;
+    double s = 0.0;
+    for (int j = sx; j < wm; j += m) {
+        s += partial[j * m + sy];
+    }
+    means[ph] = (float) (s / ((double) (hm / m) * (wm / m)));
+}
+
+// Third pass: each pixel divided by its phase's mean (a phase of mean 0 is left as it is).
+DEVFN void esrrf_phase_divide_pixel(int p, GLOBAL_MEM float* RESTRICT img, int hm, int wm, int m,
+        GLOBAL_MEM const float* RESTRICT means) {
+    if (p >= hm * wm) {
+        return;
+    }
+    int i = p / wm;
+    int j = p - i * wm;
+    float v = means[(i % m) * m + j % m];
+    if (v != 0.0f) {
+        img[p] /= v;
+    }
 }
 
 #endif

@@ -36,7 +36,7 @@ class DriftStageTest {
         ImageStack stream = DriftingSpots.render(64, 64, dx, dy, 7);
         Engine engine = Engine.create(EngineConfig.forTests(dir));
         DriftStage drift = new DriftStage(engine, RunOptions.auto(), null, null, 6,
-                new DriftCorrectionParams(Kernel.LANCZOS3, Border.NEAREST), OptionalDouble.of(100));
+                new DriftCorrectionParams(Kernel.LANCZOS3, Border.NEAREST), 0, OptionalDouble.of(100));
         WindowOperator chain = drift.andThen(new AverageWindow());
         try (chain) {
             for (int w = 0; w < 4; w++) {

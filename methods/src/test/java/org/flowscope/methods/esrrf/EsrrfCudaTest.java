@@ -1,5 +1,6 @@
 package org.flowscope.methods.esrrf;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -22,5 +23,16 @@ class EsrrfCudaTest {
             assertEquals(ref.data().length, got.data().length, c.name());
             assertNull(tol.firstViolation(ref.data(), got.data()), c.name());
         }
+    }
+
+    @Test
+    void aSecondCallOfTheSameShapeTakesEveryDeviceBufferFromThePool() {
+        CudaDevice dev = TestDevices.cudaOrSkip();
+        ConformanceCases.Case c = ConformanceCases.all().get(0);
+        ImageStack first = new EsrrfCuda().run(c.params(), c.input(), () -> dev);
+        long allocated = dev.bufferAllocations();
+        ImageStack second = new EsrrfCuda().run(c.params(), c.input(), () -> dev);
+        assertEquals(allocated, dev.bufferAllocations(), "device buffers allocated again for the same shape");
+        assertArrayEquals(first.data(), second.data(), "pooled buffers (not cleared) change nothing");
     }
 }

@@ -5,7 +5,7 @@ package org.flowscope.core.pipeline;
  * every frame it had acquired is in the raw file (when the run writes one); no result file is left. Carries what
  * the run counted up to the failure, for {@code run.json}.
  */
-public final class AnalysisFailedException extends RuntimeException {
+public final class AnalysisFailedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
     private final transient RunSummary summary;
 

@@ -6,29 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.flowscope.core.frame.Frame;
 import org.flowscope.core.frame.FramePool;
-import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.sink.FrameSink;
 import org.flowscope.core.sink.ResultSink;
 import org.flowscope.core.source.FrameSource;
 import org.flowscope.core.source.SourceFormat;
 import org.flowscope.core.stream.BackpressurePolicy;
-import org.flowscope.core.stream.FrameFlux;
 import org.flowscope.core.stream.IngestRing;
 import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.stream.StageStats;
-import org.flowscope.core.window.FrameWindow;
+import org.flowscope.core.window.StreamLayout;
 import org.flowscope.core.window.WindowSpec;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -55,15 +49,14 @@ public final class LivePipeline {
     private volatile long lastProgressNanos;
     private volatile double lastFps;
     private final ResultGate results;
-    private volatile boolean abandoned;
-    private volatile Disposable subscription;
-    private volatile CountDownLatch analysisEnded;
-    /** Windows being computed (0 or 1: the analysis runs on one thread). */
-    private volatile int inFlight;
+    private final AnalysisControl control;
+    private volatile String mode = "window";
+    private volatile long lastIngestNanos;
 
     private LivePipeline(Builder b) {
         this.b = b;
         this.results = new ResultGate(b.resultSink);
+        this.control = new AnalysisControl(b.source, b.window, counters, b.stopGraceMs);
         SourceFormat f = b.source.format();
         this.pool = new FramePool(f.width(), f.height(), f.pixelType(), b.poolCapacity > 0 ? b.poolCapacity : defaultPoolCapacity());
         for (ResultListener l : b.listeners) {
@@ -114,25 +107,12 @@ public final class LivePipeline {
      * with the results written so far committed. A window being computed is not waited for. Safe from any thread.
      */
     public void abandonAnalysis() {
-        abandoned = true;
-        b.source.stop();
-        Disposable d = subscription;
-        if (d != null) {
-            d.dispose();
-        }
-        CountDownLatch e = analysisEnded;
-        if (e != null) {
-            e.countDown();
-        }
+        control.abandon();
     }
 
     /** Whether {@link #abandonAnalysis()} was called. */
     public boolean analysisAbandoned() {
-        return abandoned;
-    }
-
-    private void ended(CountDownLatch latch) {
-        analysisEnded = latch;
+        return control.abandoned();
     }
 
     /** The current progress snapshot (thread-safe). */
@@ -195,153 +175,49 @@ public final class LivePipeline {
         }
         // a ring at least as large as the pool never fills: the producer waits in the pool (a blocking wait)
         // rather than in the ring's claim loop (a parking spin)
-        Flux<Frame> ingest = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters);
+        Flux<Frame> ingest = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters)
+                .doOnNext(f -> lastIngestNanos = f.ingestNanos());
         RawBranch raw = new RawBranch(b.source, ingest, b.rawSink, counters, b.rawSink == null ? null : stage("raw"));
+        WindowAnalysis windows = new WindowAnalysis(b.operator, results, counters, this::stage, latency, branches);
+        StreamingAnalysis streaming = null;
         try {
-            Flux<FrameWindow> windows = FrameFlux.windows(raw.frames(), b.window, counters);
-            Throwable failure = awaitAnalysis(FrameFlux.analyse(windows, b.policy, b.lagSpool,
-                    w -> Mono.fromCallable(() -> process(w)).subscribeOn(analysis), counters));
-            if (failure == null) {
-                endCompleted(raw);
-            } else {
-                endFailed(raw, failure, t0);
-            }
+            streaming = b.streaming && !b.window.emitPartialLast()
+                    ? StreamingAnalysis.open(b.operator, StreamLayout.of(b.window.size(), b.window.step()),
+                            b.source.format(), counters, this::stage, latency, results, branches)
+                    : null;
+            mode = streaming != null ? "stream" : "window";
+            Throwable failure = control.await(streaming != null
+                    ? streaming.analyse(raw.frames(), analysis, b.policy, b.lagSpool)
+                    : windows.analyse(raw.frames(), b.window, analysis, b.policy, b.lagSpool));
+            control.end(raw, results, failure, () -> summary((System.nanoTime() - t0) / 1e6, 0));
         } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
             }
+            // after an abandon a frame or window may still be computed: closing device resources under it could crash
+            // the process before run.json is written, and the process is about to end anyway
+            boolean idle = streaming != null ? streaming.close(control.abandoned()) : !windows.busy();
             analysis.dispose();
             for (ListenerBranch br : branches) {
-                br.finish(abandoned ? Math.min(b.sideBranchTimeoutMs, ABANDONED_SIDE_BRANCH_MS) : b.sideBranchTimeoutMs);
+                br.finish(control.abandoned() ? Math.min(b.sideBranchTimeoutMs, ABANDONED_SIDE_BRANCH_MS)
+                        : b.sideBranchTimeoutMs);
             }
-            if (inFlight == 0) {
+            if (idle) {
                 b.operator.close();
-            } // else: a window abandoned mid-call still uses the operator; closing device resources under it could
-              // crash the process before run.json is written, and the process is about to end anyway
+            }
         }
         if (b.progress != null) {
             b.progress.accept(progress());
         }
-        return summary((System.nanoTime() - t0) / 1e6);
-    }
-
-    /** Waits for the analysis to complete, fail or be abandoned; returns its failure, null otherwise. */
-    private Throwable awaitAnalysis(Flux<WindowContext> analysed) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        CountDownLatch ended = new CountDownLatch(1);
-        ended(ended);
-        Disposable d = analysed.subscribe(ctx -> { }, e -> {
-            failure.set(e);
-            ended.countDown();
-        }, ended::countDown);
-        subscription = d;
-        if (abandoned) {
-            d.dispose();
-        }
-        try {
-            ended.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            abandonAnalysis();
-        }
-        return abandoned ? null : failure.get();
-    }
-
-    private void endCompleted(RawBranch raw) {
-        raw.awaitEnd(b.stopGraceMs);
-        if (raw.sinkError() != null) {
-            results.abort();
-            throw raw.sinkError();
-        }
-        if (abandoned) {
-            long left = b.window.windowsFor(counters.get(RunCounters.INGEST_FRAMES))
-                    - counters.get(RunCounters.ANALYSIS_PROCESSED) - counters.get(RunCounters.ANALYSIS_SKIPPED);
-            counters.add(RunCounters.ANALYSIS_ABANDONED, Math.max(0, left));
-            if (results.written() > 0) {
-                results.finish();
-            } else {
-                results.abort();
-            }
-            return;
-        }
-        try {
-            results.finish();
-        } catch (RuntimeException | Error e) {
-            results.abort();
-            throw e;
-        }
-    }
-
-    private void endFailed(RawBranch raw, Throwable failure, long t0) {
-        results.abort();
-        Throwable source = raw.sourceError();
-        if (source == null && raw.sinkError() == null) {
-            // the analysis failed: the source is stopped and what it acquired is still saved
-            raw.detach();
-            raw.awaitEnd(b.stopGraceMs);
-            if (raw.sinkError() != null) {
-                failure.addSuppressed(raw.sinkError());
-            }
-            throw new AnalysisFailedException(failure, summary((System.nanoTime() - t0) / 1e6));
-        }
-        raw.awaitEnd(b.stopGraceMs);
-        Throwable thrown = source != null ? source : raw.sinkError();
-        if (thrown instanceof RuntimeException re) {
-            throw re;
-        }
-        if (thrown instanceof Error err) {
-            throw err;
-        }
-        throw new IllegalStateException(thrown.toString(), thrown);
-    }
-
-    private WindowContext process(FrameWindow w) {
-        inFlight++;
-        try {
-            return processWindow(w);
-        } catch (VirtualMachineError | LinkageError fatal) {
-            // Reactor rethrows these on the scheduler's thread instead of signalling them, which would leave the run
-            // waiting for ever: they end it as a failure that names the error
-            throw new IllegalStateException("analysis of window " + w.context().index() + " failed: " + fatal, fatal);
-        } finally {
-            inFlight--;
-        }
-    }
-
-    private WindowContext processWindow(FrameWindow w) {
-        WindowContext ctx = w.context();
-        long lastIngest = w.last().ingestNanos();
-        ImageStack stack;
-        long s = System.nanoTime();
-        try {
-            stack = w.toImageStack();
-        } finally {
-            w.release();
-        }
-        stage("window").record(System.nanoTime() - s);
-        for (WindowOperator op : b.operator.stages()) {
-            s = System.nanoTime();
-            stack = op.apply(stack, ctx);
-            stage(op.name()).record(System.nanoTime() - s);
-        }
-        s = System.nanoTime();
-        if (!results.offer(stack, ctx)) {
-            return ctx; // the run already ended (failed or abandoned): nothing more is written
-        }
-        stage("result").record(System.nanoTime() - s);
-        counters.add(RunCounters.RESULT_FRAMES, stack.frames());
-        latency.record(System.nanoTime() - lastIngest);
-        for (ListenerBranch br : branches) {
-            br.offer(stack, ctx);
-        }
-        return ctx;
+        long end = System.nanoTime();
+        return summary((end - t0) / 1e6, lastIngestNanos == 0 ? 0 : (end - lastIngestNanos) / 1e6);
     }
 
     private StageStats stage(String name) {
         return timings.computeIfAbsent(name, k -> new StageStats());
     }
 
-    private RunSummary summary(double elapsedMs) {
+    private RunSummary summary(double elapsedMs, double endLagMs) {
         Map<String, Map<String, Object>> t = new LinkedHashMap<>();
         timings.forEach((k, v) -> t.put(k, v.toMap()));
         t.put("latency", latency.toMap());
@@ -363,7 +239,7 @@ public final class LivePipeline {
             }
         }
         return new RunSummary(counters.get(RunCounters.INGEST_FRAMES), elapsedMs, counters.snapshot(), t, sections,
-                poolStats, errors);
+                poolStats, errors, mode, endLagMs);
     }
 
     /** Configuration of a {@link LivePipeline}. */
@@ -383,6 +259,7 @@ public final class LivePipeline {
         private long progressIntervalMs = 250;
         private long sideBranchTimeoutMs = 60_000;
         private long stopGraceMs = 30_000;
+        private boolean streaming = true;
 
         private Builder(FrameSource source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -414,6 +291,16 @@ public final class LivePipeline {
 
         public Builder ringSize(int slots) {
             this.ringSize = slots;
+            return this;
+        }
+
+        /**
+         * Whether the analysis may run frame by frame (default): when every stage before the operator is
+         * {@link Streamable} and the operator a {@link StreamingOperator}, frames go to them as they arrive and windows
+         * are made from per-frame work; otherwise, or with {@code false}, each stage sees whole windows.
+         */
+        public Builder streaming(boolean on) {
+            this.streaming = on;
             return this;
         }
 

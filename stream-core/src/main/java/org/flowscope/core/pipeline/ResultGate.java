@@ -4,11 +4,11 @@ import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.sink.ResultSink;
 
 /**
- * The result sink of a run behind a gate that closes once: after {@link #commit()} or {@link #discard()}, a result
+ * The result sink of a run behind a gate that closes once: after {@link #finish()} or {@link #abort()}, a result
  * that still arrives (from an analysis thread that was computing a window when the run failed or its analysis was
  * abandoned) is refused instead of written. Without the gate such a late write would start a new
- * {@code result.tif.partial} after the run had aborted the sink, or append to a file being renamed. Writes, commit and
- * discard are serialised, so a commit waits for a write in progress (a write is one file append).
+ * {@code result.tif.partial} after the run had aborted the sink, or append to a file being renamed. Writes, finish and
+ * abort are serialised, so a finish waits for a write in progress (a write is one file append).
  */
 final class ResultGate implements ResultSink {
     private final ResultSink sink;

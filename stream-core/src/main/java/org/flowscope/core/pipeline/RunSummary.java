@@ -13,9 +13,19 @@ import java.util.Map;
  * @param sections   contributor section name → content
  * @param pool       frame-pool statistics (capacity, waits, outstanding)
  * @param errors     side-branch error messages by section (empty when none failed)
+ * @param analysis   "stream" when the stages worked frame by frame as frames arrived, "window" when on whole windows
+ * @param endLagMs   from the arrival of the last frame to the end of the run (every result written, side branches
+ *                   finished), ms: how far the analysis trailed the acquisition when it ended
  */
 public record RunSummary(long frames, double elapsedMs, Map<String, Long> counters, Map<String, Map<String, Object>> timings,
-                         Map<String, Object> sections, Map<String, Object> pool, Map<String, String> errors) {
+                         Map<String, Object> sections, Map<String, Object> pool, Map<String, String> errors,
+                         String analysis, double endLagMs) {
+
+    /** A summary of a run analysed on whole windows, without an end lag (reports built outside a pipeline). */
+    public RunSummary(long frames, double elapsedMs, Map<String, Long> counters, Map<String, Map<String, Object>> timings,
+            Map<String, Object> sections, Map<String, Object> pool, Map<String, String> errors) {
+        this(frames, elapsedMs, counters, timings, sections, pool, errors, "window", 0);
+    }
 
     /** Mean ingest rate over the whole run, frames/s. */
     public double framesPerSecond() {

@@ -1,9 +1,11 @@
 package org.flowscope.core.stream;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flowscope.core.frame.Frame;
 import org.flowscope.core.window.FrameWindow;
+import org.flowscope.core.window.StreamLayout;
 import org.flowscope.core.window.WindowSpec;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -87,6 +89,30 @@ public final class FrameFlux {
         return in.concatMap(w -> Flux.from(work.apply(w)).doOnComplete(
                         () -> counters.increment(RunCounters.ANALYSIS_PROCESSED)), prefetch)
                 .doOnDiscard(FrameWindow.class, FrameWindow::release);
+    }
+
+    /**
+     * The frames of a streaming analysis, one {@link StreamStep} per frame that matters: the frame as a
+     * {@link StreamFrame} (numbered from 0) and, on a window's last frame, the window's {@link WindowEnd} mark. Under
+     * {@link BackpressurePolicy#SKIP} a window is skipped when, at its first frame, more than {@code skipBacklog}
+     * frames wait for the analysis ({@code backlog}: incremented here for each frame emitted, decremented by the
+     * analysis as it takes one); frames that only skipped windows contain are released at once and counted
+     * ({@link RunCounters#ANALYSIS_SKIPPED_FRAMES}), skipped windows are counted ({@link RunCounters#ANALYSIS_SKIPPED})
+     * and get no mark. Under {@link BackpressurePolicy#LAG} every window is analysed. <b>Backpressure:</b> passes
+     * requests through ({@code handle}). <b>Cancel/error:</b> frames of undelivered steps are released by the
+     * {@code doOnDiscard} hooks.
+     */
+    public static Flux<StreamStep> stream(Flux<Frame> frames, StreamLayout layout, BackpressurePolicy policy,
+            AtomicLong backlog, long skipBacklog, RunCounters counters) {
+        return Flux.defer(() -> {
+            StreamAssembler assembler = new StreamAssembler(layout, policy, backlog, skipBacklog, counters);
+            return frames.<StreamStep>handle((frame, out) -> {
+                StreamStep step = assembler.push(frame);
+                if (step != null) {
+                    out.next(step);
+                }
+            }).doOnComplete(assembler::finish);
+        }).doOnDiscard(StreamStep.class, StreamStep::release).doOnDiscard(Frame.class, Frame::release);
     }
 
     /** Wraps {@code work} so the window is released after it ran, whether it returned or threw. */

@@ -142,12 +142,21 @@ public final class IngestRing {
                 slot.end = true;
                 slot.error = err;
             });
-            try {
-                ended.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // cancel() interrupts this thread: waiting interruptibly would halt the ring before its consumer released
+            // the frames still in it (after a cancel it releases them at once, then counts the end down)
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    ended.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
             disruptor.halt();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void accept(FrameMetadata md, PixelData pixels) {

@@ -45,7 +45,7 @@ public final class StageStats {
         return s[i] / 1e6;
     }
 
-    /** count, totalMs, meanMs, minMs, p50Ms, p95Ms, maxMs. */
+    /** count, totalMs, meanMs, minMs, p50Ms, p95Ms, p99Ms, maxMs. */
     public synchronized Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("count", count);
@@ -54,6 +54,7 @@ public final class StageStats {
         m.put("minMs", count == 0 ? 0 : minNs / 1e6);
         m.put("p50Ms", quantileMs(0.5));
         m.put("p95Ms", quantileMs(0.95));
+        m.put("p99Ms", quantileMs(0.99));
         m.put("maxMs", maxNs / 1e6);
         return m;
     }

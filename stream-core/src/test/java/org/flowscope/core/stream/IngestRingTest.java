@@ -75,6 +75,27 @@ class IngestRingTest {
     }
 
     @Test
+    void cancelAfterTheSourceEndedStillReleasesTheFramesWaitingInTheRing() {
+        // the producer has published everything and waits for the end; cancel interrupts it: the frames still in
+        // the ring must be released before the ring halts
+        for (int round = 0; round < 20; round++) {
+            FramePool pool = new FramePool(8, 8, PixelType.U16, 32);
+            CountingSource source = CountingSource.of(8, 8, 20);
+            StepVerifier.create(IngestRing.frames(source, pool, 32, counters).map(IngestRingTest::valueOf), 2)
+                    .expectNextCount(2)
+                    .then(() -> {
+                        long until = System.nanoTime() + 2_000_000_000L;
+                        while (source.delivered() < 20 && System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                    })
+                    .thenCancel()
+                    .verify();
+            PoolAssertions.assertNoLeaks(pool, 2000);
+        }
+    }
+
+    @Test
     void sourceFailureArrivesAfterTheFramesBeforeIt() {
         FramePool pool = new FramePool(8, 8, PixelType.U16, 8);
         CountingSource source = new CountingSource(8, 8, 50, 0, Set.of(), 20);

@@ -152,6 +152,22 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
     }
 
     /**
+     * As {@link #onWindow}, for a window whose even- and odd-frame means were accumulated as its frames arrived
+     * (streaming analysis); {@code pair} is empty when no pair could be formed.
+     */
+    void onWindowPair(long window, Optional<FrcInput> pair) {
+        if (!isSample(window)) {
+            return;
+        }
+        sampled.incrementAndGet();
+        if (busy.get()) {
+            dropped.incrementAndGet();
+            return;
+        }
+        pending.put(window, pair.filter(p -> p.first().height() >= Frc.MIN_SIDE && p.first().width() >= Frc.MIN_SIDE));
+    }
+
+    /**
      * Called by the result listener on the pipeline's side thread. Sampled windows whose results never arrive (the
      * pipeline's latest-wins hand-over replaced them) are counted as dropped when a later result shows up.
      */
