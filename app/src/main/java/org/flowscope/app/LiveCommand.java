@@ -128,6 +128,12 @@ public final class LiveCommand implements Callable<Integer> {
     private final List<LiveStage> extensions;
     private final List<SourceFactory> sources = LiveSources.create();
     private final ImplementationRegistry registry;
+    private boolean ownsInterruptKeys;
+
+    /** Set by the CLI's main: Ctrl-C stops the source, a second Ctrl-C abandons the analysis. */
+    void ownInterruptKeys() {
+        ownsInterruptKeys = true;
+    }
 
     /** The operations' live stages from {@code registry}'s providers, plus the source extensions. */
     public LiveCommand(ImplementationRegistry registry) {
@@ -276,7 +282,9 @@ public final class LiveCommand implements Callable<Integer> {
             view.abandoning();
             pipeline.abandonAnalysis();
         });
-        keys.install();
+        if (ownsInterruptKeys) {
+            keys.install();
+        }
         LiveEnding ending = new LiveEnding(extensions, sourceExtensions(), out);
         long t0 = System.nanoTime();
         try {
