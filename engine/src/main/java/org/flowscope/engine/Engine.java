@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.flowscope.engine.agent.Decision;
-import org.flowscope.engine.agent.Reason;
 import org.flowscope.engine.history.FailureKind;
 import org.flowscope.engine.history.FailureRecord;
 import org.flowscope.engine.agent.ImplementationSelector;
@@ -69,9 +68,10 @@ public final class Engine implements AutoCloseable {
      * count: the first call on real data still touches its memory for the first time.
      */
     private final Set<Candidate> warm = ConcurrentHashMap.newKeySet();
-    /** Candidates calibrated per operation in this engine (at most once each). */
-    private final Set<String> calibrated = ConcurrentHashMap.newKeySet();
-    private final Map<String, Optional<Calibration<?, ?>>> calibrations = new ConcurrentHashMap<>();
+    /** Candidates calibrated per operation in this engine (at most once each), and those being calibrated now. */
+    private final Calibrations calibrations = new Calibrations();
+    private final Decider decider;
+
 
     private Engine(EngineConfig config) {
         this.config = config;
@@ -86,6 +86,7 @@ public final class Engine implements AutoCloseable {
         this.persist = parts.onClose();
         this.decisions = new DecisionLog(config.decisionLogSize());
         this.failures = new FailureMemory(store.failures(), activity, config.wallClock());
+        this.decider = new Decider(selector, decisions, calibrations, activity, config.nanoClock());
     }
 
     public static Engine create(EngineConfig config) {
@@ -113,29 +114,30 @@ public final class Engine implements AutoCloseable {
         if (effective.implementationFilter().isEmpty()) {
             failures.leaveOutBackingOff(op.id(), candidates, excluded);
         }
-        Calibration<P, I> calibration = effective.recorded() && effective.implementationFilter().isEmpty() ? calibration(op) : null;
+        Calibration<P, I> calibration = effective.recorded() && effective.implementationFilter().isEmpty()
+                ? calibrations.work(op, registry) : null;
         List<EngineActivity.Recovery> recovered = new ArrayList<>();
         Throwable firstFailure = null;
         while (true) {
             if (candidates.isEmpty()) {
                 throw noneLeft(op.id(), options, excluded, firstFailure);
             }
-            SelectionRequest request = new SelectionRequest(op.id(), shape, cost, candidates, calibration != null, excluded);
-            Decision decision = selector.choose(request);
-            Candidate chosen = candidates.get(decision.chosen());
-            boolean calibrate = decision.reason() == Reason.CALIBRATE && calibration != null
-                    && calibrated.add(op.id() + "\u0000" + chosen.label());
-            if (decision.reason() == Reason.CALIBRATE && !calibrate) {
-                decision = decision.withReason(Reason.EXPLORE_UNTRIED, "calibrated already: trying it on real work");
+            Decider.Step step = decider.decide(op.id(), shape, cost, candidates, calibration != null, excluded);
+            if (step == null) {
+                if (effective.implementationFilter().isEmpty()) {
+                    failures.leaveOutBackingOff(op.id(), candidates, excluded); // it may have failed there
+                }
+                continue;
             }
-            decisions.add(decision);
+            Candidate chosen = step.chosen();
             try {
-                if (calibrate) {
-                    calibrate(op, calibration, chosen, request, decision);
+                if (step.claim() != null) {
+                    try (Calibrations.Claim claim = step.claim()) {
+                        decider.calibrate(op, calibration, chosen, step.request(), step.decision());
+                    }
                     continue; // decide again, now with the candidate's own estimate
                 }
-                Execution<O> e = runOn(op, params, input, options, request, decision, chosen, recovered);
-                return e;
+                return runOn(op, params, input, options, step.request(), step.decision(), chosen, recovered);
             } catch (RuntimeException | LinkageError e) {
                 FailureKind kind = Faults.kind(e, chosen.device().kind());
                 if (kind == null) {
@@ -186,38 +188,6 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs {@code chosen} on the operation's calibration work: the smallest size twice (a warm-up, recorded as such,
-     * then timed), the larger once; the timed runs are recorded under calibration shapes and give the candidate an
-     * estimate of its own ({@link org.flowscope.engine.model.PredictionSource#CALIBRATION}).
-     */
-    private <P, I, O> void calibrate(Operation<P, I, O> op, Calibration<P, I> c, Candidate chosen, SelectionRequest request,
-            Decision decision) {
-        @SuppressWarnings("unchecked")
-        Implementation<P, I, O> impl = (Implementation<P, I, O>) chosen.implementation();
-        long token = activity.started(decision, chosen.label(), false, true, config.nanoClock().getAsLong());
-        try {
-            for (int run = 0; run <= c.sizes().size(); run++) {
-                Calibration.Work<P, I> w = c.sizes().get(Math.max(0, run - 1));
-                long builds0 = chosen.device().buildNanos();
-                long t0 = config.nanoClock().getAsLong();
-                impl.run(w.params(), w.input(), new ExecutionContexts(chosen.device()));
-                long elapsed = config.nanoClock().getAsLong() - t0;
-                double seconds = Math.max(0, elapsed - (chosen.device().buildNanos() - builds0)) * 1e-9;
-                boolean cold = run == 0;
-                selector.record(new SelectionRequest(op.id(), w.shape(), w.cost(), request.candidates()), chosen, seconds, cold);
-            }
-        } finally {
-            activity.ended(token);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <P, I, O> Calibration<P, I> calibration(Operation<P, I, O> op) {
-        return (Calibration<P, I>) calibrations.computeIfAbsent(op.id(), k -> Optional.ofNullable(Calibration.of(op,
-                registry.provider(op.id()).flatMap(p -> p.benchmarks().map(b -> (org.flowscope.engine.spi.BenchmarkInputs<?, ?, ?>) b))
-                        .orElse(null)))).orElse(null);
-    }
 
     private RuntimeException noneLeft(String operation, RunOptions options, List<String> excluded, Throwable firstFailure) {
         if (firstFailure instanceof RuntimeException r) {
@@ -254,27 +224,28 @@ public final class Engine implements AutoCloseable {
         if (effective.implementationFilter().isEmpty()) {
             failures.leaveOutBackingOff(operationId, candidates, excluded);
         }
-        if (candidates.isEmpty()) {
-            throw noneLeft(operationId, options, excluded, null);
-        }
-        Calibration<P, I> calibration = effective.recorded() && effective.implementationFilter().isEmpty() ? calibration(op) : null;
+        Calibration<P, I> calibration = effective.recorded() && effective.implementationFilter().isEmpty()
+                ? calibrations.work(op, registry) : null;
         while (true) {
-            SelectionRequest request = new SelectionRequest(operationId, shape, cost, candidates, calibration != null,
-                    excluded);
-            Decision decision = selector.choose(request);
-            Candidate chosen = candidates.get(decision.chosen());
-            boolean calibrate = decision.reason() == Reason.CALIBRATE && calibration != null
-                    && calibrated.add(operationId + "\u0000" + chosen.label());
-            if (decision.reason() == Reason.CALIBRATE && !calibrate) {
-                decision = decision.withReason(Reason.EXPLORE_UNTRIED, "calibrated already: trying it on real work");
+            if (candidates.isEmpty()) {
+                throw noneLeft(operationId, options, excluded, null);
             }
-            decisions.add(decision);
-            if (calibrate) {
-                calibrate(op, calibration, chosen, request, decision);
+            Decider.Step step = decider.decide(operationId, shape, cost, candidates, calibration != null, excluded);
+            if (step == null) {
+                if (effective.implementationFilter().isEmpty()) {
+                    failures.leaveOutBackingOff(operationId, candidates, excluded); // it may have failed there
+                }
                 continue;
             }
-            activity.ended(activity.started(decision, chosen.label(), false, false, config.nanoClock().getAsLong()));
-            return new Selection(request, chosen, decision);
+            if (step.claim() != null) {
+                try (Calibrations.Claim claim = step.claim()) {
+                    decider.calibrate(op, calibration, step.chosen(), step.request(), step.decision());
+                }
+                continue;
+            }
+            Decision decision = step.decision();
+            activity.ended(activity.started(decision, step.chosen().label(), false, false, config.nanoClock().getAsLong()));
+            return new Selection(step.request(), step.chosen(), decision);
         }
     }
 

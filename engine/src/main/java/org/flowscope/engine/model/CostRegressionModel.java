@@ -37,15 +37,20 @@ public final class CostRegressionModel implements PerformanceModel {
     private record Series(String operation, String implementation, DeviceIdentity device, String libraryVersion) {
     }
 
-    private record Cached(long revision, CostFit fit) {
+    /**
+     * The fits of one series at one store revision: over real calls and over calibration runs, in one value so that
+     * a thread never sees one refitted and the other not yet (concurrent calls on one engine).
+     */
+    private record Cached(long revision, CostFit fit, CostFit calibration) {
+    }
+
+    private record PriorFit(CostFit fit, FactoryPriors.Match match) {
     }
 
     private final BenchmarkStore store;
     private final FactoryPriors priors;
     private final Map<Series, Cached> ownFits = new ConcurrentHashMap<>();
-    private final Map<Series, Cached> calibrationFits = new ConcurrentHashMap<>();
-    private final Map<Series, Cached> priorFits = new ConcurrentHashMap<>();
-    private final Map<Series, FactoryPriors.Match> priorMatch = new ConcurrentHashMap<>();
+    private final Map<Series, PriorFit> priorFits = new ConcurrentHashMap<>();
     private final Map<BenchmarkKey, Median> medians = new ConcurrentHashMap<>();
 
     /** A window's median, valid while the store hands out the same (immutable) window object. */
@@ -71,16 +76,16 @@ public final class CostRegressionModel implements PerformanceModel {
         Cached cached = ownFits.get(series);
         if (cached == null || cached.revision() != revision) {
             List<History> histories = store.histories(key.operation());
-            cached = new Cached(revision, CostFit.of(ownPoints(histories, series, false)));
+            cached = new Cached(revision, CostFit.of(ownPoints(histories, series, false)),
+                    CostFit.of(ownPoints(histories, series, true)));
             ownFits.put(series, cached);
-            calibrationFits.put(series, new Cached(revision, CostFit.of(ownPoints(histories, series, true))));
         }
         if (cached.fit() != null) {
             PredictionSource source = cached.fit().isRegression() ? PredictionSource.REGRESSION : PredictionSource.NEAREST_SHAPE;
             return new Prediction(cached.fit().predict(cost), source, own.size());
         }
         // both are upper bounds of the warm time (for costs affine in the feature): the smaller is the better one
-        CostFit calibration = calibrationFits.get(series).fit();
+        CostFit calibration = cached.calibration();
         double calibrated = calibration == null ? Double.POSITIVE_INFINITY : calibration.predict(cost);
         List<Sample> cold = store.warmups(key);
         double coldest = cold.stream().mapToDouble(Sample::seconds).min().orElse(Double.POSITIVE_INFINITY);
@@ -88,17 +93,16 @@ public final class CostRegressionModel implements PerformanceModel {
             return calibrated <= coldest ? new Prediction(calibrated, PredictionSource.CALIBRATION, own.size())
                     : new Prediction(coldest, PredictionSource.COLD_BOUND, own.size());
         }
-        Cached prior = priorFits.computeIfAbsent(series, s -> {
+        PriorFit prior = priorFits.computeIfAbsent(series, s -> {
             FactoryPriors.Series p = priors.series(s.operation(), s.implementation(), s.device());
-            priorMatch.put(s, p.match());
             List<CostFit.Point> points = new ArrayList<>();
             for (History h : p.histories()) {
                 points.add(new CostFit.Point(h.cost(), undelayedMedian(h.samples()), h.samples().size()));
             }
-            return new Cached(0, CostFit.of(points));
+            return new PriorFit(CostFit.of(points), p.match());
         });
         if (prior.fit() != null) {
-            PredictionSource source = priorMatch.get(series) == FactoryPriors.Match.SAME_DEVICE
+            PredictionSource source = prior.match() == FactoryPriors.Match.SAME_DEVICE
                     ? PredictionSource.PRIOR_SAME_DEVICE : PredictionSource.PRIOR_SAME_KIND;
             return new Prediction(prior.fit().predict(cost), source, own.size());
         }
