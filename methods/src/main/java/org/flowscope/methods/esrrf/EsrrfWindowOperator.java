@@ -45,6 +45,8 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
     private volatile double lastMs;
     private volatile EsrrfStreamer streamer;
     private volatile EnginePlacement placement;
+    private final DeviceSpread spread;
+    private volatile SpreadFrameStream spreadStream;
 
     /**
      * @param engine  the engine that runs every window or unit (not closed by this stage)
@@ -54,6 +56,16 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
      * @param step    frames between window starts
      */
     public EsrrfWindowOperator(Engine engine, EsrrfParams params, RunOptions options, int window, int step) {
+        this(engine, params, options, window, step, DeviceSpread.ONE);
+    }
+
+    /**
+     * @param spread the devices a streaming run spreads its windows over ({@code --devices}); {@link DeviceSpread#ONE}:
+     *               one device at a time, as the engine places each unit
+     */
+    public EsrrfWindowOperator(Engine engine, EsrrfParams params, RunOptions options, int window, int step,
+            DeviceSpread spread) {
+        this.spread = spread;
         this.engine = engine;
         this.params = params.withFramesPerTimePoint(0);
         this.options = options;
@@ -96,6 +108,12 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
     @Override
     public FrameStream openStream(StreamLayout layout, SourceFormat format) {
         EsrrfStreamParams p = new EsrrfStreamParams(params, window, step);
+        if (spread.spread()) {
+            SpreadFrameStream ss = new SpreadFrameStream(engine, options, spread, p, layout, format.height(),
+                    format.width(), format.pixelType());
+            this.spreadStream = ss;
+            return ss;
+        }
         EnginePlacement places = new EnginePlacement(engine, options, p, format.height(), format.width(),
                 format.pixelType(), layout.unit());
         EsrrfStreamer s = new EsrrfStreamer(p, layout, format.height(), format.width(), places);
@@ -142,7 +160,11 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
     @Override
     public Map<String, String> progressFields() {
         Map<String, String> f = new LinkedHashMap<>();
-        if (streamer != null) {
+        SpreadFrameStream ss = spreadStream;
+        if (ss != null) {
+            f.put("esrrf", String.format(Locale.ROOT, "spread, most on %s %.1f ms/frame", shortLabel(ss.leading()),
+                    ss.meanMsPerFrame()));
+        } else if (streamer != null) {
             long n = frames.get();
             f.put("esrrf", String.format(Locale.ROOT, "%s %.1f ms/frame", shortLabel(lastImplementation),
                     n == 0 ? 0 : frameNanos.get() / 1e6 / n));
@@ -170,8 +192,12 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
         s.put("backend", options.toString());
         s.put("windows", windows.get());
         s.put("meanMsPerWindow", windows.get() == 0 ? 0 : totalNanos.get() / 1e6 / windows.get());
+        s.put("devices", spread.toString());
         EsrrfStreamer st = streamer;
-        if (st != null) {
+        SpreadFrameStream ss = spreadStream;
+        if (ss != null) {
+            s.putAll(ss.report());
+        } else if (st != null) {
             s.put("analysis", "frame by frame: each frame's map once, windows from shared running sums");
             s.put("frames", frames.get());
             s.put("meanMsPerFrame", frames.get() == 0 ? 0 : frameNanos.get() / 1e6 / frames.get());

@@ -1,0 +1,111 @@
+package org.flowscope.methods.esrrf;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.flowscope.core.frame.PixelType;
+import org.flowscope.core.pipeline.StreamingOperator;
+import org.flowscope.core.window.StreamFrame;
+import org.flowscope.core.window.StreamLayout;
+import org.flowscope.core.window.WindowEnd;
+import org.flowscope.engine.Candidate;
+import org.flowscope.engine.Engine;
+import org.flowscope.engine.RunOptions;
+import org.flowscope.engine.spi.DeviceKind;
+
+/**
+ * The live eSRRF stream of {@code --devices all|KINDS}: frames to a {@link SpreadStreamer} whose segments the engine
+ * dispatches over every admitted device, several windows in flight, results awaited in window order by the
+ * pipeline's writer.
+ */
+final class SpreadFrameStream implements StreamingOperator.FrameStream {
+    private final SpreadStreamer streamer;
+    private final SpreadPlacement placement;
+    private final int step;
+    private final int inFlight;
+    private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong frameNanos = new AtomicLong();
+
+    SpreadFrameStream(Engine engine, RunOptions options, DeviceSpread spread, EsrrfStreamParams p, StreamLayout layout,
+            int height, int width, PixelType pixelType) {
+        Predicate<Candidate> streaming = EnginePlacement.streamingCandidates(options);
+        Predicate<Candidate> admitted = c -> streaming.test(c) && spread.kinds().contains(c.device().kind());
+        int unitsPerSegment = layout.segment() / layout.unit();
+        // a lane holds up to two segments' frames: the one it computes and the next, then the analysis waits
+        int room = Math.max(2 * layout.segment(), 16);
+        this.placement = new SpreadPlacement(engine, EnginePlacement.unnamed(options), admitted,
+                EsrrfStream.shape(p, layout.unit(), height, width, pixelType.name().toLowerCase(java.util.Locale.ROOT)),
+                EsrrfStream.cost(p, layout.unit(), height, width), unitsPerSegment,
+                c -> new DeviceLane(c, c.label(), ((StreamingEsrrf) c.implementation()).open(p, height, width,
+                        pixelType, () -> c.device()), room));
+        this.streamer = new SpreadStreamer(p, layout, height, width, placement);
+        this.step = p.step();
+        int devices = 0;
+        for (DeviceKind k : spread.kinds()) {
+            if (options.deviceKindFilter().map(f -> f == k).orElse(true)) {
+                devices += engine.devices(k).size();
+            }
+        }
+        // one window computing per device, one being fed, one being written
+        this.inFlight = Math.max(3, devices + 2);
+    }
+
+    @Override
+    public void frame(StreamFrame f) {
+        long t0 = System.nanoTime();
+        try {
+            streamer.frame(f.position(), f.frame().pixels(), f.shift());
+        } finally {
+            f.release();
+        }
+        frames.incrementAndGet();
+        frameNanos.addAndGet(System.nanoTime() - t0);
+    }
+
+    @Override
+    public StreamingOperator.PendingResult windowEnd(WindowEnd end) {
+        PendingWindow w = streamer.window(end.firstPosition(), end.frames());
+        streamer.releaseBefore(end.firstPosition() + step);
+        return w::await;
+    }
+
+    @Override
+    public int resultsInFlight() {
+        return inFlight;
+    }
+
+    /** The implementation and device that took the most segments so far. */
+    String leading() {
+        return placement.segmentsByLabel().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse("-");
+    }
+
+    long frames() {
+        return frames.get();
+    }
+
+    double meanMsPerFrame() {
+        long n = frames.get();
+        return n == 0 ? 0 : frameNanos.get() / 1e6 / n;
+    }
+
+    /** The {@code run.json} fields of a spread run. */
+    Map<String, Object> report() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("analysis", "frame by frame, segments spread over several devices, " + inFlight + " results in flight");
+        s.put("frames", frames.get());
+        s.put("segmentsByImplementation", placement.segmentsByLabel());
+        s.put("busyMsPerUnitByImplementation", placement.busyMsPerUnit());
+        s.put("windowsJoinedOnDevice", streamer.deviceWindows());
+        s.put("windowsJoinedOnHost", streamer.hostJoins());
+        s.put("segmentsRecomputedAfterFailure", streamer.recoveredSegments());
+        s.put("failedDevices", placement.failedLabels());
+        return s;
+    }
+
+    @Override
+    public void close() {
+        streamer.close();
+    }
+}
