@@ -32,8 +32,16 @@ final class SpreadFrameStream implements StreamingOperator.FrameStream {
         Predicate<Candidate> streaming = EnginePlacement.streamingCandidates(options);
         Predicate<Candidate> admitted = c -> streaming.test(c) && spread.kinds().contains(c.device().kind());
         int unitsPerSegment = layout.segment() / layout.unit();
-        // a lane holds up to two segments' frames: the one it computes and the next, then the analysis waits
-        int room = Math.max(2 * layout.segment(), 16);
+        int devices = 0;
+        for (DeviceKind k : spread.kinds()) {
+            if (options.deviceKindFilter().map(f -> f == k).orElse(true)) {
+                devices += engine.devices(k).size();
+            }
+        }
+        this.inFlight = inFlight(devices, p, height, width, pixelType, Runtime.getRuntime().maxMemory());
+        // frames are kept (for recovery) until their windows are written anyway: a lane may queue all of them, so that
+        // a full queue on one device never stops the others from getting work; the writer's bound stops the analysis
+        int room = (inFlight + 1) * p.window();
         this.placement = new SpreadPlacement(engine, EnginePlacement.unnamed(options), admitted,
                 EsrrfStream.shape(p, layout.unit(), height, width, pixelType.name().toLowerCase(java.util.Locale.ROOT)),
                 EsrrfStream.cost(p, layout.unit(), height, width), unitsPerSegment,
@@ -41,14 +49,17 @@ final class SpreadFrameStream implements StreamingOperator.FrameStream {
                         pixelType, () -> c.device()), room));
         this.streamer = new SpreadStreamer(p, layout, height, width, placement);
         this.step = p.step();
-        int devices = 0;
-        for (DeviceKind k : spread.kinds()) {
-            if (options.deviceKindFilter().map(f -> f == k).orElse(true)) {
-                devices += engine.devices(k).size();
-            }
-        }
-        // one window computing per device, one being fed, one being written
-        this.inFlight = Math.max(3, devices + 2);
+    }
+
+    /**
+     * Results in flight: one window computing per device, one being fed, one being written; fewer when a window's
+     * kept frames and its result would take more than a third of the heap between them (at least 2).
+     */
+    static int inFlight(int devices, EsrrfStreamParams p, int height, int width, PixelType pixelType, long maxHeap) {
+        int m = p.esrrf().magnification();
+        long window = (long) p.window() * height * width * pixelType.bytes() + 4L * height * m * width * m;
+        long fits = maxHeap / 3 / Math.max(1, window);
+        return (int) Math.max(2, Math.min(Math.max(3, devices + 2), fits));
     }
 
     @Override

@@ -43,6 +43,7 @@ final class SpreadPlacement implements AutoCloseable {
     private final Map<DeviceLane, Double> queued = new HashMap<>();
     private final Map<String, long[]> segmentsByLabel = new TreeMap<>();
     private final Map<String, double[]> busyByLabel = new TreeMap<>();
+    private final java.util.List<String> failedLabels = new java.util.ArrayList<>();
     private long nextToken;
 
     /**
@@ -138,6 +139,7 @@ final class SpreadPlacement implements AutoCloseable {
             return;
         }
         queued.remove(lane);
+        failedLabels.add(lane.label());
         engine.failed(lastSelection.get(lane.candidate()), lane.failure());
     }
 
@@ -157,7 +159,7 @@ final class SpreadPlacement implements AutoCloseable {
 
     /** Labels of the lanes that failed in this run. */
     synchronized java.util.List<String> failedLabels() {
-        return lanes.values().stream().filter(l -> l.failure() != null).map(DeviceLane::label).toList();
+        return java.util.List.copyOf(failedLabels);
     }
 
     @Override
