@@ -196,6 +196,7 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
         EsrrfStreamer st = streamer;
         SpreadFrameStream ss = spreadStream;
         if (ss != null) {
+            s.remove("meanMsPerWindow"); // windows overlap in time on several devices: per frame is the measure
             s.putAll(ss.report());
         } else if (st != null) {
             s.put("analysis", "frame by frame: each frame's map once, windows from shared running sums");

@@ -26,6 +26,7 @@ final class SpreadFrameStream implements StreamingOperator.FrameStream {
     private final int inFlight;
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong frameNanos = new AtomicLong();
+    private final AtomicLong windows = new AtomicLong();
 
     SpreadFrameStream(Engine engine, RunOptions options, DeviceSpread spread, EsrrfStreamParams p, StreamLayout layout,
             int height, int width, PixelType pixelType) {
@@ -78,6 +79,7 @@ final class SpreadFrameStream implements StreamingOperator.FrameStream {
     public StreamingOperator.PendingResult windowEnd(WindowEnd end) {
         PendingWindow w = streamer.window(end.firstPosition(), end.frames());
         streamer.releaseBefore(end.firstPosition() + step);
+        windows.incrementAndGet();
         return w::await;
     }
 
@@ -105,7 +107,9 @@ final class SpreadFrameStream implements StreamingOperator.FrameStream {
     Map<String, Object> report() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("analysis", "frame by frame, segments spread over several devices, " + inFlight + " results in flight");
+        s.put("windows", windows.get());
         s.put("frames", frames.get());
+        s.put("meanMsPerFrame", meanMsPerFrame());
         s.put("segmentsByImplementation", placement.segmentsByLabel());
         s.put("busyMsPerUnitByImplementation", placement.busyMsPerUnit());
         s.put("windowsJoinedOnDevice", streamer.deviceWindows());
