@@ -47,12 +47,14 @@ cat "$W/summary.txt"
 
 # steps.txt: NAME | TIME LIMIT (s) | flowscope|flowscope-bench arguments ($RESULTS expands); '#' comments.
 # The device tool stops a command after 10 minutes: steps are cut short or skipped so that everything is packed
-# into $OUT by DEADLINE seconds after the start.
+# into $OUT by DEADLINE seconds after the start. STEPS=FILE picks another list, ONLY=NAME,NAME a subset.
 DEADLINE=${DEADLINE:-540}
 T0=$(date +%s)
 while IFS='|' read -r name limit args; do
     name=$(echo "$name" | sed 's/^ *//; s/ *$//')
     [ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue
+    # ONLY=a,b,c runs just those steps (in the file's order): a short device session picks what it needs first
+    [ -n "${ONLY:-}" ] && [[ ",$ONLY," != *",$name,"* ]] && continue
     limit=$(echo "$limit" | tr -d ' ')
     left=$(( DEADLINE - ($(date +%s) - T0) ))
     if [ "$left" -lt 20 ]; then

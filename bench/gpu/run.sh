@@ -56,6 +56,6 @@ fi
 cat <<CALL
 
 == device-tool call (from the lead's session or a helper allowed to use the GPU):
-run(kind="nvidia-h100-x1", timeout_s=600, carry=[".bundle-pkg"], command="tar -xJf .bundle-pkg/bundle.tar.xz -C . && bash $NAME/remote.sh")
+run(kind="nvidia-h200", timeout_s=600, carry=[".bundle-pkg"], command="tar -xJf .bundle-pkg/bundle.tar.xz -C . && bash $NAME/remote.sh")
 Results come back under files_at: summary.txt, results.tgz (logs, CSVs, JSON, history stores) and the plots.
 CALL

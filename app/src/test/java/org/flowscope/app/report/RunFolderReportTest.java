@@ -32,7 +32,9 @@ class RunFolderReportTest {
     private Path liveRun(String... extra) {
         Path out = dir.resolve("run");
         String[] base = {"live", "--source", "sim:size=48x48,seed=4,driftx=0.03,pacing=virtual", "--frames", "120",
-                "--window", "20", "--drift", "--quality", "--save-raw", "--no-history",
+                // every window sampled: the latest-wins hand-over to the quality thread may replace a sampled
+                // window's result on a loaded machine, but with every window sampled at least one is always computed
+                "--window", "20", "--drift", "--quality", "--every", "1", "--save-raw", "--no-history",
                 "--out", out.toString()};
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
                 .toArray(String[]::new);
