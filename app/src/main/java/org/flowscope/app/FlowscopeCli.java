@@ -37,7 +37,11 @@ public final class FlowscopeCli implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        CommandLine cl = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        // only the process's own entry point takes Ctrl-C over: an embedder, `serve` or an in-process test keeps the
+        // JVM's handling (a process-wide signal handler installed by every in-process run would interleave)
+        ((LiveCommand) cl.getSubcommands().get("live").getCommand()).ownInterruptKeys();
+        System.exit(cl.execute(args));
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flowscope.app.engine.EngineOptions;
+import org.flowscope.app.live.InterruptKeys;
 import org.flowscope.app.live.LiveExtension;
 import org.flowscope.app.live.LiveEnding;
 import org.flowscope.app.live.LiveExtensions;
@@ -127,6 +128,12 @@ public final class LiveCommand implements Callable<Integer> {
     private final List<LiveStage> extensions;
     private final List<SourceFactory> sources = LiveSources.create();
     private final ImplementationRegistry registry;
+    private boolean ownsInterruptKeys;
+
+    /** Set by the CLI's main: Ctrl-C stops the source, a second Ctrl-C abandons the analysis. */
+    void ownInterruptKeys() {
+        ownsInterruptKeys = true;
+    }
 
     /** The operations' live stages from {@code registry}'s providers, plus the source extensions. */
     public LiveCommand(ImplementationRegistry registry) {
@@ -267,6 +274,17 @@ public final class LiveCommand implements Callable<Integer> {
             }
         }, "flowscope-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C: first stop the source, then abandon the analysis; the hook above still serves SIGTERM
+        InterruptKeys keys = new InterruptKeys(() -> {
+            view.stopping();
+            pipeline.stop();
+        }, () -> {
+            view.abandoning();
+            pipeline.abandonAnalysis();
+        });
+        if (ownsInterruptKeys) {
+            keys.install();
+        }
         LiveEnding ending = new LiveEnding(extensions, sourceExtensions(), out);
         long t0 = System.nanoTime();
         try {
@@ -301,6 +319,7 @@ public final class LiveCommand implements Callable<Integer> {
             failures.forEach(f -> out.spec.commandLine().getErr().println("flowscope: failed: " + f));
             return failures.isEmpty() ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
         } finally {
+            keys.close();
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

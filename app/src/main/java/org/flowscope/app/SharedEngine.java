@@ -1,8 +1,9 @@
 package org.flowscope.app;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import org.flowscope.engine.registry.ImplementationRegistry;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.EngineActivity;
 import org.flowscope.engine.agent.Decision;
+import org.flowscope.engine.history.FailureKind;
 
 /**
  * The one engine of a live run, created on first use so that runs whose stages need none (e.g. {@code --op average})
@@ -29,7 +31,32 @@ final class SharedEngine implements AutoCloseable, RunContributor {
     private final List<Consumer<Decision>> decisionListeners = new ArrayList<>();
     private volatile Engine engine;
     private AutoCloseable explaining;
-    private Map<String, Object> finalReport;
+    private Section finalReport;
+
+    /**
+     * The {@code engine} section of run.json: what the engine did, and the failure streaks in its history.
+     *
+     * @param activity calls per candidate, cold runs, calibrations, explorations, recomputed calls (flattened)
+     * @param failures candidates (or devices) left alone after failures
+     */
+    record Section(@JsonUnwrapped EngineActivity.Report activity, List<FailureStreak> failures) {
+    }
+
+    /**
+     * A failure streak of the history store.
+     *
+     * @param operation      operation id
+     * @param implementation implementation id
+     * @param device         device label
+     * @param kind           what went wrong
+     * @param error          the last error
+     * @param consecutive    failures in a row
+     * @param firstUtc       the streak's first failure, ISO-8601
+     * @param retryAfterUtc  when it may be tried again, ISO-8601
+     */
+    record FailureStreak(String operation, String implementation, String device, FailureKind kind, String error,
+            int consecutive, String firstUtc, String retryAfterUtc) {
+    }
 
     SharedEngine(EngineOptions options, ImplementationRegistry registry, PrintWriter err) {
         this.options = options;
@@ -64,24 +91,15 @@ final class SharedEngine implements AutoCloseable, RunContributor {
         if (finalReport != null) {
             return finalReport;
         }
-        return engine == null ? Map.of() : report(engine);
+        // no engine was needed (e.g. --op average): no section
+        return engine == null ? null : report(engine);
     }
 
-    private static Map<String, Object> report(Engine e) {
-        Map<String, Object> m = new LinkedHashMap<>(e.activity().report());
-        m.put("failures", e.failures().stream().map(f -> {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("operation", f.operation());
-            r.put("implementation", f.implementation());
-            r.put("device", f.device().label());
-            r.put("kind", f.kind().name());
-            r.put("error", f.error());
-            r.put("consecutive", f.consecutive());
-            r.put("firstUtc", java.time.Instant.ofEpochMilli(f.firstMillis()).toString());
-            r.put("retryAfterUtc", java.time.Instant.ofEpochMilli(f.retryAfterMillis()).toString());
-            return r;
-        }).toList());
-        return m;
+    private static Section report(Engine e) {
+        return new Section(e.activity().report(), e.failures().stream().map(f -> new FailureStreak(f.operation(),
+                f.implementation(), f.device().label(), f.kind(), f.error(), f.consecutive(),
+                Instant.ofEpochMilli(f.firstMillis()).toString(), Instant.ofEpochMilli(f.retryAfterMillis()).toString()))
+                .toList());
     }
 
     @Override

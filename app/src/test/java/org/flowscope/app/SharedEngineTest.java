@@ -8,9 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.flowscope.app.engine.EngineOptions;
+import org.flowscope.engine.history.FailureKind;
 import org.flowscope.engine.registry.ImplementationRegistry;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.BackendUnavailableException;
@@ -89,14 +89,11 @@ class SharedEngineTest {
             for (int i = 0; i < 4; i++) {
                 assertArrayEquals(new float[] {2 * i}, shared.get().run(new Twice(), 1f, new float[] {i}));
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> section = (Map<String, Object>) shared.runJsonSection();
-            assertEquals(1L, section.get("recomputedCalls"), section.toString());
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> failures = (List<Map<String, Object>>) section.get("failures");
-            assertEquals(1, failures.size());
-            assertEquals("UNAVAILABLE", failures.get(0).get("kind"));
-            assertTrue(failures.get(0).get("error").toString().contains("simulated: native library unloaded"));
+            SharedEngine.Section section = (SharedEngine.Section) shared.runJsonSection();
+            assertEquals(1L, section.activity().recomputedCalls(), section.toString());
+            assertEquals(1, section.failures().size());
+            assertEquals(FailureKind.UNAVAILABLE, section.failures().get(0).kind());
+            assertTrue(section.failures().get(0).error().contains("simulated: native library unloaded"));
             String line = shared.progressFields().get("engine");
             assertTrue(line != null && line.startsWith("1 call(s) recomputed after failures"), String.valueOf(line));
         }

@@ -454,7 +454,8 @@ public final class Engine implements AutoCloseable {
     private String whyNot(String operationId) {
         List<CandidateStatus> all = candidates(operationId);
         if (all.isEmpty()) {
-            return "none is registered (check META-INF/services/org.flowscope.engine.spi.Implementation)";
+            return "none is registered (check its OperationProvider's implementations() and "
+                    + "META-INF/services/org.flowscope.engine.spi.OperationProvider)";
         }
         StringBuilder sb = new StringBuilder();
         for (CandidateStatus s : all) {

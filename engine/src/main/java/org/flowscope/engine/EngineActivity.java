@@ -3,7 +3,6 @@ package org.flowscope.engine;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -151,19 +150,27 @@ public final class EngineActivity {
         return recovered.get();
     }
 
+    /**
+     * What an engine did, for run.json.
+     *
+     * @param calls            operation → implementation@device → calls on the caller's data (calibrations excluded)
+     * @param coldRuns         first runs of a candidate in this engine (kept as warm-ups)
+     * @param calibrationRuns  runs on the engine's small seeded work
+     * @param exploratoryCalls calls given to a candidate to learn its time
+     * @param recomputedCalls  calls recomputed on another candidate after a failure
+     * @param recoveries       the failures survived, in words ({@link Recovery#describe()}), oldest first
+     */
+    public record Report(Map<String, Map<String, Long>> calls, long coldRuns, long calibrationRuns, long exploratoryCalls,
+            long recomputedCalls, List<String> recoveries) {
+    }
+
     /** A report for run.json: calls per operation and candidate, cold runs, calibrations, explorations, recoveries. */
-    public Map<String, Object> report() {
-        Map<String, Object> m = new LinkedHashMap<>();
+    public Report report() {
+        Map<String, Map<String, Long>> copy = new TreeMap<>();
         synchronized (calls) {
-            Map<String, Object> copy = new TreeMap<>();
             calls.forEach((op, byCandidate) -> copy.put(op, new TreeMap<>(byCandidate)));
-            m.put("calls", copy);
         }
-        m.put("coldRuns", coldRuns.get());
-        m.put("calibrationRuns", calibrations.get());
-        m.put("exploratoryCalls", explorations.get());
-        m.put("recomputedCalls", recovered.get());
-        m.put("recoveries", recoveries().stream().map(Recovery::describe).toList());
-        return m;
+        return new Report(copy, coldRuns.get(), calibrations.get(), explorations.get(), recovered.get(),
+                recoveries().stream().map(Recovery::describe).toList());
     }
 }

@@ -93,10 +93,12 @@ class RealCoreLiveCommandTest {
 
     @Test
     void aRunThatNeverFilledAWindowStillWritesItsMmSectionAndSaysWhy() throws Exception {
-        Run r = live("nowindow", "--window", "100");
+        // a window longer than the whole acquisition: however many frames the overflowing buffer lets through (a
+        // fast analysis drains it more often), none fills
+        Run r = live("nowindow", "--window", "301");
         assertEquals(4, r.exit(), r.toString());
         JsonNode mm = r.json().get("mm");
-        assertTrue(mm.get("delivered").asLong() < 100, "a 2-frame buffer never lets 100 frames through: " + r);
+        assertTrue(mm.get("lostFrames").asLong() > 0, "a 2-frame buffer overflows: " + r);
         assertEquals(300, mm.get("lostFrames").asLong() + mm.get("delivered").asLong(), r.toString());
         assertEquals(2, mm.get("bufferCapacityFrames").asInt());
         assertEquals("failed", r.json().get("status").asText());

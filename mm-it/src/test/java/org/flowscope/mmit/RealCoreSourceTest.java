@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.flowscope.adapters.mm.MmCoreSource;
@@ -60,9 +59,8 @@ class RealCoreSourceTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(MmCoreSource source) {
-        return (Map<String, Object>) source.runJsonSection();
+    private static MmCoreSource.Section section(MmCoreSource source) {
+        return source.runJsonSection();
     }
 
     private static void sleep(long ms) {
@@ -80,7 +78,7 @@ class RealCoreSourceTest {
                 OptionalLong.of(100))) {
             source.run(out);
             assertFalse(source.loss().any(), source.loss().toString());
-            int capacity = ((Number) section(source).get("bufferCapacityFrames")).intValue();
+            int capacity = section(source).bufferCapacityFrames();
             assertTrue(capacity > 0, "the capacity is read after the start (MMCore reports 0 before): " + capacity);
         }
         assertEquals(100, out.sequences.size());
@@ -125,7 +123,7 @@ class RealCoreSourceTest {
             source.run(out);
             MmLoss loss = source.loss();
             assertTrue(whileBlocked[0].overflowed(), "seen while the consumer was still on frame 0: " + whileBlocked[0]);
-            assertEquals(2, ((Number) section(source).get("bufferCapacityFrames")).intValue());
+            assertEquals(2, section(source).bufferCapacityFrames());
             // frame 0 in the consumer, 2 in the buffer, the camera stopped: 57 of 60 never acquired, known at once
             assertEquals(57, whileBlocked[0].lostFrames(), whileBlocked[0].toString());
             assertEquals(3, loss.delivered(), loss.toString());
@@ -154,7 +152,7 @@ class RealCoreSourceTest {
             };
             source.run(out);
             MmLoss loss = source.loss();
-            int capacity = ((Number) section(source).get("bufferCapacityFrames")).intValue();
+            int capacity = section(source).bufferCapacityFrames();
             assertEquals(2, capacity);
             assertTrue(loss.bufferResets() > 0, loss.toString());
             assertEquals(loss.lostFrames(), out.gapFrames() + source.framesLostAfterLastFrame(),
@@ -168,7 +166,7 @@ class RealCoreSourceTest {
             }
             assertTrue(source.lossFailure(false).isEmpty(), "an open-ended run reports its loss but does not fail");
             System.out.printf("%s: %d delivered, %s, cleared between count and pop %s times%n", source.coreVersion(),
-                    loss.delivered(), loss.summary(), section(source).get("clearedBetweenCountAndPop"));
+                    loss.delivered(), loss.summary(), section(source).clearedBetweenCountAndPop());
         }
     }
 

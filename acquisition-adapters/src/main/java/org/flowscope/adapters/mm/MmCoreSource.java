@@ -190,25 +190,34 @@ public final class MmCoreSource implements FrameSource, RunContributor {
         return "mm";
     }
 
-    /** The camera, the acquisition mode and what was delivered and lost. */
+    /**
+     * The {@code mm} section of run.json: the camera, the acquisition mode and what was delivered and lost.
+     *
+     * @param camera                    MMCore's camera device
+     * @param core                      MMCore's version
+     * @param mode                      "sequence, stop on overflow" (finite) or "continuous"
+     * @param requestedFrames           frames asked for; null when continuous
+     * @param bufferCapacityFrames      frames MMCore's circular buffer holds
+     * @param delivered                 frames delivered
+     * @param lostFrames                frames lost (a lower bound unless {@code lossExact})
+     * @param lossExact                 whether {@code lostFrames} is exact
+     * @param imageNumberGaps           gaps in the camera's image numbers
+     * @param bufferResets              times the buffer was cleared under us
+     * @param clearedBetweenCountAndPop pops that found the buffer emptied after it counted images
+     * @param outOfOrder                frames that arrived out of order
+     * @param overflowed                whether a finite sequence stopped on a full buffer
+     */
+    public record Section(String camera, String core, String mode, Long requestedFrames, int bufferCapacityFrames,
+                          long delivered, long lostFrames, boolean lossExact, long imageNumberGaps, long bufferResets,
+                          long clearedBetweenCountAndPop, long outOfOrder, boolean overflowed) {
+    }
+
     @Override
-    public Object runJsonSection() {
+    public Section runJsonSection() {
         MmLoss l = loss();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("camera", camera);
-        m.put("core", coreVersion);
-        m.put("mode", finite() ? "sequence, stop on overflow" : "continuous");
-        m.put("requestedFrames", finite() ? frames.getAsLong() : null);
-        m.put("bufferCapacityFrames", tracker.capacity());
-        m.put("delivered", l.delivered());
-        m.put("lostFrames", l.lostFrames());
-        m.put("lossExact", l.exact());
-        m.put("imageNumberGaps", l.gaps());
-        m.put("bufferResets", l.bufferResets());
-        m.put("clearedBetweenCountAndPop", session.emptyPops());
-        m.put("outOfOrder", l.outOfOrder());
-        m.put("overflowed", l.overflowed());
-        return m;
+        return new Section(camera, coreVersion, finite() ? "sequence, stop on overflow" : "continuous",
+                finite() ? frames.getAsLong() : null, tracker.capacity(), l.delivered(), l.lostFrames(), l.exact(),
+                l.gaps(), l.bufferResets(), session.emptyPops(), l.outOfOrder(), l.overflowed());
     }
 
     /**

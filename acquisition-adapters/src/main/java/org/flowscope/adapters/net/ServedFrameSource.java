@@ -1,5 +1,6 @@
 package org.flowscope.adapters.net;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -217,23 +218,21 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
         return "serve";
     }
 
-    /** Where the service listened and what its clients delivered. */
+    /**
+     * The {@code serve} section of run.json: where the service listened and what its clients delivered.
+     *
+     * @param address         bind address and port
+     * @param tokenRequired   whether clients had to present a token
+     * @param protocolVersion the wire protocol's version
+     * @param clients         what the clients delivered (flattened)
+     */
+    public record Section(String address, boolean tokenRequired, int protocolVersion, @JsonUnwrapped ServiceStats clients) {
+    }
+
     @Override
-    public Object runJsonSection() {
-        ServiceStats s = stats();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("address", config.bind() + ":" + server.socket().getLocalPort());
-        m.put("tokenRequired", config.token().isPresent());
-        m.put("protocolVersion", WireProtocol.VERSION);
-        m.put("clientsAccepted", s.clientsAccepted());
-        m.put("clientsRejected", s.clientsRejected());
-        m.put("framesAccepted", s.framesAccepted());
-        m.put("bytesAccepted", s.bytesAccepted());
-        m.put("framesRefused", s.framesRefused());
-        m.put("incompleteFrames", s.incompleteFrames());
-        m.put("protocolErrors", s.protocolErrors());
-        m.put("droppedConnections", s.droppedConnections());
-        return m;
+    public Section runJsonSection() {
+        return new Section(config.bind() + ":" + server.socket().getLocalPort(), config.token().isPresent(),
+                WireProtocol.VERSION, stats());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.flowscope.adapters.replay;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -132,18 +133,31 @@ public final class ReplaySource implements FrameSource, RunContributor {
         return "replay";
     }
 
+    /**
+     * The {@code replay} section of run.json: the recording and how it was replayed.
+     *
+     * @param file            the recording
+     * @param format          its reader (TIFF, NDTiff, OME-Zarr)
+     * @param pixelSizeNm     its pixel size, nm (absent when unknown)
+     * @param frameIntervalMs its frame interval, ms (absent when unknown)
+     * @param rate            recorded, fixed or as fast as possible
+     * @param fps             the replay rate, frames/s; null when as fast as possible
+     * @param framesInFile    frames in the recording
+     * @param framesDelivered frames replayed
+     * @param pixelType       u8, u16 or f32
+     */
+    public record Section(String file, String format, @JsonInclude(JsonInclude.Include.NON_NULL) Double pixelSizeNm,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Double frameIntervalMs, String rate, Double fps,
+                          int framesInFile, long framesDelivered, String pixelType) {
+    }
+
     @Override
-    public Object runJsonSection() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", file.toString());
-        m.put("format", Recordings.format(reader));
-        reader.metadata().pixelSizeNm().ifPresent(v -> m.put("pixelSizeNm", v));
-        reader.metadata().frameIntervalMs().ifPresent(v -> m.put("frameIntervalMs", v));
-        m.put("rate", rate.mode().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("fps", periodNs > 0 ? 1e9 / periodNs : null);
-        m.put("framesInFile", reader.frameCount());
-        m.put("framesDelivered", delivered.get());
-        m.put("pixelType", reader.pixelType().name().toLowerCase(java.util.Locale.ROOT));
-        return m;
+    public Section runJsonSection() {
+        var md = reader.metadata();
+        return new Section(file.toString(), Recordings.format(reader),
+                md.pixelSizeNm().isPresent() ? md.pixelSizeNm().getAsDouble() : null,
+                md.frameIntervalMs().isPresent() ? md.frameIntervalMs().getAsDouble() : null,
+                rate.mode().name().toLowerCase(java.util.Locale.ROOT), periodNs > 0 ? 1e9 / periodNs : null,
+                reader.frameCount(), delivered.get(), reader.pixelType().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -96,13 +96,12 @@ class MmCoreSourceTest {
             assertTrue(loss.overflowed());
             assertTrue(loss.any());
             assertTrue(source.lossFailure(false).orElseThrow().contains("4 of 20 delivered"));
-            @SuppressWarnings("unchecked")
-            var section = (java.util.Map<String, Object>) source.runJsonSection();
+            MmCoreSource.Section section = source.runJsonSection();
             assertEquals("mm", source.section());
-            assertEquals(16L, section.get("lostFrames"));
-            assertEquals(true, section.get("overflowed"));
-            assertEquals("sequence, stop on overflow", section.get("mode"));
-            assertEquals(4, section.get("bufferCapacityFrames"));
+            assertEquals(16L, section.lostFrames());
+            assertTrue(section.overflowed());
+            assertEquals("sequence, stop on overflow", section.mode());
+            assertEquals(4, section.bufferCapacityFrames());
             assertEquals("16 overflow", source.progressFields().get("mm lost"));
             assertEquals(16, source.framesLostAfterLastFrame(), "no sequence gap can show the frames never acquired");
             assertTrue(source.lossFailure(false).orElseThrow().contains("circular buffer (4 frames) filled"));
@@ -196,9 +195,7 @@ class MmCoreSourceTest {
             assertEquals(1, loss.bufferResets(), loss.toString());
             assertEquals(16, loss.lostFrames(), "one full buffer, not one frame: " + loss);
             assertFalse(loss.exact(), "a restarted counter hides further clears");
-            @SuppressWarnings("unchecked")
-            var section = (java.util.Map<String, Object>) source.runJsonSection();
-            assertEquals(16, section.get("bufferCapacityFrames"));
+            assertEquals(16, source.runJsonSection().bufferCapacityFrames());
         }
         assertEquals(17, out.metadata.get(1).sequence(), "the sequence skips the discarded buffer");
     }

@@ -85,10 +85,9 @@ class NdTiffReplayTest {
             assertEquals(40, src.format().framesPerSecond().getAsDouble(), 1e-9);
             assertEquals(108, src.format().pixelSizeNm().getAsDouble(), 1e-9);
             src.run((meta, px) -> got.add(((PixelData.U16) px).pixels().clone()));
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> json = (java.util.Map<String, Object>) src.runJsonSection();
-            assertEquals("ndtiff", json.get("format"));
-            assertEquals(25.0, json.get("frameIntervalMs"));
+            ReplaySource.Section json = src.runJsonSection();
+            assertEquals("ndtiff", json.format());
+            assertEquals(25.0, json.frameIntervalMs());
         }
         assertEquals(5, got.size());
         for (int t = 0; t < 5; t++) {

@@ -36,6 +36,12 @@ public final class LiveView implements Consumer<Progress> {
         line.note("stopping: " + monitor.windowsLeft() + " window(s) left to analyse; the files are kept");
     }
 
+    /** A second Ctrl-C: the analysis is given up, what was acquired and analysed is saved. */
+    public void abandoning() {
+        line.note("abandoning the analysis: saving the raw frames and the results written so far; Ctrl-C again to"
+                + " quit at once");
+    }
+
     /** The pipeline returned: the final line, and the final state to the preview. */
     public LiveSnapshot finish(Progress p) {
         monitor.done();

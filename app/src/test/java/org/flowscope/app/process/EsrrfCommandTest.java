@@ -45,7 +45,8 @@ class EsrrfCommandTest {
         Path out = dir.resolve("sr.tif");
         CliRunner.Result r = CliRunner.run("process", "esrrf", "--input", in.toString(), "--output", out.toString(),
                 "--magnification", "3", "--radius", "1.2", "--temporal", "VAR", "--frames-per-timepoint", "3",
-                "--geometry", "nanopyx", "--backend", "cpu", "--no-history", "--json");
+                // forced: with an empty history the engine may explore either CPU implementation on a loaded machine
+                "--geometry", "nanopyx", "--implementation", "esrrf.cpu-threaded", "--no-history", "--json");
         assertEquals(0, r.exitCode(), r.toString());
         JsonNode json = CliOutput.mapper().readTree(r.out());
         assertEquals("esrrf.cpu-threaded", json.get("implementation").asText());
@@ -120,5 +121,12 @@ class EsrrfCommandTest {
                 .peek(c -> assertTrue(c.implementation().startsWith("esrrf.cpu") && c.device().contains("CPU"), c.toString()))
                 .mapToLong(RunReport.CandidateUse::calls).sum();
         assertEquals(2, esrrfCalls, report.decisions().toString());
+        JsonNode esrrf = report.sections().get("esrrf");
+        assertEquals(2, esrrf.get("windows").asInt(), esrrf.toString());
+        long byImplementation = 0;
+        for (JsonNode n : esrrf.get("windowsByImplementation")) {
+            byImplementation += n.asLong();
+        }
+        assertEquals(2, byImplementation, esrrf.toString());
     }
 }

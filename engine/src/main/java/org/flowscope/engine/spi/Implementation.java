@@ -1,8 +1,8 @@
 package org.flowscope.engine.spi;
 
 /**
- * One way of computing an {@link Operation}. Implementations are declared in
- * {@code META-INF/services/org.flowscope.engine.spi.Implementation} and need a public no-argument constructor.
+ * One way of computing an {@link Operation}. Implementations are declared by class in their operation's
+ * {@link OperationProvider#implementations()} and need a public no-argument constructor.
  * They keep no per-call state; device resources come from the {@link ExecutionContext}.
  */
 public interface Implementation<P, I, O> {

@@ -3,7 +3,6 @@ package org.flowscope.methods.esrrf;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.pipeline.RunContributor;
@@ -16,6 +15,7 @@ import org.flowscope.core.window.WindowEnd;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.Execution;
 import org.flowscope.engine.RunOptions;
+import org.flowscope.methods.spi.WindowTally;
 
 /**
  * The live eSRRF stage: one super-resolved frame {@code (1, H M, W M)} per window.
@@ -36,13 +36,14 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
     private final RunOptions options;
     private final int window;
     private final int step;
-    private final Map<String, Long> byImplementation = new TreeMap<>();
+    /** Whole-window mode: which implementation ran each window, and how long it took. */
+    private final WindowTally tally = new WindowTally("esrrf");
+    /** Streaming mode: windows joined, the time joining them, frames and the time their maps took. */
     private final AtomicLong windows = new AtomicLong();
     private final AtomicLong totalNanos = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong frameNanos = new AtomicLong();
     private volatile String lastImplementation = "-";
-    private volatile double lastMs;
     private volatile EsrrfStreamer streamer;
     private volatile EnginePlacement placement;
     private final DeviceSpread spread;
@@ -93,15 +94,7 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
     public ImageStack apply(ImageStack in, WindowContext context) {
         long t0 = System.nanoTime();
         Execution<ImageStack> ex = engine.execute(new Esrrf(), params, in, options);
-        String impl = ex.decision().choice().implementation();
-        long ns = System.nanoTime() - t0;
-        synchronized (byImplementation) {
-            byImplementation.merge(impl, 1L, Long::sum);
-        }
-        windows.incrementAndGet();
-        totalNanos.addAndGet(ns);
-        lastImplementation = impl;
-        lastMs = ns / 1e6;
+        tally.record(ex.decision().choice().implementation(), System.nanoTime() - t0);
         return ex.output();
     }
 
@@ -133,7 +126,6 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
                 long ns = System.nanoTime() - t0;
                 frames.incrementAndGet();
                 frameNanos.addAndGet(ns);
-                lastMs = ns / 1e6;
             }
 
             @Override
@@ -159,19 +151,17 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
 
     @Override
     public Map<String, String> progressFields() {
-        Map<String, String> f = new LinkedHashMap<>();
         SpreadFrameStream ss = spreadStream;
         if (ss != null) {
-            f.put("esrrf", String.format(Locale.ROOT, "spread, most on %s %.1f ms/frame", shortLabel(ss.leading()),
-                    ss.meanMsPerFrame()));
-        } else if (streamer != null) {
-            long n = frames.get();
-            f.put("esrrf", String.format(Locale.ROOT, "%s %.1f ms/frame", shortLabel(lastImplementation),
-                    n == 0 ? 0 : frameNanos.get() / 1e6 / n));
-        } else {
-            f.put("esrrf", String.format(Locale.ROOT, "%s %.0f ms", lastImplementation, lastMs));
+            return Map.of("esrrf", String.format(Locale.ROOT, "spread, most on %s %.1f ms/frame",
+                    shortLabel(ss.leading()), ss.meanMsPerFrame()));
         }
-        return f;
+        if (streamer == null) {
+            return tally.progressFields();
+        }
+        long n = frames.get();
+        return Map.of("esrrf", String.format(Locale.ROOT, "%s %.1f ms/frame", shortLabel(lastImplementation),
+                n == 0 ? 0 : frameNanos.get() / 1e6 / n));
     }
 
     private static String shortLabel(String label) {
@@ -189,16 +179,22 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
         s.put("intensityWeighting", params.intensityWeighting());
         s.put("macroPixelCorrection", params.macroPixelCorrection());
         s.put("geometry", params.geometry().name());
-        s.put("backend", options.toString());
-        s.put("windows", windows.get());
-        s.put("meanMsPerWindow", windows.get() == 0 ? 0 : totalNanos.get() / 1e6 / windows.get());
         s.put("devices", spread.toString());
         EsrrfStreamer st = streamer;
         SpreadFrameStream ss = spreadStream;
         if (ss != null) {
-            s.remove("meanMsPerWindow"); // windows overlap in time on several devices: per frame is the measure
+            s.put("backend", options.toString());
             s.putAll(ss.report());
-        } else if (st != null) {
+        } else if (st == null) {
+            WindowTally.Stats w = tally.stats(options.toString());
+            s.put("backend", w.backend());
+            s.put("windows", w.windows());
+            s.put("meanMsPerWindow", w.meanMsPerWindow());
+            s.put("windowsByImplementation", w.windowsByImplementation());
+        } else {
+            s.put("backend", options.toString());
+            s.put("windows", windows.get());
+            s.put("meanMsPerWindow", windows.get() == 0 ? 0 : totalNanos.get() / 1e6 / windows.get());
             s.put("analysis", "frame by frame: each frame's map once, windows from shared running sums");
             s.put("frames", frames.get());
             s.put("meanMsPerFrame", frames.get() == 0 ? 0 : frameNanos.get() / 1e6 / frames.get());
@@ -206,10 +202,6 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
             s.put("busyMsPerFrameByImplementation", placement.busyMsPerFrame());
             s.put("windowsJoinedOnDevice", st.deviceWindows());
             s.put("windowsJoinedOnHost", st.hostJoins());
-        } else {
-            synchronized (byImplementation) {
-                s.put("windowsByImplementation", new TreeMap<>(byImplementation));
-            }
         }
         return s;
     }

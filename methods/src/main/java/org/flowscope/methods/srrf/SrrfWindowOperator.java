@@ -1,10 +1,7 @@
 package org.flowscope.methods.srrf;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.pipeline.RunContributor;
 import org.flowscope.core.pipeline.WindowContext;
@@ -12,6 +9,7 @@ import org.flowscope.core.pipeline.WindowOperator;
 import org.flowscope.engine.Engine;
 import org.flowscope.engine.Execution;
 import org.flowscope.engine.RunOptions;
+import org.flowscope.methods.spi.WindowTally;
 
 /**
  * The live SRRF stage: one super-resolved frame {@code (1, H M, W M)} per window, the window being one time point.
@@ -23,11 +21,17 @@ public final class SrrfWindowOperator implements WindowOperator, RunContributor 
     private final Engine engine;
     private final SrrfParams params;
     private final RunOptions options;
-    private final Map<String, Long> byImplementation = new TreeMap<>();
-    private final AtomicLong windows = new AtomicLong();
-    private final AtomicLong totalNanos = new AtomicLong();
-    private volatile String lastImplementation = "-";
-    private volatile double lastMs;
+    private final WindowTally tally = new WindowTally("srrf");
+
+    /**
+     * The {@code srrf} section of run.json: the parameters, the windows and where they ran.
+     *
+     * @param windows windows, their mean time and implementations (flattened)
+     */
+    public record Section(int magnification, float ringRadius, int border, String temporal, boolean positivityConstraint,
+                          boolean intensityWeighting, boolean macroPixelCorrection, String geometry,
+                          @JsonUnwrapped WindowTally.Stats windows) {
+    }
 
     /**
      * @param engine  the engine that runs every window (not closed by this stage)
@@ -66,42 +70,19 @@ public final class SrrfWindowOperator implements WindowOperator, RunContributor 
     public ImageStack apply(ImageStack window, WindowContext context) {
         long t0 = System.nanoTime();
         Execution<ImageStack> ex = engine.execute(new Srrf(), params, window, options);
-        String impl = ex.decision().choice().implementation();
-        long ns = System.nanoTime() - t0;
-        synchronized (byImplementation) {
-            byImplementation.merge(impl, 1L, Long::sum);
-        }
-        windows.incrementAndGet();
-        totalNanos.addAndGet(ns);
-        lastImplementation = impl;
-        lastMs = ns / 1e6;
+        tally.record(ex.decision().choice().implementation(), System.nanoTime() - t0);
         return ex.output();
     }
 
     @Override
     public Map<String, String> progressFields() {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("srrf", String.format(Locale.ROOT, "%s %.0f ms", lastImplementation, lastMs));
-        return f;
+        return tally.progressFields();
     }
 
     @Override
-    public Object runJsonSection() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("magnification", params.magnification());
-        s.put("ringRadius", params.ringRadius());
-        s.put("border", params.border());
-        s.put("temporal", params.temporal().name());
-        s.put("positivityConstraint", params.positivityConstraint());
-        s.put("intensityWeighting", params.intensityWeighting());
-        s.put("macroPixelCorrection", params.macroPixelCorrection());
-        s.put("geometry", params.geometry().name());
-        s.put("backend", options.toString());
-        s.put("windows", windows.get());
-        s.put("meanMsPerWindow", windows.get() == 0 ? 0 : totalNanos.get() / 1e6 / windows.get());
-        synchronized (byImplementation) {
-            s.put("windowsByImplementation", new TreeMap<>(byImplementation));
-        }
-        return s;
+    public Section runJsonSection() {
+        return new Section(params.magnification(), params.ringRadius(), params.border(), params.temporal().name(),
+                params.positivityConstraint(), params.intensityWeighting(), params.macroPixelCorrection(),
+                params.geometry().name(), tally.stats(options.toString()));
     }
 }

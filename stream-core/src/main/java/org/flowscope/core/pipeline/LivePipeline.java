@@ -12,21 +12,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.flowscope.core.frame.Frame;
 import org.flowscope.core.frame.FramePool;
-import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.sink.FrameSink;
 import org.flowscope.core.sink.ResultSink;
 import org.flowscope.core.source.FrameSource;
 import org.flowscope.core.source.SourceFormat;
 import org.flowscope.core.stream.BackpressurePolicy;
-import org.flowscope.core.stream.FrameFlux;
 import org.flowscope.core.stream.IngestRing;
 import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.stream.StageStats;
-import org.flowscope.core.window.FrameWindow;
 import org.flowscope.core.window.StreamLayout;
 import org.flowscope.core.window.WindowSpec;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -38,9 +34,11 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Threads: the source runs on {@code flowscope-source}, the raw sink and the window assembly on
  * {@code flowscope-ingest}, the operators and the result sink on {@code flowscope-analysis}, each side branch on its
- * own thread. On failure both sinks are aborted (their partial files deleted) and the exception is rethrown.
+ * own thread. The raw branch is decoupled from the analysis ({@link RawBranch}): what was acquired is saved even when
+ * the analysis fails or is abandoned; see {@link #run()} for what each failure leaves.
  */
 public final class LivePipeline {
+    private static final long ABANDONED_SIDE_BRANCH_MS = 1_000;
     private final Builder b;
     private final RunCounters counters = new RunCounters();
     private final Map<String, StageStats> timings = new ConcurrentHashMap<>();
@@ -50,11 +48,15 @@ public final class LivePipeline {
     private volatile long lastProgressFrames;
     private volatile long lastProgressNanos;
     private volatile double lastFps;
+    private final ResultGate results;
+    private final AnalysisControl control;
     private volatile String mode = "window";
     private volatile long lastIngestNanos;
 
     private LivePipeline(Builder b) {
         this.b = b;
+        this.results = new ResultGate(b.resultSink);
+        this.control = new AnalysisControl(b.source, b.window, counters, b.stopGraceMs);
         SourceFormat f = b.source.format();
         this.pool = new FramePool(f.width(), f.height(), f.pixelType(), b.poolCapacity > 0 ? b.poolCapacity : defaultPoolCapacity());
         for (ResultListener l : b.listeners) {
@@ -91,9 +93,26 @@ public final class LivePipeline {
         return (int) Math.min(Integer.MAX_VALUE, cap);
     }
 
-    /** Asks the source to stop; {@link #run()} then finishes normally with what was acquired. */
+    /**
+     * Asks the source to stop; {@link #run()} then finishes normally with what was acquired: the raw file is committed
+     * as soon as the source has ended, the windows already acquired are still analysed.
+     */
     public void stop() {
         b.source.stop();
+    }
+
+    /**
+     * Stops the source and gives up the analysis: no further window is analysed (those left are counted as
+     * {@value RunCounters#ANALYSIS_ABANDONED}); {@link #run()} returns once every acquired frame is in the raw file,
+     * with the results written so far committed. A window being computed is not waited for. Safe from any thread.
+     */
+    public void abandonAnalysis() {
+        control.abandon();
+    }
+
+    /** Whether {@link #abandonAnalysis()} was called. */
+    public boolean analysisAbandoned() {
+        return control.abandoned();
     }
 
     /** The current progress snapshot (thread-safe). */
@@ -133,7 +152,13 @@ public final class LivePipeline {
         return all;
     }
 
-    /** Runs to completion and returns the summary; throws (after aborting the sinks) when the run fails. */
+    /**
+     * Runs to completion and returns the summary. The raw file is committed as soon as the source has ended, whatever
+     * the analysis still has to do; the result file when the analysis has ended (or was {@link #abandonAnalysis()
+     * abandoned}: then with the windows written so far). Throws when the run fails: a source that reports bad input
+     * ({@link IllegalArgumentException}) leaves no file; a source that fails otherwise, or a failing analysis
+     * ({@link AnalysisFailedException}), leaves the raw file of every frame acquired and no result file.
+     */
     public RunSummary run() {
         long t0 = System.nanoTime();
         lastProgressNanos = t0;
@@ -148,84 +173,44 @@ public final class LivePipeline {
             ticker.scheduleAtFixedRate(() -> b.progress.accept(progress()), b.progressIntervalMs, b.progressIntervalMs,
                     TimeUnit.MILLISECONDS);
         }
+        // a ring at least as large as the pool never fills: the producer waits in the pool (a blocking wait)
+        // rather than in the ring's claim loop (a parking spin)
+        Flux<Frame> ingest = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters)
+                .doOnNext(f -> lastIngestNanos = f.ingestNanos());
+        RawBranch raw = new RawBranch(b.source, ingest, b.rawSink, counters, b.rawSink == null ? null : stage("raw"));
+        WindowAnalysis windows = new WindowAnalysis(b.operator, results, counters, this::stage, latency, branches);
+        StreamingAnalysis streaming = null;
         try {
-            // a ring at least as large as the pool never fills: the producer waits in the pool (a blocking wait)
-            // rather than in the ring's claim loop (a parking spin)
-            Flux<Frame> frames = IngestRing.frames(b.source, pool, Math.max(b.ringSize, pool.capacity()), counters)
-                    .doOnNext(f -> lastIngestNanos = f.ingestNanos());
-            if (b.rawSink != null) {
-                StageStats raw = stage("raw");
-                frames = FrameFlux.tapRaw(frames, f -> {
-                    long s = System.nanoTime();
-                    b.rawSink.write(f);
-                    raw.record(System.nanoTime() - s);
-                }, counters);
-            }
-            StreamingAnalysis streaming = b.streaming && !b.window.emitPartialLast()
+            streaming = b.streaming && !b.window.emitPartialLast()
                     ? StreamingAnalysis.open(b.operator, StreamLayout.of(b.window.size(), b.window.step()),
-                            b.source.format(), counters, this::stage, latency, b.resultSink, branches)
+                            b.source.format(), counters, this::stage, latency, results, branches)
                     : null;
             mode = streaming != null ? "stream" : "window";
-            if (streaming != null) {
-                streaming.run(frames, analysis, b.policy, b.lagSpool);
-            } else {
-                Flux<FrameWindow> windows = FrameFlux.windows(frames, b.window, counters);
-                FrameFlux.analyse(windows, b.policy, b.lagSpool,
-                                w -> Mono.fromCallable(() -> process(w)).subscribeOn(analysis), counters)
-                        .blockLast();
-            }
-            if (b.rawSink != null) {
-                b.rawSink.finish();
-            }
-            b.resultSink.finish();
-        } catch (RuntimeException | Error e) {
-            if (b.rawSink != null) {
-                b.rawSink.abort();
-            }
-            b.resultSink.abort();
-            throw e;
+            Throwable failure = control.await(streaming != null
+                    ? streaming.analyse(raw.frames(), analysis, b.policy, b.lagSpool)
+                    : windows.analyse(raw.frames(), b.window, analysis, b.policy, b.lagSpool));
+            control.end(raw, results, failure, () -> summary((System.nanoTime() - t0) / 1e6, 0));
         } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
             }
+            // after an abandon a frame or window may still be computed: closing device resources under it could crash
+            // the process before run.json is written, and the process is about to end anyway
+            boolean idle = streaming != null ? streaming.close(control.abandoned()) : !windows.busy();
             analysis.dispose();
             for (ListenerBranch br : branches) {
-                br.finish(b.sideBranchTimeoutMs);
+                br.finish(control.abandoned() ? Math.min(b.sideBranchTimeoutMs, ABANDONED_SIDE_BRANCH_MS)
+                        : b.sideBranchTimeoutMs);
             }
-            b.operator.close();
+            if (idle) {
+                b.operator.close();
+            }
         }
         if (b.progress != null) {
             b.progress.accept(progress());
         }
         long end = System.nanoTime();
         return summary((end - t0) / 1e6, lastIngestNanos == 0 ? 0 : (end - lastIngestNanos) / 1e6);
-    }
-
-    private WindowContext process(FrameWindow w) {
-        WindowContext ctx = w.context();
-        long lastIngest = w.last().ingestNanos();
-        ImageStack stack;
-        long s = System.nanoTime();
-        try {
-            stack = w.toImageStack();
-        } finally {
-            w.release();
-        }
-        stage("window").record(System.nanoTime() - s);
-        for (WindowOperator op : b.operator.stages()) {
-            s = System.nanoTime();
-            stack = op.apply(stack, ctx);
-            stage(op.name()).record(System.nanoTime() - s);
-        }
-        s = System.nanoTime();
-        b.resultSink.write(stack, ctx);
-        stage("result").record(System.nanoTime() - s);
-        counters.add(RunCounters.RESULT_FRAMES, stack.frames());
-        latency.record(System.nanoTime() - lastIngest);
-        for (ListenerBranch br : branches) {
-            br.offer(stack, ctx);
-        }
-        return ctx;
     }
 
     private StageStats stage(String name) {
@@ -273,6 +258,7 @@ public final class LivePipeline {
         private Consumer<Progress> progress;
         private long progressIntervalMs = 250;
         private long sideBranchTimeoutMs = 60_000;
+        private long stopGraceMs = 30_000;
         private boolean streaming = true;
 
         private Builder(FrameSource source) {
@@ -309,16 +295,16 @@ public final class LivePipeline {
         }
 
         /**
-     * Whether the analysis may run frame by frame (default): when every stage before the operator is
-     * {@link Streamable} and the operator a {@link StreamingOperator}, frames go to them as they arrive and windows
-     * are made from per-frame work; otherwise, or with {@code false}, each stage sees whole windows.
-     */
-    public Builder streaming(boolean on) {
-        this.streaming = on;
-        return this;
-    }
+         * Whether the analysis may run frame by frame (default): when every stage before the operator is
+         * {@link Streamable} and the operator a {@link StreamingOperator}, frames go to them as they arrive and windows
+         * are made from per-frame work; otherwise, or with {@code false}, each stage sees whole windows.
+         */
+        public Builder streaming(boolean on) {
+            this.streaming = on;
+            return this;
+        }
 
-    /** Frame buffers in the pool; default: enough for the window, the spool and the ring, within a quarter of the heap. */
+        /** Frame buffers in the pool; default: enough for the window, the spool and the ring, within a quarter of the heap. */
         public Builder poolCapacity(int frames) {
             this.poolCapacity = frames;
             return this;
@@ -354,6 +340,18 @@ public final class LivePipeline {
 
         public Builder sideBranchTimeoutMs(long ms) {
             this.sideBranchTimeoutMs = ms;
+            return this;
+        }
+
+        /**
+         * How long the source has to end once it was asked to stop because the analysis failed or was abandoned
+         * (default 30 s); after that the raw file is committed with the frames written so far.
+         */
+        public Builder stopGraceMs(long ms) {
+            if (ms < 1) {
+                throw new IllegalArgumentException("stop grace must be >= 1 ms, got " + ms);
+            }
+            this.stopGraceMs = ms;
             return this;
         }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.flowscope.core.frame.Frame;
 import org.flowscope.core.image.ImageStack;
-import org.flowscope.core.sink.ResultSink;
 import org.flowscope.core.source.SourceFormat;
 import org.flowscope.core.stream.BackpressurePolicy;
 import org.flowscope.core.stream.FrameFlux;
@@ -22,6 +21,7 @@ import org.flowscope.core.window.StreamFrame;
 import org.flowscope.core.window.StreamLayout;
 import org.flowscope.core.window.WindowEnd;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.concurrent.Queues;
 
@@ -46,7 +46,7 @@ final class StreamingAnalysis {
     private final RunCounters counters;
     private final Function<String, StageStats> timings;
     private final StageStats latency;
-    private final ResultSink sink;
+    private final ResultGate sink;
     private final List<ListenerBranch> branches;
     private final AtomicLong backlog = new AtomicLong();
     private final long[] childNanos;
@@ -58,10 +58,13 @@ final class StreamingAnalysis {
     });
     private final Semaphore pending;
     private final AtomicReference<Throwable> writeError = new AtomicReference<>();
+    /** Whether the analysis thread is in a stage or the operator (after an abandon: they are still in use). */
+    private volatile boolean busy;
+    private volatile boolean done;
 
     private StreamingAnalysis(List<StreamStage> stages, List<String> names, StreamingOperator.FrameStream op,
             StreamLayout layout, RunCounters counters, Function<String, StageStats> timings, StageStats latency,
-            ResultSink sink, List<ListenerBranch> branches) {
+            ResultGate sink, List<ListenerBranch> branches) {
         this.stages = stages;
         this.names = names;
         this.op = op;
@@ -85,7 +88,7 @@ final class StreamingAnalysis {
      * {@link StreamingOperator}.
      */
     static StreamingAnalysis open(WindowOperator operator, StreamLayout layout, SourceFormat format,
-            RunCounters counters, Function<String, StageStats> timings, StageStats latency, ResultSink sink,
+            RunCounters counters, Function<String, StageStats> timings, StageStats latency, ResultGate sink,
             List<ListenerBranch> branches) {
         List<WindowOperator> all = operator.stages();
         List<StreamStage> stages = new ArrayList<>();
@@ -109,10 +112,10 @@ final class StreamingAnalysis {
     }
 
     /**
-     * Runs the analysis of {@code frames} to the end on {@code analysis}; returns after the last result was written.
-     * Throws the first failure (of a stage, the operator or the writer) after releasing every frame still held.
+     * The analysis of {@code frames} on {@code analysis}: completes after the last result was written, fails with the
+     * first failure (of a stage, the operator or the writer). Subscribe once, then {@link #close} it.
      */
-    void run(Flux<Frame> frames, Scheduler analysis, BackpressurePolicy policy, int lagSpool) {
+    Mono<Void> analyse(Flux<Frame> frames, Scheduler analysis, BackpressurePolicy policy, int lagSpool) {
         // skip: a window is skipped when its first frame finds more than a step of frames still waiting
         Flux<StreamStep> events = FrameFlux.stream(frames, layout, policy, backlog, layout.step(), counters);
         int prefetch;
@@ -123,35 +126,55 @@ final class StreamingAnalysis {
         } else {
             prefetch = Math.max(2, lagSpool * layout.step());
         }
-        boolean done = false;
-        try {
-            events.publishOn(analysis, prefetch).doOnNext(this::handle).doOnComplete(this::flush)
-                    .doOnDiscard(StreamStep.class, StreamStep::release).then().block();
-            writer.shutdown();
-            awaitWriter();
-            Throwable e = writeError.get();
-            if (e != null) {
-                throw failure(e);
-            }
-            done = true;
-        } finally {
-            if (!done) {
-                stages.forEach(StreamStage::discard);
-                writer.shutdownNow();
-                awaitWriter();
-            }
-            op.close();
-        }
+        return events.publishOn(analysis, prefetch).doOnNext(this::handle).doOnComplete(this::flush)
+                .doOnDiscard(StreamStep.class, StreamStep::release).then()
+                .then(Mono.fromRunnable(this::drainWriter));
     }
 
-    private void awaitWriter() {
+    /** After the last frame: waits for the writer to write every result; throws its failure. */
+    private void drainWriter() {
+        writer.shutdown();
+        awaitWriter(TimeUnit.MINUTES.toMillis(10));
+        Throwable e = writeError.get();
+        if (e != null) {
+            throw failure(e);
+        }
+        done = true;
+    }
+
+    /**
+     * Ends the analysis: when it did not complete, the stages' state is discarded and the writer stopped. Returns
+     * whether the operator's stream was closed; not after an {@code abandoned} analysis that is still computing a
+     * frame or awaiting a result (its resources are still in use).
+     */
+    boolean close(boolean abandoned) {
+        if (!done) {
+            if (abandoned && busy) {
+                writer.shutdownNow();
+                return false;
+            }
+            stages.forEach(StreamStage::discard);
+            writer.shutdownNow();
+            if (!awaitWriter(abandoned ? 1_000 : TimeUnit.MINUTES.toMillis(10)) && abandoned) {
+                return false;
+            }
+        }
+        op.close();
+        return true;
+    }
+
+    private boolean awaitWriter(long ms) {
         try {
             // results are awaited in order; a device result arrives within seconds or the device failed
-            if (!writer.awaitTermination(10, TimeUnit.MINUTES)) {
-                writeError.compareAndSet(null, new IllegalStateException("result writer did not finish within 10 min"));
+            if (!writer.awaitTermination(ms, TimeUnit.MILLISECONDS)) {
+                writeError.compareAndSet(null, new IllegalStateException("result writer did not finish within "
+                        + ms + " ms"));
+                return false;
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -171,6 +194,7 @@ final class StreamingAnalysis {
             step.release();
             throw failure(e);
         }
+        busy = true;
         try {
             if (step.frame() != null) {
                 backlog.decrementAndGet();
@@ -183,16 +207,20 @@ final class StreamingAnalysis {
             // Reactor rethrows these to the scheduler thread instead of signalling them, which would leave the run
             // waiting for ever: end it as a failure (exit 4) that names the error
             throw new IllegalStateException("analysis failed: " + fatal, fatal);
+        } finally {
+            busy = false;
         }
     }
 
     /** End of stream, on the analysis thread: each stage hands on what it holds, in order. */
     private void flush() {
+        busy = true;
         for (int i = 0; i < stages.size(); i++) {
             long t0 = System.nanoTime();
             stages.get(i).finish(links[i + 1]);
             timings.apply(names.get(i) + ".finish").record(System.nanoTime() - t0);
         }
+        busy = false;
     }
 
     private void submit(WindowEnd end, StreamingOperator.PendingResult result) {
@@ -212,7 +240,9 @@ final class StreamingAnalysis {
                 ImageStack image = result.await();
                 timings.apply(op + ".await").record(System.nanoTime() - s);
                 s = System.nanoTime();
-                sink.write(image, end.context());
+                if (!sink.offer(image, end.context())) {
+                    return; // the run already ended (failed or abandoned): nothing more is written
+                }
                 timings.apply("result").record(System.nanoTime() - s);
                 counters.add(RunCounters.RESULT_FRAMES, image.frames());
                 counters.increment(RunCounters.ANALYSIS_PROCESSED);

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Names used by stream-core: {@code ingest.frames} (frames that entered the ring), {@code camera.lost}
  * (sequence gaps: frames the source itself lost), {@code ingest.outOfOrder}, {@code raw.frames} (frames written by the
  * raw sink), {@code windows.emitted}, {@code windows.trailingFrames}, {@code analysis.processed},
- * {@code analysis.skipped}, {@code analysis.skippedFrames}, {@code result.frames}, {@code <listener>.skipped}.
+ * {@code analysis.skipped}, {@code analysis.skippedFrames}, {@code analysis.abandoned}, {@code raw.unsaved} (frames
+ * that arrived after the raw file was committed because the source did not stop in time), {@code result.frames},
+ * {@code <listener>.skipped}.
  */
 public final class RunCounters {
     public static final String INGEST_FRAMES = "ingest.frames";
@@ -25,6 +27,8 @@ public final class RunCounters {
     public static final String ANALYSIS_SKIPPED = "analysis.skipped";
     /** Frames a streaming analysis did not compute because every window containing them was skipped. */
     public static final String ANALYSIS_SKIPPED_FRAMES = "analysis.skippedFrames";
+    /** Windows of acquired frames left unanalysed because the analysis was abandoned (a second Ctrl-C). */
+    public static final String ANALYSIS_ABANDONED = "analysis.abandoned";
     public static final String RESULT_FRAMES = "result.frames";
 
     private final ConcurrentHashMap<String, LongAdder> counters = new ConcurrentHashMap<>();

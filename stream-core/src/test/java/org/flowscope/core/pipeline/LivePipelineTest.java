@@ -157,7 +157,7 @@ class LivePipelineTest {
     }
 
     @Test
-    void failingOperatorLeavesNoCompleteLookingFiles() {
+    void failingOperatorLeavesNoResultButKeepsTheAcquiredRawFrames() {
         CountingSource source = CountingSource.of(16, 8, 50);
         WindowOperator broken = new WindowOperator() {
             @Override
@@ -174,10 +174,11 @@ class LivePipelineTest {
             }
         };
         LivePipeline p = pipeline(source, broken, BackpressurePolicy.LAG, 10);
-        assertThrows(IllegalStateException.class, p::run);
+        assertThrows(AnalysisFailedException.class, p::run);
         PoolAssertions.assertNoLeaks(p.pool());
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.toList());
+            // the acquired frames are kept (raw.tif is complete for what it holds); no result is left
+            assertEquals(List.of(dir.resolve("raw.tif")), files.toList());
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

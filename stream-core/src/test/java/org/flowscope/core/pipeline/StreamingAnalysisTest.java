@@ -222,7 +222,7 @@ class StreamingAnalysisTest {
     }
 
     @Test
-    void aFailingStageLeavesNoCompleteLookingFilesAndNoFrameBehind() {
+    void aFailingStageLeavesNoResultKeepsTheAcquiredRawFramesAndNoFrameBehind() {
         WindowOperator failing = new Delay(3) {
             @Override
             public StreamStage openStream(StreamLayout layout, SourceFormat format) {
@@ -263,14 +263,16 @@ class StreamingAnalysisTest {
         LivePipeline p = LivePipeline.builder(source).window(WindowSpec.tumbling(10)).operator(failing.andThen(new MeanOperator()))
                 .rawSink(new TiffFrameSink(dir.resolve("raw.tif"), source.format()))
                 .resultSink(new TiffResultSink(dir.resolve("result.tif"), 100, 0)).build();
-        IllegalStateException e = assertThrows(IllegalStateException.class, p::run);
-        assertEquals("device lost", e.getMessage());
+        AnalysisFailedException e = assertThrows(AnalysisFailedException.class, p::run);
+        assertEquals("device lost", e.getCause().getMessage());
         PoolAssertions.assertNoLeaks(p.pool());
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.toList());
+            // the raw frames acquired are kept; no result is left
+            assertEquals(List.of(dir.resolve("raw.tif")), files.toList());
         } catch (java.io.IOException x) {
             throw new AssertionError(x);
         }
+        assertEquals(source.delivered(), TiffStacks.read(dir.resolve("raw.tif")).stack().frames());
     }
 
     @Test

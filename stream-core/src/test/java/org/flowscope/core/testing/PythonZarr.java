@@ -1,14 +1,9 @@
 package org.flowscope.core.testing;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Python's zarr as an independent reader (and writer of fixtures) for tests: {@link #probe} opens an OME-Zarr image
@@ -67,22 +62,7 @@ public final class PythonZarr {
     /** A python3 that imports zarr and numpy, or empty. Debian's own python3 first: pyenv shims may lack it. */
     public static synchronized Optional<String> interpreter() {
         if (interpreter == null) {
-            interpreter = Optional.empty();
-            for (String py : List.of("/usr/bin/python3", "python3")) {
-                try {
-                    Process p = new ProcessBuilder(py, "-c", "import zarr, numpy").redirectErrorStream(true).start();
-                    p.getInputStream().readAllBytes();
-                    if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                        interpreter = Optional.of(py);
-                        break;
-                    }
-                } catch (IOException e) {
-                    // not installed under this name
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+            interpreter = PythonScripts.interpreterWith("import zarr, numpy");
         }
         return interpreter;
     }
@@ -112,28 +92,6 @@ public final class PythonZarr {
     }
 
     private static Map<String, String> run(List<String> args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(interpreter().orElseThrow());
-        cmd.addAll(args);
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError("python zarr failed:\n" + text);
-            }
-            Map<String, String> m = new LinkedHashMap<>();
-            for (String line : text.split("\n")) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    m.put(line.substring(0, eq), line.substring(eq + 1).trim());
-                }
-            }
-            return m;
-        } catch (IOException e) {
-            throw new AssertionError("cannot run python zarr", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return PythonScripts.keyValues(interpreter().orElseThrow(), args, "python zarr failed");
     }
 }

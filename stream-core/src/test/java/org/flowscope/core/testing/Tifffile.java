@@ -1,18 +1,14 @@
 package org.flowscope.core.testing;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Python's tifffile as an independent reader for tests: {@link #probe} opens a file with it and returns what it saw
@@ -64,22 +60,7 @@ public final class Tifffile {
     /** A python3 that imports tifffile and numpy, or empty. Debian's own python3 first: pyenv shims may lack it. */
     public static synchronized Optional<String> interpreter() {
         if (interpreter == null) {
-            interpreter = Optional.empty();
-            for (String py : List.of("/usr/bin/python3", "python3")) {
-                try {
-                    Process p = new ProcessBuilder(py, "-c", "import tifffile, numpy").redirectErrorStream(true).start();
-                    p.getInputStream().readAllBytes();
-                    if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                        interpreter = Optional.of(py);
-                        break;
-                    }
-                } catch (IOException e) {
-                    // not installed under this name
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+            interpreter = PythonScripts.interpreterWith("import tifffile, numpy");
         }
         return interpreter;
     }
@@ -90,27 +71,8 @@ public final class Tifffile {
 
     /** What tifffile reads from {@code file}; throws when tifffile cannot read it. */
     public static Map<String, String> probe(Path file) {
-        try {
-            Process p = new ProcessBuilder(interpreter().orElseThrow(), "-c", PROBE, file.toString())
-                    .redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError("tifffile could not read " + file + ":\n" + text);
-            }
-            Map<String, String> m = new LinkedHashMap<>();
-            for (String line : text.split("\n")) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    m.put(line.substring(0, eq), line.substring(eq + 1).trim());
-                }
-            }
-            return m;
-        } catch (IOException e) {
-            throw new AssertionError("cannot run tifffile", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return PythonScripts.keyValues(interpreter().orElseThrow(), List.of("-c", PROBE, file.toString()),
+                "tifffile could not read " + file);
     }
 
     /** SHA-256 of u16 pixels as little-endian bytes (what {@link #probe} reports for a uint16 stack). */

@@ -34,7 +34,7 @@ public final class QualityBranch implements ResultListener {
     }
 
     @Override
-    public Object runJsonSection() {
+    public QualitySection runJsonSection() {
         return monitor.report();
     }
 

@@ -73,8 +73,8 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
     final AtomicReference<QualitySample> latest = new AtomicReference<>();
     final List<QualitySample> series = new ArrayList<>();
     /** The FRC curves of the first and the latest computed sample (for the run report). */
-    final AtomicReference<Map<String, Object>> firstCurve = new AtomicReference<>();
-    final AtomicReference<Map<String, Object>> latestCurve = new AtomicReference<>();
+    final AtomicReference<QualitySection.FrcCurve> firstCurve = new AtomicReference<>();
+    final AtomicReference<QualitySection.FrcCurve> latestCurve = new AtomicReference<>();
 
     private record InFlight(long window, long startNanos, AtomicInteger state) {
     }
@@ -229,7 +229,7 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
             FrcResult frc = metrics.frc(new FrcParams(inputPixelSizeNm.orElse(Double.NaN), FrcConvention.STANDARD), pair);
             v[0] = frc.resolutionPx();
             v[1] = frc.resolutionNm();
-            Map<String, Object> curve = QualityReport.curve(window, frc);
+            QualitySection.FrcCurve curve = QualityReport.curve(window, frc);
             firstCurve.compareAndSet(null, curve);
             latestCurve.set(curve);
         }
@@ -318,7 +318,7 @@ public final class QualityMonitor implements AutoCloseable, MeterBinder {
         return QualityReport.progressValues(this);
     }
 
-    Map<String, Object> report() {
+    QualitySection report() {
         return QualityReport.runJson(this, every);
     }
 

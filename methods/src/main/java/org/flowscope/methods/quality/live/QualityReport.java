@@ -49,13 +49,8 @@ final class QualityReport {
     }
 
     /** One FRC curve for the run report: the sampled window, ring frequencies, the smoothed curve, the threshold. */
-    static Map<String, Object> curve(long window, FrcResult frc) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("window", window);
-        c.put("frequency", frc.frequency().clone());
-        c.put("frc", frc.smoothed().clone());
-        c.put("threshold", frc.threshold());
-        return c;
+    static QualitySection.FrcCurve curve(long window, FrcResult frc) {
+        return new QualitySection.FrcCurve(window, frc.frequency().clone(), frc.smoothed().clone(), frc.threshold());
     }
 
     private static String format(double nm, double px) {
@@ -65,60 +60,27 @@ final class QualityReport {
         return Double.isFinite(px) ? String.format("%.2f px", px) : "n/a";
     }
 
-    static Map<String, Object> runJson(QualityMonitor m, int every) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("every", every);
-        r.put("frcMethod", "even vs odd frame means of the window, standard frequency axis, threshold 1/7");
-        r.put("decorrMethod", "decorrelation analysis of the reconstruction (Descloux 2019), n_r 50, n_g 10");
-        r.put("samplesSeen", m.sampled.get());
-        r.put("samplesComputed", m.computed.get());
-        r.put("samplesDropped", m.dropped.get());
-        r.put("samplesFailed", m.failed.get());
-        r.put("samplesCancelled", m.cancelled.get());
-        if (m.firstError.get() != null) {
-            r.put("firstError", m.firstError.get());
-        }
-        QualitySample s = m.latest.get();
-        if (s != null) {
-            r.put("latest", row(s));
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
+    static QualitySection runJson(QualityMonitor m, int every) {
+        QualitySample latest = m.latest.get();
+        List<QualitySection.Point> series = new ArrayList<>();
         synchronized (m.series) {
             for (QualitySample q : m.series) {
-                rows.add(row(q));
+                series.add(QualitySection.Point.of(q));
             }
         }
-        r.put("series", rows);
-        List<Map<String, Object>> curves = new ArrayList<>();
-        Map<String, Object> first = m.firstCurve.get();
-        Map<String, Object> last = m.latestCurve.get();
+        List<QualitySection.FrcCurve> curves = new ArrayList<>();
+        QualitySection.FrcCurve first = m.firstCurve.get();
+        QualitySection.FrcCurve last = m.latestCurve.get();
         if (first != null) {
             curves.add(first);
         }
         if (last != null && last != first) {
             curves.add(last);
         }
-        r.put("frcCurves", curves);
-        return r;
-    }
-
-    private static Map<String, Object> row(QualitySample s) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("window", s.window());
-        r.put("outcome", s.outcome().name().toLowerCase(java.util.Locale.ROOT));
-        r.put("frcPx", finiteOrNull(s.frcPx()));
-        r.put("frcNm", finiteOrNull(s.frcNm()));
-        r.put("decorrPx", finiteOrNull(s.decorrPx()));
-        r.put("decorrNm", finiteOrNull(s.decorrNm()));
-        r.put("elapsedMs", s.elapsedMs());
-        if (s.detail() != null) {
-            r.put("detail", s.detail());
-        }
-        return r;
-    }
-
-    private static Double finiteOrNull(double v) {
-        return Double.isFinite(v) ? v : null;
+        return new QualitySection(every, "even vs odd frame means of the window, standard frequency axis, threshold 1/7",
+                "decorrelation analysis of the reconstruction (Descloux 2019), n_r 50, n_g 10", m.sampled.get(),
+                m.computed.get(), m.dropped.get(), m.failed.get(), m.cancelled.get(), m.firstError.get(),
+                latest == null ? null : QualitySection.Point.of(latest), series, curves);
     }
 
     /**

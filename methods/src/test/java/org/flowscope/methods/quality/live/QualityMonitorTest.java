@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.pipeline.WindowContext;
@@ -49,17 +48,16 @@ class QualityMonitorTest {
             assertEquals(100 * last.frcPx(), last.frcNm(), 1e-9);
             assertTrue(Double.isFinite(last.decorrPx()), "decorrelation of the reconstruction");
             assertEquals(50 * last.decorrPx(), last.decorrNm(), 1e-9, "reconstruction pixel = 100 nm / (128/64)");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> json = (Map<String, Object>) branch.runJsonSection();
-            assertEquals(2, ((List<?>) json.get("series")).size());
+            QualitySection json = branch.runJsonSection();
+            assertEquals(2, json.series().size());
             assertTrue(branch.progressFields().get("frc(raw)").endsWith("nm"), branch.progressFields().toString());
             assertEquals(2.0, branch.progressValues().get("quality.window"));
             assertEquals(last.frcNm(), branch.progressValues().get("quality.frc_nm"));
-            List<?> curves = (List<?>) json.get("frcCurves");
+            List<QualitySection.FrcCurve> curves = json.frcCurves();
             assertEquals(2, curves.size(), "the first and the latest sample's FRC curve");
-            Map<?, ?> lastCurve = (Map<?, ?>) curves.get(1);
-            assertEquals(2L, lastCurve.get("window"));
-            assertEquals(((double[]) lastCurve.get("frequency")).length, ((double[]) lastCurve.get("frc")).length);
+            QualitySection.FrcCurve lastCurve = curves.get(1);
+            assertEquals(2L, lastCurve.window());
+            assertEquals(lastCurve.frequency().length, lastCurve.frc().length);
             assertEquals("quality", branch.section());
         }
     }
@@ -153,13 +151,11 @@ class QualityMonitorTest {
             assertEquals(1, monitor.failed());
             assertEquals(0, monitor.computed());
             assertTrue(monitor.failure().orElseThrow().contains("OutOfMemoryError: Java heap space"), monitor.failure().get());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> json = (Map<String, Object>) monitor.branch().runJsonSection();
-            assertEquals(1L, json.get("samplesFailed"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> row = (Map<String, Object>) ((List<?>) json.get("series")).get(0);
-            assertEquals("failed", row.get("outcome"));
-            assertTrue(row.get("frcPx") != null, "the FRC computed before the failure is kept");
+            QualitySection json = monitor.branch().runJsonSection();
+            assertEquals(1L, json.samplesFailed());
+            QualitySection.Point row = json.series().get(0);
+            assertEquals("failed", row.outcome());
+            assertTrue(row.frcPx() != null, "the FRC computed before the failure is kept");
             assertEquals("1", monitor.branch().progressFields().get("q-failed"));
         }
     }
