@@ -3,6 +3,7 @@ package org.flowscope.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.flowscope.engine.agent.Decision;
 import org.flowscope.engine.agent.ImplementationSelector;
 import org.flowscope.engine.agent.Reason;
@@ -71,42 +72,44 @@ final class Decider {
     }
 
     /**
-     * The agent's decision for one call among {@code candidates}, as this thread may act on it (logged), or null when
-     * another call's calibration ended meanwhile or was waited for (the caller decides again). A candidate another call is calibrating is
-     * known only from priors or nothing until that ends, so it gets no real work here: this call calibrates another
-     * candidate meanwhile when the agent wants one calibrated, else waits for a calibration to end. A candidate
-     * calibrated already is tried on real work.
+     * The agent's decision for one call among {@code candidates}, its real-work choice changed by {@code placement}
+     * when given (work spread over several devices), as this thread may act on it (logged), or null when another
+     * call's calibration ended meanwhile or was waited for (the caller decides again). A candidate another call is
+     * calibrating is known only from priors or nothing until that ends, so it gets no real work here: this call
+     * calibrates another candidate meanwhile when the agent wants one calibrated, else waits for a calibration to end.
+     * A candidate calibrated already is tried on real work.
      */
     Step decide(String operationId, WorkShape shape, double cost, List<Candidate> candidates, boolean calibratable,
-            List<String> excluded) {
+            List<String> excluded, UnaryOperator<Decision> placement) {
         long endedBefore = calibrations.ended();
         SelectionRequest request = new SelectionRequest(operationId, shape, cost, candidates, calibratable, excluded);
         Decision decision = selector.choose(request);
-        Candidate chosen = candidates.get(decision.chosen());
         List<Candidate> busy = new ArrayList<>(calibrations.running(operationId, candidates));
         if (calibrations.ended() != endedBefore) {
             return null; // a calibration ended while the agent decided: decide again with its estimate
         }
-        if (!busy.contains(chosen)) {
-            if (decision.reason() != Reason.CALIBRATE) {
-                return logged(new Step(request, decision, chosen, null));
-            }
-            if (!calibratable) {
-                return logged(new Step(request, decision.withReason(Reason.EXPLORE_UNTRIED,
-                        "no calibration work: trying it on real work"), chosen, null));
-            }
-            Calibrations.Claim claim = calibrations.claim(operationId, chosen);
+        Candidate chosen = candidates.get(decision.chosen());
+        if (decision.reason() == Reason.CALIBRATE && !busy.contains(chosen)) {
+            Calibrations.Claim claim = calibratable ? calibrations.claim(operationId, chosen) : null;
             if (claim != null) {
                 return logged(new Step(request, decision, chosen, claim));
             }
-            if (calibrations.finished(operationId, chosen) && calibrations.ended() == endedBefore) {
-                return logged(new Step(request, decision.withReason(Reason.EXPLORE_UNTRIED,
-                        "calibrated already: trying it on real work"), chosen, null));
-            }
-            if (calibrations.finished(operationId, chosen)) {
+            if (!calibratable) {
+                decision = decision.withReason(Reason.EXPLORE_UNTRIED, "no calibration work: trying it on real work");
+            } else if (!calibrations.finished(operationId, chosen)) {
+                busy.add(chosen); // claimed by another call since this one looked
+            } else if (calibrations.ended() != endedBefore) {
                 return null; // calibrated by another call since this one looked: decide again with its estimate
+            } else {
+                decision = decision.withReason(Reason.EXPLORE_UNTRIED, "calibrated already: trying it on real work");
             }
-            busy.add(chosen); // claimed by another call since this one looked
+        }
+        if (decision.reason() != Reason.CALIBRATE) {
+            decision = placement == null ? decision : placement.apply(decision);
+            chosen = candidates.get(decision.chosen());
+            if (!busy.contains(chosen)) {
+                return logged(new Step(request, decision, chosen, null));
+            }
         }
         List<Candidate> others = new ArrayList<>(candidates);
         others.removeAll(busy);

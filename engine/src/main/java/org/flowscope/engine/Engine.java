@@ -122,7 +122,7 @@ public final class Engine implements AutoCloseable {
             if (candidates.isEmpty()) {
                 throw noneLeft(op.id(), options, excluded, firstFailure);
             }
-            Decider.Step step = decider.decide(op.id(), shape, cost, candidates, calibration != null, excluded);
+            Decider.Step step = decider.decide(op.id(), shape, cost, candidates, calibration != null, excluded, null);
             if (step == null) {
                 if (effective.implementationFilter().isEmpty()) {
                     failures.leaveOutBackingOff(op.id(), candidates, excluded); // it may have failed there
@@ -212,6 +212,18 @@ public final class Engine implements AutoCloseable {
      */
     public <P, I, O> Selection select(Operation<P, I, O> op, WorkShape shape, double cost, RunOptions options,
             java.util.function.Predicate<Candidate> filter) {
+        return dispatch(op, shape, cost, options, filter, null, 1);
+    }
+
+    /**
+     * Like {@link #select}, for work spread over several devices at once: the candidate expected to <i>finish</i>
+     * the work first, {@code queued} seconds of work already waiting on its device plus {@code pieces} times its
+     * expected time for {@code shape} ({@link org.flowscope.engine.agent.EarliestFinish}); the agent's exploratory
+     * choices are kept. Each candidate's history and delay state stay its own ({@link #observe}).
+     */
+    public <P, I, O> Selection dispatch(Operation<P, I, O> op, WorkShape shape, double cost, RunOptions options,
+            java.util.function.Predicate<Candidate> filter, java.util.function.ToDoubleFunction<Candidate> queued,
+            double pieces) {
         String operationId = op.id();
         RunOptions effective = forOperation(operationId, options);
         List<Candidate> candidates = new ArrayList<>();
@@ -230,7 +242,10 @@ public final class Engine implements AutoCloseable {
             if (candidates.isEmpty()) {
                 throw noneLeft(operationId, options, excluded, null);
             }
-            Decider.Step step = decider.decide(operationId, shape, cost, candidates, calibration != null, excluded);
+            // several devices: the candidate expected to finish first, never one another call is calibrating
+            java.util.function.UnaryOperator<Decision> placement = queued == null ? null
+                    : d -> org.flowscope.engine.agent.EarliestFinish.choose(d, candidates, queued, pieces);
+            Decider.Step step = decider.decide(operationId, shape, cost, candidates, calibration != null, excluded, placement);
             if (step == null) {
                 if (effective.implementationFilter().isEmpty()) {
                     failures.leaveOutBackingOff(operationId, candidates, excluded); // it may have failed there

@@ -207,14 +207,23 @@ class ConcurrentCallsTest {
 
     @Test
     void concurrentColdSelectionsForWorkRunByTheCallerNeverPickTheReferenceWhileItIsBeingCalibrated() throws Exception {
-        assertNoBlockWentToTheSlowReference((engine, op, input) -> {
-            Selection s = engine.select(op, op.shape(2f, input), op.cost(2f, input), RunOptions.auto(), c -> true);
-            @SuppressWarnings("unchecked")
-            var impl = (org.flowscope.engine.spi.Implementation<Float, float[], float[]>) s.candidate().implementation();
-            long t0 = clock.getAsLong();
-            float[] out = impl.run(2f, input, new ExecutionContexts(s.candidate().device()));
-            engine.observe(s, (clock.getAsLong() - t0) * 1e-9);
-            return new Call(s.candidate().implementationId(), s.decision().reason(), input, out);
-        });
+        assertNoBlockWentToTheSlowReference((engine, op, input) -> runSelected(engine, op, input,
+                engine.select(op, op.shape(2f, input), op.cost(2f, input), RunOptions.auto(), c -> true)));
+    }
+
+    @Test
+    void concurrentColdDispatchesOverSeveralDevicesNeverPlaceWorkOnTheReferenceWhileItIsBeingCalibrated() throws Exception {
+        assertNoBlockWentToTheSlowReference((engine, op, input) -> runSelected(engine, op, input,
+                engine.dispatch(op, op.shape(2f, input), op.cost(2f, input), RunOptions.auto(), c -> true, c -> 0.0, 1)));
+    }
+
+    /** Runs a selection's candidate on the calling thread, as a frame stream does, and reports its time. */
+    private Call runSelected(Engine engine, CalibratedScale op, float[] input, Selection s) {
+        @SuppressWarnings("unchecked")
+        var impl = (org.flowscope.engine.spi.Implementation<Float, float[], float[]>) s.candidate().implementation();
+        long t0 = clock.getAsLong();
+        float[] out = impl.run(2f, input, new ExecutionContexts(s.candidate().device()));
+        engine.observe(s, (clock.getAsLong() - t0) * 1e-9);
+        return new Call(s.candidate().implementationId(), s.decision().reason(), input, out);
     }
 }
