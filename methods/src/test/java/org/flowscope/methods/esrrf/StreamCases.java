@@ -70,8 +70,8 @@ final class StreamCases {
 
     /**
      * Drifting strips 1-3 pixels across and up to 2000 long, both ways, magnifications 3-10, both geometries: every
-     * output pixel is near a border, and the lattice and tap positions reach 2000 input pixels, where a float keeps
-     * a sub-pixel shift only to 1e-4 px (the reference adds the shift exactly).
+     * output pixel is near a border, and the lattice and tap positions reach 2000 input pixels, where a float rounds
+     * a sub-pixel shift to 1.2e-4 px (the reference adds the shift exactly).
      */
     static List<ConformanceKit.Case<EsrrfStreamParams, EsrrfStreamInput>> strips() {
         int[][] sizes = {{3, 300}, {300, 2}, {2, 300}, {300, 3}, {1, 257}, {257, 1}, {2, 2000}, {2000, 3}};
