@@ -79,6 +79,20 @@ public final class FlowscopeCli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(FlowscopeCli::handleExecutionException);
         cl.setParameterExceptionHandler(FlowscopeCli::handleParameterException);
+        // picocli passes Errors through its handlers: an OutOfMemoryError would end the command with a raw trace
+        CommandLine.IExecutionStrategy strategy = cl.getExecutionStrategy();
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return strategy.execute(parsed);
+            } catch (OutOfMemoryError e) {
+                CommandLine.ParseResult last = parsed;
+                while (last.subcommand() != null) {
+                    last = last.subcommand();
+                }
+                return handleExecutionException(OutOfMemoryFailure.explain(e, String.join(" ",
+                        last.commandSpec().qualifiedName())), last.commandSpec().commandLine(), parsed);
+            }
+        });
         applyExitCodeHelp(cl);
         return cl;
     }
@@ -111,12 +125,13 @@ public final class FlowscopeCli implements Runnable {
         }
     }
 
-    private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+    private static int handleExecutionException(Exception thrown, CommandLine cl, CommandLine.ParseResult parsed) {
+        Exception ex = OutOfMemoryFailure.find(thrown).isPresent() ? OutOfMemoryFailure.explain(thrown, "") : thrown;
         boolean badInput = ex instanceof IllegalArgumentException;
         int code = badInput ? ExitCodes.BAD_INPUT : ExitCodes.RUNTIME_FAILURE;
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         cl.getErr().println(rootName(cl) + ": " + (badInput ? "bad input: " : "failed: ") + message);
-        if (!badInput) {
+        if (!badInput && !(ex instanceof OutOfMemoryFailure)) {
             Throwable cause = ex.getCause();
             if (cause != null && cause.getMessage() != null) {
                 cl.getErr().println("  caused by: " + cause.getMessage());

@@ -291,8 +291,11 @@ public final class LiveCommand implements Callable<Integer> {
             RunSummary s;
             try {
                 s = pipeline.run();
-            } catch (RuntimeException e) {
-                throw ending.failedRun(e, src, json, dir, (System.nanoTime() - t0) / 1e6);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                String work = "live --op " + op + " on " + fmt.width() + "x" + fmt.height() + " " + fmt.pixelType()
+                        + " frames, windows of " + window + " frames every " + stepFrames;
+                throw ending.failedRun(OutOfMemoryFailure.explain(e, work), src, json, dir,
+                        (System.nanoTime() - t0) / 1e6);
             }
             view.finish(pipeline.progress());
             Map<String, String> truth = new LinkedHashMap<>();

@@ -38,13 +38,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Operator per window (as for live); clients asking for another operation are refused.")
     String op;
 
+    @Option(names = "--idle-timeout", paramLabel = "S", defaultValue = "60",
+            description = {"Close a client's connection after S seconds without a message from it (default: "
+                    + "${DEFAULT-VALUE}; 0 = never), counted in run.json 'serve.idleTimeouts'.",
+                    "The service takes 4 clients at a time: idle ones would otherwise keep the microscope's out."})
+    String idleTimeout;
+
     @Unmatched
     List<String> liveOptions = new ArrayList<>();
 
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>(List.of("live", "--source", "serve:op=" + op, "--op", op,
-                "--port", Integer.toString(port), "--bind", bind));
+                "--port", Integer.toString(port), "--bind", bind, "--idle-timeout", idleTimeout));
         if (token != null) {
             args.add("--token");
             args.add(token);

@@ -62,6 +62,8 @@ final class SharedEngine implements AutoCloseable, RunContributor {
         this.options = options;
         this.registry = registry;
         this.err = err;
+        // the engine is made when an operation first needs it; its options are checked now, before the run starts
+        options.config();
     }
 
     synchronized Engine get() {

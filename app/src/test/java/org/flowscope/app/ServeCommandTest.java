@@ -72,6 +72,22 @@ class ServeCommandTest {
     }
 
     @Test
+    void serveHelpDocumentsTheIdleTimeout() {
+        CliRunner.Result r = CliRunner.run("serve", "--help");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("--idle-timeout=S") && r.out().contains("default: 60"), r.toString());
+    }
+
+    @Test
+    void refusesANegativeIdleTimeoutNamingTheValue(@TempDir Path dir) {
+        CliRunner.Result r = CliRunner.run("serve", "--port", "0", "--op", "average", "--idle-timeout", "-5",
+                "--out", dir.resolve("x").toString());
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("--idle-timeout must be in [0, 86400] seconds (0 = never), got -5.0"), r.toString());
+        assertTrue(!Files.exists(dir.resolve("x").resolve("run.json")), "nothing looks like a run");
+    }
+
+    @Test
     void thePreviewBeyondLoopbackNeedsAToken(@TempDir Path dir) {
         CliRunner.Result r = CliRunner.run("serve", "--port", "0", "--op", "average", "--out", dir.resolve("x").toString(),
                 "--preview", "0", "--preview-bind", "0.0.0.0");

@@ -142,6 +142,15 @@ public final class FrameSender implements AutoCloseable {
         if (connection != null && !frame.sameFormat(connectionFormat)) {
             endConnection();
         }
+        if (connection != null) {
+            String closed = connection.closedByService();
+            if (closed != null) {
+                // E.g. the service's idle timeout after a long pause of a time-lapse: reconnect for this frame.
+                // The frames sent before had no ACK, so they stay counted as unconfirmed.
+                abandonConnection(closed, false);
+                retryAfterNs = 0;
+            }
+        }
         if (connection == null) {
             if (System.nanoTime() < retryAfterNs) {
                 droppedUnreachable.incrementAndGet();

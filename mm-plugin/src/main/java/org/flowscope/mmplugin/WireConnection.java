@@ -155,6 +155,19 @@ final class WireConnection implements Closeable {
         throw serviceError(type);
     }
 
+    /**
+     * The error the service sent unasked (it closed an idle connection, or is stopping), or null when it sent
+     * nothing. Checked before each frame, so that a frame is not written into a connection the service has closed,
+     * where it would be lost; the service never sends anything else between the handshake and the ACK.
+     */
+    String closedByService() {
+        try {
+            return in.available() > 0 ? pendingError() : null;
+        } catch (IOException e) {
+            return "connection lost: " + e.getMessage();
+        }
+    }
+
     /** After a failed write: the error the service sent before closing, if it did. */
     String pendingError() {
         try {

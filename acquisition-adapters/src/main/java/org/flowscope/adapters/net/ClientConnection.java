@@ -49,6 +49,13 @@ final class ClientConnection implements Runnable {
     private long received;
     private long accepted;
     private boolean midFrame;
+    private OutputStream out;
+    /** When the client last sent a byte (or completed its handshake); read by the service's idle watchdog. */
+    private volatile long lastInputNanos = System.nanoTime();
+    /** True only while this thread waits for bytes from the client, so backpressure waits never count as idle. */
+    private volatile boolean waitingOnClient;
+    private volatile boolean admittedForIdle;
+    private volatile boolean closedIdle;
 
     ClientConnection(ServedFrameSource service, SocketChannel channel) {
         this.service = service;
@@ -101,6 +108,52 @@ final class ClientConnection implements Runnable {
         }
     }
 
+    /**
+     * Whether the client has kept the service waiting for its next bytes longer than {@code timeoutNanos}. Waits
+     * on the pipeline (backpressure, the ACK after END) are not idleness: the service, not the client, is slow.
+     */
+    boolean idleLongerThan(long timeoutNanos, long nowNanos) {
+        return admittedForIdle && waitingOnClient && !closedIdle && nowNanos - lastInputNanos > timeoutNanos;
+    }
+
+    /**
+     * Called by the watchdog: shutting the input down wakes the thread blocked in its read with an end of stream,
+     * and leaves the output open, so that this thread can still tell the client why before it closes.
+     */
+    void closeIdle() {
+        closedIdle = true;
+        try {
+            channel.shutdownInput();
+        } catch (IOException e) {
+            LOG.debug("shutting down the input of idle client {}: {}", name, e.getMessage());
+            close();
+        }
+    }
+
+    /** Thrown by the reads when the watchdog closed the input of an idle connection. */
+    private static final class IdleTimeout extends EOFException {
+        IdleTimeout() {
+            super("idle timeout");
+        }
+    }
+
+    private void tellIdleClientAndClose() {
+        long ms = service.config().idleTimeoutMs();
+        String reason = "no message from the client for " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms")
+                + " (the idle timeout, --idle-timeout) after " + received + " frames"
+                + (midFrame ? ", in the middle of a frame" : "")
+                + "; the connection is closed so that it does not hold one of the service's "
+                + service.config().maxClients() + " client slots";
+        service.clientTimedOut(midFrame);
+        LOG.warn("closed idle client {}: {}", name, reason);
+        writeError(out, WireProtocol.ERR_IDLE_TIMEOUT, reason);
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            LOG.debug("closing idle client {}: {}", name, e.getMessage());
+        }
+    }
+
     /** Gives back the slot of a frame that was never handed over (the run failed or ended). */
     void frameDiscarded(Object slot) {
         free.add((Slot) slot);
@@ -122,9 +175,9 @@ final class ClientConnection implements Runnable {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(service.config().handshakeTimeoutMs());
             DataInputStream in = new DataInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
+            out = socket.getOutputStream();
             try {
-                hello = readHello(in);
+                hello = ClientHello.read(in);
                 name = hello.clientName().isEmpty() ? remote : hello.clientName() + " (" + remote + ")";
                 service.admit(hello);
                 admitted = true;
@@ -137,12 +190,19 @@ final class ClientConnection implements Runnable {
             }
             writeHandshake(out, WireProtocol.OK, "flowscope service ready");
             socket.setSoTimeout(0);
+            lastInputNanos = System.nanoTime();
+            admittedForIdle = true;
             LOG.info("client {} streams {}x{} {}{}", name, hello.width(), hello.height(), hello.pixelType(),
                     hello.parameters().isEmpty() ? "" : " with parameters '" + hello.parameters() + "'");
             for (int i = 0; i < SLOTS; i++) {
                 free.add(new Slot(hello.pixelType(), hello.width() * hello.height()));
             }
-            serve(in, out);
+            try {
+                serve(in, out);
+            } catch (IdleTimeout e) {
+                // Inside the try: the channel closes when it is left, and the client must be told first.
+                tellIdleClientAndClose();
+            }
         } catch (EOFException e) {
             service.clientDropped(midFrame);
             LOG.warn("client {} disconnected {}after {} frames", name, midFrame ? "in the middle of a frame " : "", received);
@@ -216,20 +276,41 @@ final class ClientConnection implements Runnable {
     /** The next message type, or -1 at a clean end of stream. */
     private int readType() throws IOException {
         prefix.clear().limit(1);
-        while (prefix.hasRemaining()) {
-            if (channel.read(prefix) < 0) {
-                return -1;
+        waitingOnClient = true;
+        try {
+            while (prefix.hasRemaining()) {
+                if (read(prefix) < 0) {
+                    return -1;
+                }
             }
+        } finally {
+            waitingOnClient = false;
         }
         return prefix.get(0) & 0xFF;
     }
 
     private void fill(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer) < 0) {
-                throw new EOFException("end of stream");
+        waitingOnClient = true;
+        try {
+            while (buffer.hasRemaining()) {
+                if (read(buffer) < 0) {
+                    throw new EOFException("end of stream");
+                }
             }
+        } finally {
+            waitingOnClient = false;
         }
+    }
+
+    /** One channel read; an end of stream caused by the idle watchdog becomes {@link IdleTimeout}. */
+    private int read(ByteBuffer buffer) throws IOException {
+        int n = channel.read(buffer);
+        if (n > 0) {
+            lastInputNanos = System.nanoTime();
+        } else if (n < 0 && closedIdle) {
+            throw new IdleTimeout();
+        }
+        return n;
     }
 
     private void readFrame() throws IOException, InterruptedException {
@@ -251,7 +332,7 @@ final class ClientConnection implements Runnable {
         int height = h.getInt();
         PixelType type = WireProtocol.pixelType(h.get() & 0xFF);
         int channel = h.getShort() & 0xFFFF;
-        double pixelSizeNm = h.getDouble();
+        OptionalDouble pixelSizeNm = WireProtocol.pixelSizeNm(h.getDouble(), "frame " + received);
         if (width != hello.width() || height != hello.height() || type != hello.pixelType()) {
             throw new WireProtocolException(WireProtocol.ERR_BAD_FORMAT, "frame " + received + " is " + width + "x"
                     + height + " " + type + " but the handshake announced " + hello.width() + "x" + hello.height()
@@ -285,8 +366,7 @@ final class ClientConnection implements Runnable {
         slot.decode();
         received++;
         FrameMetadata metadata = new FrameMetadata(sequence, timeNs, width, height, type,
-                Double.isNaN(pixelSizeNm) || pixelSizeNm <= 0 ? OptionalDouble.empty() : OptionalDouble.of(pixelSizeNm),
-                channel, "net:" + (hello.clientName().isEmpty() ? remote : hello.clientName()));
+                pixelSizeNm, channel, "net:" + (hello.clientName().isEmpty() ? remote : hello.clientName()));
         service.enqueue(new Received(metadata, slot.pixels, this, slot));
     }
 
@@ -307,45 +387,6 @@ final class ClientConnection implements Runnable {
             wait(100);
         }
         return accepted;
-    }
-
-    private ClientHello readHello(DataInputStream in) throws IOException {
-        byte[] magic = new byte[4];
-        in.readFully(magic);
-        if (!Arrays.equals(magic, WireProtocol.MAGIC)) {
-            throw new WireProtocolException(WireProtocol.ERR_BAD_MAGIC, "not a flowscope wire stream: expected magic "
-                    + "'FSWP' (46535750), got " + HexFormat.of().formatHex(magic) + "; see docs/wire-protocol.md");
-        }
-        int version = Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
-        if (version != WireProtocol.VERSION) {
-            throw new WireProtocolException(WireProtocol.ERR_UNSUPPORTED_VERSION, "the client speaks wire protocol v"
-                    + version + "; this service speaks v" + WireProtocol.VERSION);
-        }
-        in.readShort(); // flags, reserved in v1
-        String token = readString(in);
-        String client = readString(in);
-        String operation = readString(in);
-        String parameters = readString(in);
-        int width = Integer.reverseBytes(in.readInt());
-        int height = Integer.reverseBytes(in.readInt());
-        PixelType type = WireProtocol.pixelType(in.readUnsignedByte());
-        double pixelSizeNm = Double.longBitsToDouble(Long.reverseBytes(in.readLong()));
-        if (width <= 0 || height <= 0) {
-            throw new WireProtocolException(WireProtocol.ERR_MALFORMED, "frame size must be positive, got "
-                    + Integer.toUnsignedString(width) + "x" + Integer.toUnsignedString(height));
-        }
-        return new ClientHello(version, token, client, operation, parameters, width, height, type, pixelSizeNm);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        int length = Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
-        if (length > WireProtocol.MAX_STRING_BYTES) {
-            throw new WireProtocolException(WireProtocol.ERR_MALFORMED,
-                    "string of " + length + " bytes; at most " + WireProtocol.MAX_STRING_BYTES);
-        }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private void writeHandshake(OutputStream out, int status, String message) {

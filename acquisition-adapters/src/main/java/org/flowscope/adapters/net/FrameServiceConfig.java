@@ -18,6 +18,9 @@ import java.util.OptionalLong;
  * @param frameLimit        stop after accepting this many frames; empty for open-ended
  * @param stopWhenClientEnds stop once a client has ended its stream cleanly and all its frames are accepted
  * @param handshakeTimeoutMs time a client has to complete its handshake
+ * @param idleTimeoutMs      after the handshake, how long the service waits for bytes of a client's next message
+ *                           before it closes the connection (0 = forever); idle clients would otherwise hold the
+ *                           slots ({@code maxClients}) and keep the microscope's client out
  */
 public record FrameServiceConfig(
         String bind,
@@ -28,11 +31,16 @@ public record FrameServiceConfig(
         int maxClients,
         OptionalLong frameLimit,
         boolean stopWhenClientEnds,
-        int handshakeTimeoutMs) {
+        int handshakeTimeoutMs,
+        long idleTimeoutMs) {
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 7370;
     public static final long DEFAULT_MAX_FRAME_BYTES = 64L << 20;
+    public static final int DEFAULT_MAX_CLIENTS = 4;
+    public static final int DEFAULT_HANDSHAKE_TIMEOUT_MS = 5_000;
+    /** Long enough for a time-lapse with pauses of under a minute; the plugin reconnects after a longer one. */
+    public static final long DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
     public FrameServiceConfig {
         Objects.requireNonNull(bind, "bind");
@@ -54,6 +62,9 @@ public record FrameServiceConfig(
         if (handshakeTimeoutMs < 1) {
             throw new IllegalArgumentException("handshake timeout must be >= 1 ms, got " + handshakeTimeoutMs);
         }
+        if (idleTimeoutMs < 0) {
+            throw new IllegalArgumentException("idle timeout must be >= 0 ms (0 = none), got " + idleTimeoutMs);
+        }
         token = token.filter(t -> !t.isEmpty());
         if (token.isPresent() && token.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
                 > WireProtocol.MAX_STRING_BYTES) {
@@ -68,37 +79,47 @@ public record FrameServiceConfig(
     /** Loopback on the default port, no token, open-ended. */
     public static FrameServiceConfig loopback(int port) {
         return new FrameServiceConfig(DEFAULT_BIND, port, Optional.empty(), Optional.empty(), DEFAULT_MAX_FRAME_BYTES,
-                4, OptionalLong.empty(), false, 5_000);
+                DEFAULT_MAX_CLIENTS, OptionalLong.empty(), false, DEFAULT_HANDSHAKE_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS);
     }
 
     public FrameServiceConfig withToken(String value) {
         return new FrameServiceConfig(bind, port, Optional.ofNullable(value), operation, maxFrameBytes, maxClients,
-                frameLimit, stopWhenClientEnds, handshakeTimeoutMs);
+                frameLimit, stopWhenClientEnds, handshakeTimeoutMs, idleTimeoutMs);
     }
 
     public FrameServiceConfig withOperation(String value) {
         return new FrameServiceConfig(bind, port, token, Optional.ofNullable(value), maxFrameBytes, maxClients,
-                frameLimit, stopWhenClientEnds, handshakeTimeoutMs);
+                frameLimit, stopWhenClientEnds, handshakeTimeoutMs, idleTimeoutMs);
     }
 
     public FrameServiceConfig withMaxFrameBytes(long value) {
         return new FrameServiceConfig(bind, port, token, operation, value, maxClients, frameLimit, stopWhenClientEnds,
-                handshakeTimeoutMs);
+                handshakeTimeoutMs, idleTimeoutMs);
     }
 
     public FrameServiceConfig withFrameLimit(OptionalLong value) {
         return new FrameServiceConfig(bind, port, token, operation, maxFrameBytes, maxClients, value, stopWhenClientEnds,
-                handshakeTimeoutMs);
+                handshakeTimeoutMs, idleTimeoutMs);
     }
 
     public FrameServiceConfig withStopWhenClientEnds(boolean value) {
         return new FrameServiceConfig(bind, port, token, operation, maxFrameBytes, maxClients, frameLimit, value,
-                handshakeTimeoutMs);
+                handshakeTimeoutMs, idleTimeoutMs);
     }
 
     public FrameServiceConfig withHandshakeTimeoutMs(int value) {
         return new FrameServiceConfig(bind, port, token, operation, maxFrameBytes, maxClients, frameLimit,
-                stopWhenClientEnds, value);
+                stopWhenClientEnds, value, idleTimeoutMs);
+    }
+
+    public FrameServiceConfig withIdleTimeoutMs(long value) {
+        return new FrameServiceConfig(bind, port, token, operation, maxFrameBytes, maxClients, frameLimit,
+                stopWhenClientEnds, handshakeTimeoutMs, value);
+    }
+
+    public FrameServiceConfig withMaxClients(int value) {
+        return new FrameServiceConfig(bind, port, token, operation, maxFrameBytes, value, frameLimit,
+                stopWhenClientEnds, handshakeTimeoutMs, idleTimeoutMs);
     }
 
     private static boolean isLoopback(String host) {

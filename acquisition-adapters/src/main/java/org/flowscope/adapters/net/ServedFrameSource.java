@@ -70,12 +70,16 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
     private final AtomicLong incompleteFrames = new AtomicLong();
     private final AtomicLong protocolErrors = new AtomicLong();
     private final AtomicLong droppedConnections = new AtomicLong();
+    private final AtomicLong idleTimeouts = new AtomicLong();
+    private final Thread watchdog;
 
     private ServedFrameSource(FrameServiceConfig config, ServerSocketChannel server) {
         this.config = config;
         this.server = server;
         this.acceptor = new Thread(this::acceptLoop, "flowscope-serve-accept");
         acceptor.setDaemon(true);
+        this.watchdog = new Thread(this::idleWatchdog, "flowscope-serve-idle");
+        watchdog.setDaemon(true);
     }
 
     /**
@@ -96,6 +100,9 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
         }
         ServedFrameSource source = new ServedFrameSource(config, server);
         source.acceptor.start();
+        if (config.idleTimeoutMs() > 0) {
+            source.watchdog.start();
+        }
         LOG.info("flowscope service listening on {}:{}{}", config.bind(), server.socket().getLocalPort(),
                 config.token().isPresent() ? " (token required)" : "");
         return source;
@@ -188,6 +195,7 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
             return;
         }
         stopping = true;
+        watchdog.interrupt();
         try {
             server.close();
         } catch (IOException e) {
@@ -210,7 +218,7 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
     public ServiceStats stats() {
         return new ServiceStats(clientsAccepted.get(), clientsRejected.get(), framesAccepted.get(),
                 bytesAccepted.get(), framesRefused.get(), incompleteFrames.get(), protocolErrors.get(),
-                droppedConnections.get());
+                droppedConnections.get(), idleTimeouts.get());
     }
 
     @Override
@@ -242,6 +250,28 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
         fields.put("clients", admittedClients.get() + " (" + s.clientsRejected() + " refused)");
         fields.put("net cut", Long.toString(s.incompleteFrames() + s.framesRefused()));
         return fields;
+    }
+
+    /**
+     * Closes the connections whose clients have sent nothing for the idle timeout. A thread blocked in a channel
+     * read ignores socket timeouts, so the check is made from outside, a few times per timeout period.
+     */
+    private void idleWatchdog() {
+        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.idleTimeoutMs());
+        long periodMs = Math.max(10, Math.min(1_000, config.idleTimeoutMs() / 4));
+        while (!stopping) {
+            try {
+                Thread.sleep(periodMs);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (ClientConnection connection : connections) {
+                if (connection.idleLongerThan(timeoutNanos, now)) {
+                    connection.closeIdle();
+                }
+            }
+        }
     }
 
     private void acceptLoop() {
@@ -304,8 +334,7 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
                     "the service already serves " + config.maxClients() + " clients");
         }
         SourceFormat wanted = new SourceFormat(hello.width(), hello.height(), hello.pixelType(), config.frameLimit(),
-                OptionalDouble.empty(), Double.isNaN(hello.pixelSizeNm()) || hello.pixelSizeNm() <= 0
-                        ? OptionalDouble.empty() : OptionalDouble.of(hello.pixelSizeNm()));
+                OptionalDouble.empty(), WireProtocol.pixelSizeNm(hello.pixelSizeNm(), "handshake"));
         synchronized (format) {
             format.complete(wanted);
             SourceFormat fixed = format.join();
@@ -351,6 +380,13 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
 
     void clientDropped(boolean midFrame) {
         droppedConnections.incrementAndGet();
+        if (midFrame) {
+            incompleteFrames.incrementAndGet();
+        }
+    }
+
+    void clientTimedOut(boolean midFrame) {
+        idleTimeouts.incrementAndGet();
         if (midFrame) {
             incompleteFrames.incrementAndGet();
         }

@@ -11,13 +11,16 @@ package org.flowscope.adapters.net;
  * @param incompleteFrames   frames cut off by a dropped connection (never accepted, so never counted above)
  * @param protocolErrors     connections closed for breaking the protocol after the handshake
  * @param droppedConnections connections that ended without the END message
+ * @param idleTimeouts       connections the service closed because the client sent nothing for the idle timeout
  */
 public record ServiceStats(long clientsAccepted, long clientsRejected, long framesAccepted, long bytesAccepted,
-                           long framesRefused, long incompleteFrames, long protocolErrors, long droppedConnections) {
+                           long framesRefused, long incompleteFrames, long protocolErrors, long droppedConnections,
+                           long idleTimeouts) {
 
     /** One-line summary for the progress line. */
     public String summary() {
         return "served " + framesAccepted + " frames from " + clientsAccepted + " clients (" + clientsRejected
-                + " refused, " + incompleteFrames + " cut off, " + protocolErrors + " protocol errors)";
+                + " refused, " + incompleteFrames + " cut off, " + protocolErrors + " protocol errors, " + idleTimeouts
+                + " closed idle)";
     }
 }

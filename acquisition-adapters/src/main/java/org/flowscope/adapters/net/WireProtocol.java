@@ -1,5 +1,6 @@
 package org.flowscope.adapters.net;
 
+import java.util.OptionalDouble;
 import org.flowscope.core.frame.PixelType;
 
 /**
@@ -33,6 +34,8 @@ public final class WireProtocol {
     public static final int ERR_BUSY = 7;
     public static final int ERR_WRONG_OPERATION = 8;
     public static final int ERR_STOPPED = 9;
+    /** The client sent nothing for the service's idle timeout after its handshake; the connection is closed. */
+    public static final int ERR_IDLE_TIMEOUT = 10;
 
     /** Pixel type codes on the wire. */
     public static final int PIXEL_U8 = 1;
@@ -54,6 +57,24 @@ public final class WireProtocol {
             case U16 -> PIXEL_U16;
             case F32 -> PIXEL_F32;
         };
+    }
+
+    /**
+     * A pixel size from the wire: NaN or 0 mean unknown; anything else must be a positive, finite number of nm.
+     * A negative or infinite size is a client bug, not an unknown size, so it is refused rather than dropped.
+     *
+     * @param where which field, for the message ("handshake", "frame 12")
+     * @throws WireProtocolException (MALFORMED) naming the value
+     */
+    public static OptionalDouble pixelSizeNm(double nm, String where) {
+        if (Double.isNaN(nm) || nm == 0) {
+            return OptionalDouble.empty();
+        }
+        if (nm < 0 || Double.isInfinite(nm)) {
+            throw new WireProtocolException(ERR_MALFORMED, where + " pixel size " + nm + " nm: it must be positive "
+                    + "and finite, or NaN (or 0) when unknown");
+        }
+        return OptionalDouble.of(nm);
     }
 
     /**

@@ -24,6 +24,11 @@ final class RawClient implements AutoCloseable {
     }
 
     static byte[] hello(byte[] magic, int version, String token, int width, int height, int pixelType) {
+        return hello(magic, version, token, width, height, pixelType, Double.NaN);
+    }
+
+    static byte[] hello(byte[] magic, int version, String token, int width, int height, int pixelType,
+                        double pixelSizeNm) {
         byte[][] strings = {token.getBytes(StandardCharsets.UTF_8), "raw".getBytes(StandardCharsets.UTF_8), new byte[0],
                 new byte[0]};
         ByteBuffer b = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
@@ -31,16 +36,21 @@ final class RawClient implements AutoCloseable {
         for (byte[] s : strings) {
             b.putShort((short) s.length).put(s);
         }
-        b.putInt(width).putInt(height).put((byte) pixelType).putDouble(Double.NaN);
+        b.putInt(width).putInt(height).put((byte) pixelType).putDouble(pixelSizeNm);
         byte[] bytes = new byte[b.position()];
         b.flip().get(bytes);
         return bytes;
     }
 
     static byte[] frameHeader(long sequence, int width, int height, int pixelType, long payloadBytes) {
+        return frameHeader(sequence, width, height, pixelType, payloadBytes, Double.NaN);
+    }
+
+    static byte[] frameHeader(long sequence, int width, int height, int pixelType, long payloadBytes,
+                              double pixelSizeNm) {
         ByteBuffer b = ByteBuffer.allocate(1 + 4 + 37 + 4).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) WireProtocol.MSG_FRAME).putInt(37).putLong(sequence).putLong(sequence * 1000).putInt(width)
-                .putInt(height).put((byte) pixelType).putShort((short) 0).putDouble(Double.NaN).putShort((short) 0)
+                .putInt(height).put((byte) pixelType).putShort((short) 0).putDouble(pixelSizeNm).putShort((short) 0)
                 .putInt((int) payloadBytes);
         return b.array();
     }

@@ -156,7 +156,7 @@ class ServedFrameSourceTest {
     @Test
     void refusesAWrongTokenAndCountsTheClientsFramesAsUndelivered() throws Exception {
         start(new FrameServiceConfig("127.0.0.1", 0, java.util.Optional.of("s3cret"), java.util.Optional.empty(),
-                1 << 20, 4, OptionalLong.empty(), true, 5_000), 0);
+                1 << 20, 4, OptionalLong.empty(), true, 5_000, 60_000), 0);
         SenderStats wrong = stream(client("guess"), 3);
         assertEquals(3, wrong.undelivered(), wrong.summary());
         assertTrue(wrong.lastError.contains("wrong token"), wrong.lastError);
@@ -230,10 +230,10 @@ class ServedFrameSourceTest {
     @Test
     void bindingBeyondLoopbackRequiresAToken() {
         var e = assertThrows(IllegalArgumentException.class, () -> new FrameServiceConfig("0.0.0.0", 0,
-                java.util.Optional.empty(), java.util.Optional.empty(), 1 << 20, 4, OptionalLong.empty(), false, 5000));
+                java.util.Optional.empty(), java.util.Optional.empty(), 1 << 20, 4, OptionalLong.empty(), false, 5000, 0));
         assertTrue(e.getMessage().contains("requires a token"), e.getMessage());
         new FrameServiceConfig("0.0.0.0", 0, java.util.Optional.of("t"), java.util.Optional.empty(), 1 << 20, 4,
-                OptionalLong.empty(), false, 5000);
+                OptionalLong.empty(), false, 5000, 0);
     }
 
     @Test
@@ -243,6 +243,133 @@ class ServedFrameSourceTest {
         SenderStats stats = stream(new SenderSettings(a.getHostString(), a.getPort(), "", "average", "", 16, "t"), 2);
         assertEquals(2, stats.undelivered());
         assertTrue(stats.lastError.contains("this service runs 'esrrf'"), stats.lastError);
+    }
+
+    @Test
+    void idleClientsHoldingEverySlotAreClosedAfterTheIdleTimeoutSoTheMicroscopesClientGetsIn() throws Exception {
+        start(FrameServiceConfig.loopback(0).withIdleTimeoutMs(300), 0);
+        List<RawClient> idle = new java.util.ArrayList<>();
+        try {
+            for (int k = 0; k < FrameServiceConfig.DEFAULT_MAX_CLIENTS; k++) {
+                RawClient c = new RawClient(service.address());
+                idle.add(c);
+                c.out.write(RawClient.hello(WireProtocol.MAGIC, 1, "", W, H, WireProtocol.PIXEL_U16));
+                assertEquals(WireProtocol.OK, c.handshakeReply()[0]);
+            }
+            try (RawClient late = new RawClient(service.address())) {
+                late.out.write(RawClient.hello(WireProtocol.MAGIC, 1, "", W, H, WireProtocol.PIXEL_U16));
+                assertEquals(WireProtocol.ERR_BUSY, late.handshakeReply()[0], "every slot is held");
+            }
+            for (RawClient c : idle) {
+                Object[] error = c.error();
+                assertEquals(WireProtocol.ERR_IDLE_TIMEOUT, error[0]);
+                assertTrue(((String) error[1]).contains("no message from the client for 300 ms (the idle timeout"), (String) error[1]);
+                assertEquals(-1, c.in.read(), "the service closed the connection");
+            }
+        } finally {
+            for (RawClient c : idle) {
+                c.close();
+            }
+        }
+        waitFor(() -> service.stats().idleTimeouts() == FrameServiceConfig.DEFAULT_MAX_CLIENTS);
+        assertEquals(5, stream(client(""), 5).acknowledged, "a new client gets a slot");
+        assertEquals(5, received.size());
+        assertEquals(0, service.stats().incompleteFrames());
+    }
+
+    @Test
+    void thePluginSenderReconnectsAfterAPauseLongerThanTheIdleTimeoutWithoutLosingTheNextFrame() throws Exception {
+        start(FrameServiceConfig.loopback(0).withIdleTimeoutMs(200), 0);
+        FrameSender sender = new FrameSender(client(""));
+        for (int k = 0; k < 3; k++) {
+            assertTrue(sender.offer(frame(k)));
+        }
+        waitFor(() -> received.size() == 3);
+        waitFor(() -> service.stats().idleTimeouts() == 1);
+        for (int k = 3; k < 6; k++) {
+            assertTrue(sender.offer(frame(k)));
+        }
+        sender.finish();
+        assertTrue(sender.awaitFinished(20, TimeUnit.SECONDS));
+        SenderStats stats = sender.stats();
+        waitFor(() -> received.size() == 6);
+        assertEquals(3, stats.acknowledged, "the second connection's frames are acknowledged: " + stats.summary());
+        assertEquals(3, stats.undelivered(), "the first connection had no ACK, so its frames stay unconfirmed: "
+                + stats.summary());
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), received.stream().map(FrameMetadata::sequence).toList(),
+                "no frame was written into the closed connection");
+    }
+
+    @Test
+    void aClientWaitingOnASlowPipelineIsNotIdle() throws Exception {
+        start(FrameServiceConfig.loopback(0).withStopWhenClientEnds(true).withIdleTimeoutMs(100), 40);
+        SenderStats stats = stream(client(""), 15);
+        assertEquals(15, stats.acknowledged, stats.summary());
+        assertEquals(0, service.stats().idleTimeouts());
+    }
+
+    @Test
+    void aClientThatStopsInTheMiddleOfAFrameIsClosedAndTheFrameCountedAsCutOff() throws Exception {
+        start(FrameServiceConfig.loopback(0).withIdleTimeoutMs(200), 0);
+        try (RawClient c = new RawClient(service.address())) {
+            c.out.write(RawClient.hello(WireProtocol.MAGIC, 1, "", W, H, WireProtocol.PIXEL_U16));
+            assertEquals(WireProtocol.OK, c.handshakeReply()[0]);
+            c.out.write(RawClient.frameHeader(0, W, H, WireProtocol.PIXEL_U16, W * H * 2));
+            c.out.write(new byte[W * H * 2]);
+            c.out.write(RawClient.frameHeader(1, W, H, WireProtocol.PIXEL_U16, W * H * 2));
+            c.out.write(new byte[10]);
+            Object[] error = c.error();
+            assertEquals(WireProtocol.ERR_IDLE_TIMEOUT, error[0]);
+            assertTrue(((String) error[1]).contains("after 1 frames, in the middle of a frame"), (String) error[1]);
+        }
+        waitFor(() -> service.stats().incompleteFrames() == 1);
+        assertEquals(1, service.stats().framesAccepted(), "the complete frame is kept");
+        assertEquals(1, service.stats().idleTimeouts());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {-5, -0.001, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY})
+    void refusesAHandshakeWithANegativeOrInfinitePixelSizeNamingTheValue(double pixelSizeNm) throws Exception {
+        start(FrameServiceConfig.loopback(0), 0);
+        try (RawClient c = new RawClient(service.address())) {
+            c.out.write(RawClient.hello(WireProtocol.MAGIC, 1, "", W, H, WireProtocol.PIXEL_U16, pixelSizeNm));
+            Object[] reply = c.handshakeReply();
+            assertEquals(WireProtocol.ERR_MALFORMED, reply[0]);
+            assertTrue(((String) reply[1]).contains("handshake pixel size " + pixelSizeNm + " nm"), (String) reply[1]);
+        }
+        assertEquals(1, service.stats().clientsRejected());
+        assertTrue(service.knownFormat().isEmpty(), "a refused handshake fixes no format");
+    }
+
+    @Test
+    void aZeroOrNaNPixelSizeMeansUnknown() throws Exception {
+        start(FrameServiceConfig.loopback(0), 0);
+        for (double unknown : new double[] {0.0, Double.NaN}) {
+            try (RawClient c = new RawClient(service.address())) {
+                c.out.write(RawClient.hello(WireProtocol.MAGIC, 1, "", W, H, WireProtocol.PIXEL_U16, unknown));
+                assertEquals(WireProtocol.OK, c.handshakeReply()[0]);
+            }
+        }
+        assertTrue(service.format().pixelSizeNm().isEmpty());
+        assertEquals(0, service.stats().clientsRejected());
+    }
+
+    @Test
+    void refusesAFrameWithANegativePixelSizeAndKeepsTheFramesBefore() throws Exception {
+        start(FrameServiceConfig.loopback(0), 0);
+        try (RawClient c = new RawClient(service.address())) {
+            c.out.write(RawClient.hello(WireProtocol.MAGIC, 1, "", W, H, WireProtocol.PIXEL_U16));
+            assertEquals(WireProtocol.OK, c.handshakeReply()[0]);
+            c.out.write(RawClient.frameHeader(0, W, H, WireProtocol.PIXEL_U16, W * H * 2));
+            c.out.write(new byte[W * H * 2]);
+            c.out.write(RawClient.frameHeader(1, W, H, WireProtocol.PIXEL_U16, W * H * 2, -5));
+            Object[] error = c.error();
+            assertEquals(WireProtocol.ERR_MALFORMED, error[0]);
+            assertTrue(((String) error[1]).contains("frame 1 pixel size -5.0 nm"), (String) error[1]);
+        }
+        waitFor(() -> received.size() == 1);
+        assertEquals(1, service.stats().protocolErrors());
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) {

@@ -73,6 +73,11 @@ public final class EngineOptions {
     public EngineConfig config() {
         EngineConfig c = noHistory ? EngineConfig.inMemory() : EngineConfig.defaults();
         if (store != null && !noHistory) {
+            if (java.nio.file.Files.exists(store) && !java.nio.file.Files.isDirectory(store)) {
+                // the history would otherwise fail to be written on every call, with a warning in the log only
+                throw new IllegalArgumentException("--store must be a directory (the engine's run-time history), but "
+                        + store + " is a file");
+            }
             c = c.withStoreDir(store);
         }
         boolean openCl = !noOpenCl && (backend == BackendChoice.AUTO || backend == BackendChoice.OPENCL);

@@ -36,6 +36,12 @@ public final class ServeLive implements LiveExtension {
                 description = "With --source serve: largest frame accepted, MiB (default: ${DEFAULT-VALUE}).")
         int maxFrameMb;
 
+        @Option(names = "--idle-timeout", paramLabel = "S", defaultValue = "60",
+                description = "With --source serve: close a client's connection after S seconds without a message "
+                        + "from it (default: ${DEFAULT-VALUE}; 0 = never), so that idle clients cannot hold all "
+                        + FrameServiceConfig.DEFAULT_MAX_CLIENTS + " client slots.")
+        double idleTimeoutS;
+
         @Option(names = "--exit-on-end",
                 description = "With --source serve: finish the run when a client ends its stream.")
         boolean exitOnEnd;
@@ -74,9 +80,15 @@ public final class ServeLive implements LiveExtension {
         if (options.maxFrameMb < 1 || options.maxFrameMb > 2047) {
             throw new IllegalArgumentException("--max-frame-mb must be in [1, 2047], got " + options.maxFrameMb);
         }
+        if (!(options.idleTimeoutS >= 0) || options.idleTimeoutS > 86_400) {
+            throw new IllegalArgumentException("--idle-timeout must be in [0, 86400] seconds (0 = never), got "
+                    + options.idleTimeoutS);
+        }
         FrameServiceConfig config = new FrameServiceConfig(options.bind, options.port,
-                Optional.ofNullable(options.token), operation, (long) options.maxFrameMb << 20, 4,
-                frames == null ? OptionalLong.empty() : OptionalLong.of(frames), options.exitOnEnd, 5_000);
+                Optional.ofNullable(options.token), operation, (long) options.maxFrameMb << 20,
+                FrameServiceConfig.DEFAULT_MAX_CLIENTS,
+                frames == null ? OptionalLong.empty() : OptionalLong.of(frames), options.exitOnEnd,
+                FrameServiceConfig.DEFAULT_HANDSHAKE_TIMEOUT_MS, Math.round(options.idleTimeoutS * 1000));
         try {
             ServedFrameSource source = ServedFrameSource.start(config);
             // The bound port matters with --port 0; the run starts only when a client connects.

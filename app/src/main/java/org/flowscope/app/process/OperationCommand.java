@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.flowscope.adapters.replay.Recordings;
 import org.flowscope.app.CliOutput;
 import org.flowscope.app.ExitCodes;
+import org.flowscope.app.OutOfMemoryFailure;
 import org.flowscope.app.engine.EngineOptions;
 import org.flowscope.app.output.OutputFormatOption;
 import org.flowscope.core.image.ImageStack;
@@ -70,6 +71,8 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
     private ProcessProgressBar bar;
     private Engine engine;
     private AutoCloseable explaining;
+    /** What the command does now (reading, computing, writing), for an out-of-memory message. */
+    private volatile String doing = "starting";
 
     public OperationCommand(OfflineCommand command, ImplementationRegistry registry) {
         this.command = command;
@@ -92,6 +95,8 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
                 TerminalLine.modeFor(out.json(), true), 0))) {
             bar = progress;
             outcome = command.run(this);
+        } catch (OutOfMemoryError e) {
+            throw new OutOfMemoryFailure(OutOfMemoryFailure.describe(e, work()), e);
         } finally {
             closeEngine();
         }
@@ -109,6 +114,19 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
         }
         out.result(result, summary);
         return ExitCodes.OK;
+    }
+
+    /** What ran out of memory, with its sizes: the command, its inputs as read, and what it was doing. */
+    private String work() {
+        StringBuilder w = new StringBuilder("process ").append(command.name());
+        synchronized (record) {
+            for (ProcessRecord.Input in : record.inputs) {
+                w.append(String.format(java.util.Locale.ROOT, " of %s (%d frames of %dx%d, %.1f MiB as float32)",
+                        in.file().getFileName(), in.frames(), in.width(), in.height(),
+                        in.frames() * (double) in.width() * in.height() * 4 / (1 << 20)));
+            }
+        }
+        return w.append(record.inputs.isEmpty() ? "" : ", " + doing).toString();
     }
 
     /** {@code --report FILE}, or next to the first file written, or next to the input. */
@@ -151,10 +169,12 @@ public final class OperationCommand implements Callable<Integer>, ProcessContext
             s = TiffStacks.read(file);
         }
         record.read(file, s.stack(), s.metadata(), (System.nanoTime() - t) / 1e6);
+        doing = "computing";
         return s;
     }
 
     private void phase(String what) {
+        doing = what;
         if (bar != null) {
             bar.phase(what);
         }

@@ -27,10 +27,10 @@ class TypedRunSectionsTest {
 
     @Test
     void aServedSectionListsTheClientFiguresAtItsOwnLevel() {
-        var section = new ServedFrameSource.Section("127.0.0.1:7370", false, 1, new ServiceStats(2, 1, 30, 3000, 0, 1, 0, 0));
+        var section = new ServedFrameSource.Section("127.0.0.1:7370", false, 1, new ServiceStats(2, 1, 30, 3000, 0, 1, 0, 0, 0));
         assertEquals(List.of("address", "tokenRequired", "protocolVersion", "clientsAccepted", "clientsRejected",
                 "framesAccepted", "bytesAccepted", "framesRefused", "incompleteFrames", "protocolErrors",
-                "droppedConnections"), keys(section));
+                "droppedConnections", "idleTimeouts"), keys(section));
         assertEquals(30, RunReportFile.tree(section).get("framesAccepted").asLong());
     }
 

@@ -129,9 +129,14 @@ public record DriftTable(double[] dx, double[] dy, double pixelSizeNm) {
 
     /** Reads a table written by {@link #write} (CSV or JSON by extension). */
     public static DriftTable read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("drift table not found: " + file);
+        }
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             return file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? fromJson(JSON.readTree(text)) : fromCsv(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("drift table " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read drift table " + file, e);
         }

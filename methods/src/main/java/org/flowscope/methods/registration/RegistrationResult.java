@@ -121,8 +121,15 @@ public record RegistrationResult(int referenceChannel, int height, int width, Li
     }
 
     public static RegistrationResult read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("registration file not found: " + file);
+        }
         try {
             return fromJson(JSON.readTree(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // a user's file that is not the JSON register-estimate writes: bad input, not a runtime failure
+            throw new IllegalArgumentException("registration " + file + " is not valid JSON (as written by "
+                    + "'process register-estimate'): " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read registration " + file, e);
         }
