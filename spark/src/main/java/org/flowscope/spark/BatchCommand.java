@@ -12,6 +12,8 @@ import org.flowscope.app.ExitCodes;
 import org.flowscope.core.io.OutputFormat;
 import org.flowscope.engine.spi.DeviceKind;
 import org.flowscope.methods.esrrf.EsrrfOptions;
+import org.flowscope.methods.numerics.interpolation.Border;
+import org.flowscope.methods.numerics.interpolation.Kernel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,9 +27,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Reconstructs many recorded acquisitions on Apache Spark (local[*], a standalone cluster, YARN).",
-                "Each input gets a folder under --out named after it (result.tif, run.json); batch.json and batch.html "
-                        + "list every acquisition with how it ended. A re-run skips complete outputs; a failed "
-                        + "acquisition is recorded with its error and does not stop the others."})
+                "Each input gets a folder under --out named after it (result.tif, run.json, report.html; drift.csv "
+                        + "with --drift); batch.json and batch.html list every acquisition with how it ended (and its "
+                        + "resolution with --quality). A re-run skips complete outputs; a failed acquisition is recorded "
+                        + "with its error and does not stop the others."})
 public final class BatchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,10 +59,31 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Output frames (time points) per Spark task (default: ${DEFAULT-VALUE}).")
     int timePointsPerTask;
 
-    @Option(names = "--drift", description = "Not yet in batch (live --drift, process drift-estimate/drift-apply).")
+    @Option(names = "--drift", description = "Correct drift before eSRRF: each block of --drift-every frames is averaged "
+            + "and cross-correlated with the first block (as process drift-estimate --reference first --time-averaging), "
+            + "and each task shifts its frames back (as process drift-apply); the table is written to drift.csv.")
     boolean drift;
 
-    @Option(names = "--quality", description = "Not yet in batch (live --quality, process frc/decorr).")
+    @Option(names = "--drift-every", paramLabel = "N", defaultValue = "0", description = "Frames averaged per drift "
+            + "measurement; 0 (default): --frames-per-timepoint.")
+    int driftEvery;
+
+    @Option(names = "--drift-max-shift", paramLabel = "PX", defaultValue = "0", description = "Largest drift per axis "
+            + "searched, pixels (0 = half the frame). Default: ${DEFAULT-VALUE}.")
+    double driftMaxShift;
+
+    @Option(names = "--drift-interpolator", paramLabel = "NAME", defaultValue = "LANCZOS3", description = "Resampling of "
+            + "the correction: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Kernel driftInterpolator;
+
+    @Option(names = "--drift-border", paramLabel = "ZERO|NEAREST", defaultValue = "NEAREST", description = "What fills "
+            + "the border the shift uncovers: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}, as live --drift, so that "
+            + "eSRRF's gradients see no artificial edge (process drift-apply's default is ZERO).")
+    Border driftBorder;
+
+    @Option(names = "--quality", description = "Per time point, in the tasks: FRC of the means of its even and odd "
+            + "(corrected) frames and decorrelation of its eSRRF frame, in run.json, report.html, and as medians in "
+            + "batch.json/batch.html.")
     boolean quality;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
@@ -81,9 +105,10 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Kind of device each executor may use; auto (default) lets each executor's engine choose.")
     String backend;
 
-    @Option(names = "--implementation", paramLabel = "ID", description = "Run exactly this implementation everywhere "
-            + "(esrrf.cpu: the single-threaded reference).")
-    String implementation;
+    @Option(names = "--implementation", paramLabel = "ID", split = ",", description = "Run exactly this implementation "
+            + "of its operation everywhere (esrrf.cpu: the single-threaded reference); repeatable or comma-separated, one "
+            + "per operation (drift-correct.cpu, cross-correlation.cpu, frc.cpu, decorr.cpu).")
+    List<String> implementation = new ArrayList<>();
 
     @Option(names = "--device", paramLabel = "TEXT", description = "Only devices whose model name contains TEXT.")
     String device;
@@ -119,20 +144,37 @@ public final class BatchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--op " + op
                     + " is not available in batch: it runs esrrf so far");
         }
-        if (drift || quality) {
-            throw new CommandLine.ParameterException(spec.commandLine(), (drift ? "--drift" : "--quality")
-                    + " is not available in batch yet: run process drift-estimate/drift-apply (or frc/decorr) per file");
+        DriftSettings driftSettings = null;
+        if (drift) {
+            int every = driftEvery > 0 ? driftEvery : framesPerTimePoint;
+            if (every < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--drift needs blocks to measure: give "
+                        + "--frames-per-timepoint or --drift-every (got " + driftEvery + ")");
+            }
+            driftSettings = new DriftSettings(every, driftMaxShift, driftInterpolator, driftBorder);
+        } else if (driftEvery != 0 || driftMaxShift != 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--drift-every and --drift-max-shift need --drift");
         }
         if (timePointsPerTask < 1) {
             throw new IllegalArgumentException("--time-points-per-task must be >= 1, got " + timePointsPerTask);
         }
         EsrrfSettings settings = EsrrfSettings.of(esrrf.params(framesPerTimePoint));
         EngineSettings engine = new EngineSettings(deviceKind(), implementation, device, store, noHistory, noOpenCl, noCuda);
+        if (!implementation.isEmpty()) {
+            // on the driver, so that a mistyped id is a usage error, not one failed acquisition after another
+            var registry = org.flowscope.engine.registry.ImplementationRegistry.load(BatchCommand.class.getClassLoader());
+            for (String id : implementation) {
+                if (registry.byId(id).isEmpty()) {
+                    throw new IllegalArgumentException("unknown implementation '" + id + "' (--implementation); "
+                            + "flowscope engine devices lists them");
+                }
+            }
+        }
         List<BatchInputs.Acquisition> acquisitions = BatchInputs.expand(inputs);
         List<String> args = new ArrayList<>(List.of("batch"));
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         BatchRunner.Spec run = new BatchRunner.Spec(acquisitions, outDir.toAbsolutePath().normalize(), settings, engine,
-                timePointsPerTask, OutputFormat.parse(format), args);
+                timePointsPerTask, OutputFormat.parse(format), args, driftSettings, quality);
         BatchSummary summary;
         boolean ours = given == null;
         JavaSparkContext sc = ours ? new JavaSparkContext(sparkConf()) : given;

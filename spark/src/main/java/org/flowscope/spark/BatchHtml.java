@@ -30,12 +30,27 @@ final class BatchHtml {
             rows.add(List.of(e.input(), e.output(), e.status(), dash(e.frames()), dash(e.timePoints()), dash(e.blocks()),
                     e.seconds() == null ? "–" : String.format(Locale.ROOT, "%.2f", e.seconds()),
                     e.implementations() == null ? "–" : String.join(", ", e.implementations()),
-                    e.error() == null ? "" : e.error()));
+                    resolution(e.resolution()), e.error() == null ? "" : e.error()));
         }
         html.table(List.of("input", "output folder", "status", "frames", "time points", "blocks", "s", "implementations",
-                "error"), rows);
+                "resolution (median: FRC raw halves · decorrelation SR)", "error"), rows);
         html.paragraph("flowscope " + String.join(" ", s.commandLine()), "muted");
         return html.render();
+    }
+
+    /** nm where the pixel size is known, else px (FRC in input pixels, decorrelation in reconstruction pixels). */
+    static String resolution(BatchSummary.Resolution r) {
+        if (r == null) {
+            return "–";
+        }
+        return "FRC " + value(r.frcNm(), r.frcPx(), "input") + " · decorr " + value(r.decorrNm(), r.decorrPx(), "SR");
+    }
+
+    private static String value(Double nm, Double px, String pixels) {
+        if (nm != null) {
+            return String.format(Locale.ROOT, "%.1f nm", nm);
+        }
+        return px == null ? "n/a" : String.format(Locale.ROOT, "%.2f %s px", px, pixels);
     }
 
     private static Object dash(Integer v) {

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.flowscope.adapters.replay.Recordings;
 import org.flowscope.app.run.MachineInfo;
 import org.flowscope.app.run.RunReportFile;
@@ -32,6 +33,7 @@ import org.flowscope.core.io.TiffWriteOptions;
 import org.flowscope.core.io.zarr.ZarrStreamWriter;
 import org.flowscope.core.io.zarr.ZarrWriteOptions;
 import org.flowscope.methods.esrrf.EsrrfParams;
+import org.flowscope.methods.quality.live.QualitySection;
 
 /**
  * The driver of a batch: for each acquisition (in input order) it skips a complete output, plans the time blocks,
@@ -41,14 +43,19 @@ import org.flowscope.methods.esrrf.EsrrfParams;
  * while the others go on. A few jobs are kept in flight so the executors never wait for the driver's writes.
  */
 public final class BatchRunner {
-    /** What to run. */
+    /**
+     * What to run.
+     *
+     * @param drift   null, or {@code --drift}'s settings
+     * @param quality {@code --quality}
+     */
     public record Spec(List<BatchInputs.Acquisition> acquisitions, Path out, EsrrfSettings esrrf, EngineSettings engine,
-            int timePointsPerTask, OutputFormat format, List<String> commandLine) {
+            int timePointsPerTask, OutputFormat format, List<String> commandLine, DriftSettings drift, boolean quality) {
     }
 
     private record Planned(int index, BatchInputs.Acquisition acquisition, Path folder, FrameStackReaderInfo info,
             List<TimeBlocks.Block> blocks, JavaFutureAction<List<BlockTask.Result>> job, long startNanos,
-            String startedUtc) {
+            String startedUtc, AcquisitionDrift.Estimate drift, Broadcast<FrameShifts> shifts) {
     }
 
     private record FrameStackReaderInfo(String format, int frames, int width, int height, PixelType pixelType,
@@ -106,7 +113,7 @@ public final class BatchRunner {
         try {
             if (complete(folder, result)) {
                 entries[i] = new BatchSummary.Entry(a.input().toString(), a.name(), "skipped", null, null, null, null,
-                        null, (System.nanoTime() - t0) / 1e9, null);
+                        null, (System.nanoTime() - t0) / 1e9, null, null);
                 log.println("batch: " + a.name() + ": complete from an earlier run, skipped");
                 writeSummary("running");
                 return null;
@@ -114,10 +121,23 @@ public final class BatchRunner {
             FrameStackReaderInfo info = header(a.input());
             int block = spec.esrrf().params().blockLength(info.frames());
             List<TimeBlocks.Block> blocks = TimeBlocks.plan(info.frames(), block, block, spec.timePointsPerTask());
+            String started = Instant.now().toString();
+            double pixelNm = info.metadata().pixelSizeNm().orElse(Double.NaN);
+            AcquisitionDrift.Estimate drift = null;
+            Broadcast<FrameShifts> shifts = null;
+            if (spec.drift() != null) {
+                // the drift table must be whole before any block is corrected: this acquisition's drift job runs now,
+                // while the blocks of the acquisitions submitted before it keep the executors busy
+                spark.setJobDescription("flowscope " + a.name() + ": drift");
+                drift = AcquisitionDrift.estimate(spark, a.input(), info.frames(), Double.isNaN(pixelNm) ? 0 : pixelNm,
+                        spec.drift(), spec.engine(), block * spec.timePointsPerTask());
+                shifts = spark.broadcast(FrameShifts.of(drift.table()));
+            }
             spark.setJobDescription("flowscope " + a.name() + ": " + blocks.size() + " block(s)");
             JavaFutureAction<List<BlockTask.Result>> job = spark.parallelize(blocks, blocks.size())
-                    .map(new BlockTask(a.input(), spec.esrrf(), spec.engine())).collectAsync();
-            return new Planned(i, a, folder, info, blocks, job, t0, Instant.now().toString());
+                    .map(new BlockTask(a.input(), spec.esrrf(), spec.engine(), spec.drift(), shifts, spec.quality(),
+                            pixelNm)).collectAsync();
+            return new Planned(i, a, folder, info, blocks, job, t0, started, drift, shifts);
         } catch (RuntimeException e) {
             fail(i, a, e, t0);
             return null;
@@ -136,6 +156,10 @@ public final class BatchRunner {
             fail(p.index(), p.acquisition(), e.getCause() == null ? e : e.getCause(), p.startNanos());
         } catch (RuntimeException e) {
             fail(p.index(), p.acquisition(), e, p.startNanos());
+        } finally {
+            if (p.shifts() != null) {
+                p.shifts().destroy();
+            }
         }
     }
 
@@ -164,9 +188,22 @@ public final class BatchRunner {
         deleteRecursively(Path.of(result + ".partial"));
         deleteRecursively(result);
         writeStack(result, stack, md);
+        AcquisitionRun.Drift drift = null;
+        List<EngineCall> calls = new ArrayList<>();
+        if (p.drift() != null) {
+            Path table = p.folder().resolve(AcquisitionRecords.DRIFT_CSV);
+            p.drift().table().write(table);
+            double[] max = p.drift().table().maxAbs();
+            double px = p.drift().table().pixelSizeNm();
+            drift = new AcquisitionRun.Drift(table.toString(), "mean of frames 0.." + (spec.drift().every() - 1),
+                    spec.drift(), px > 0 ? px : null, max[0], max[1], p.drift().blocks());
+            calls.addAll(p.drift().calls());
+        }
+        QualitySection quality = spec.quality() ? AcquisitionRecords.quality(ordered) : null;
         List<AcquisitionRun.Block> blocks = new ArrayList<>();
         Map<String, Integer> impls = new TreeMap<>();
         for (BlockTask.Result r : ordered) {
+            calls.addAll(r.calls());
             TimeBlocks.Block b = r.block();
             blocks.add(new AcquisitionRun.Block(b.index(), b.firstFrame(), b.endFrame(), b.firstWindow(), b.windows(),
                     r.implementation(), r.device(), r.executor(), r.seconds()));
@@ -181,11 +218,17 @@ public final class BatchRunner {
                 "esrrf", spec.esrrf(),
                 new AcquisitionRun.Output(result.toString(), spec.format().id(), windows, first.width(), first.height(),
                         opt(md.pixelSizeNm()), opt(md.frameIntervalMs())),
-                blocks, impls);
+                blocks, impls, AcquisitionRecords.calls(calls), drift, quality, null);
+        // the report before run.json: a folder whose run.json says ok is complete, report included
+        String report = AcquisitionRecords.writeReport(p.folder(), run, calls, result);
+        run = new AcquisitionRun(run.status(), run.flowscope(), run.driver(), run.startedUtc(),
+                (System.nanoTime() - p.startNanos()) / 1e6, run.commandLine(), run.master(), run.input(), run.operation(),
+                run.parameters(), run.output(), run.blocks(), run.implementations(), run.calls(), run.drift(),
+                run.quality(), report);
         writeJson(p.folder().resolve(AcquisitionRun.NAME), run);
         entries[p.index()] = new BatchSummary.Entry(p.acquisition().input().toString(), p.acquisition().name(), "ok",
                 null, null, in.frames(), windows, blocks.size(), (System.nanoTime() - p.startNanos()) / 1e9,
-                List.copyOf(impls.keySet()));
+                List.copyOf(impls.keySet()), quality == null ? null : AcquisitionRecords.summary(quality));
         log.printf(Locale.ROOT, "batch: %s: %d frame(s) -> %d time point(s) in %d block(s) (%s)%n", p.acquisition().name(),
                 in.frames(), windows, blocks.size(), String.join(", ", impls.keySet()));
         log.flush();
@@ -212,6 +255,20 @@ public final class BatchRunner {
             made = RunReportFile.mapper().treeToValue(node.path("parameters"), EsrrfSettings.class);
         } catch (IOException | IllegalArgumentException e) {
             made = null;
+        }
+        DriftSettings madeDrift;
+        try {
+            JsonNode d = node.path("drift").path("settings");
+            madeDrift = d.isMissingNode() || d.isNull() ? null : RunReportFile.mapper().treeToValue(d, DriftSettings.class);
+        } catch (IOException | IllegalArgumentException e) {
+            madeDrift = null;
+        }
+        boolean madeQuality = node.hasNonNull("quality");
+        if (!java.util.Objects.equals(spec.drift(), madeDrift) || spec.quality() != madeQuality) {
+            throw new IllegalArgumentException(folder + " holds a complete result made with other drift or quality "
+                    + "settings (drift " + (madeDrift == null ? "off" : madeDrift) + ", quality " + madeQuality + "; now drift "
+                    + (spec.drift() == null ? "off" : spec.drift()) + ", quality " + spec.quality()
+                    + "); delete that folder or choose another --out");
         }
         if (!spec.esrrf().equals(made)) {
             throw new IllegalArgumentException(folder + " holds a complete result made with other parameters ("
@@ -256,7 +313,7 @@ public final class BatchRunner {
         String error = SparkErrors.message(e);
         boolean badInput = SparkErrors.isBadInput(e);
         entries[i] = new BatchSummary.Entry(a.input().toString(), a.name(), "failed", error, badInput, null, null, null,
-                (System.nanoTime() - t0) / 1e9, null);
+                (System.nanoTime() - t0) / 1e9, null, null);
         log.println("batch: " + a.name() + ": failed: " + error);
         log.flush();
         writeSummary("running");

@@ -24,12 +24,26 @@ public record BatchSummary(String status, String startedUtc, Double elapsedMs, S
      * @param error    why it failed, naming the problem
      * @param badInput the failure is the input's (corrupt, unreadable, too short), not the machine's
      * @param seconds  wall time from its submission to its run.json
+     * @param resolution with {@code --quality}: the medians over its time points
      */
     public record Entry(String input, String output, String status, String error, Boolean badInput, Integer frames,
-            Integer timePoints, Integer blocks, Double seconds, List<String> implementations) {
+            Integer timePoints, Integer blocks, Double seconds, List<String> implementations, Resolution resolution) {
 
         static Entry pending(BatchInputs.Acquisition a, String output) {
-            return new Entry(a.input().toString(), output, "pending", null, null, null, null, null, null, null);
+            return new Entry(a.input().toString(), output, "pending", null, null, null, null, null, null, null, null);
         }
+    }
+
+    /**
+     * An acquisition's resolution ({@code --quality}): medians over the time points where the metric found a value
+     * (null when none did); the per-time-point values are in its {@code run.json}.
+     *
+     * @param frcPx        FRC of the even/odd frame means, input pixels
+     * @param decorrPx     decorrelation of the eSRRF frames, reconstruction pixels
+     * @param frcPoints    time points with an FRC value
+     * @param decorrPoints time points with a decorrelation value
+     */
+    public record Resolution(Double frcPx, Double frcNm, Double decorrPx, Double decorrNm, int frcPoints,
+            int decorrPoints) {
     }
 }

@@ -2,6 +2,7 @@ package org.flowscope.spark;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.flowscope.engine.EngineConfig;
 import org.flowscope.engine.RunOptions;
@@ -13,27 +14,44 @@ import org.flowscope.engine.spi.DeviceKind;
  * {@code --no-opencl}, {@code --no-cuda}) in a form Spark ships to the executors.
  *
  * @param backend        null (the engine's choice) or a device kind
- * @param implementation null, or the one implementation every call must run (e.g. {@code esrrf.cpu})
+ * @param implementations implementations to run, at most one per operation (ids are {@code <operation>.<variant>}:
+ *                        {@code esrrf.cpu}, {@code drift-correct.cpu}); an operation without one here is the engine's
+ *                        choice (a single id keeps the engine's own rule: it restricts only its operation)
  * @param device         null, or text the device's model name must contain
  * @param store          history folder on the executor's machine; null for the default ({@code ~/.flowscope/engine})
  */
-public record EngineSettings(DeviceKind backend, String implementation, String device, String store, boolean noHistory,
+public record EngineSettings(DeviceKind backend, List<String> implementations, String device, String store, boolean noHistory,
         boolean noOpenCl, boolean noCuda) implements Serializable {
 
     public EngineSettings {
-        if (implementation != null && backend != null) {
-            throw new IllegalArgumentException("--implementation " + implementation + " and --backend "
+        implementations = implementations == null ? List.of() : List.copyOf(implementations);
+        if (!implementations.isEmpty() && backend != null) {
+            throw new IllegalArgumentException("--implementation " + String.join(",", implementations) + " and --backend "
                     + backend.name().toLowerCase(Locale.ROOT) + " both choose; give one of them");
         }
+        for (int i = 0; i < implementations.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (operationOf(implementations.get(i)).equals(operationOf(implementations.get(j)))) {
+                    throw new IllegalArgumentException("--implementation gives two implementations of one operation: "
+                            + implementations.get(j) + " and " + implementations.get(i));
+                }
+            }
+        }
+    }
+
+    /** The operation an implementation id belongs to: the id up to its last dot ({@code esrrf.cpu} → {@code esrrf}). */
+    static String operationOf(String implementationId) {
+        int dot = implementationId.lastIndexOf('.');
+        return dot < 0 ? implementationId : implementationId.substring(0, dot);
     }
 
     /** The engine's own choice, history in memory: tests and one-off runs. */
     public static EngineSettings auto() {
-        return new EngineSettings(null, null, null, null, true, false, false);
+        return new EngineSettings(null, List.of(), null, null, true, false, false);
     }
 
     public EngineSettings withImplementation(String id) {
-        return new EngineSettings(null, id, device, store, noHistory, noOpenCl, noCuda);
+        return new EngineSettings(null, List.of(id), device, store, noHistory, noOpenCl, noCuda);
     }
 
     /** The engine configuration; a backend forced to one kind leaves the other GPU APIs unloaded. */
@@ -47,9 +65,11 @@ public record EngineSettings(DeviceKind backend, String implementation, String d
         return c.withOpenCl(openCl).withCuda(cuda);
     }
 
-    /** What each call may run on. */
-    public RunOptions selection() {
-        RunOptions o = implementation != null ? RunOptions.implementation(implementation)
+    /** What each call of operation {@code operationId} may run on. */
+    public RunOptions selection(String operationId) {
+        String id = implementations.stream().filter(i -> operationOf(i).equals(operationId)).findFirst()
+                .orElse(implementations.size() == 1 ? implementations.get(0) : null);
+        RunOptions o = id != null ? RunOptions.implementation(id)
                 : backend != null ? RunOptions.deviceKind(backend) : RunOptions.auto();
         return device == null ? o : o.onDevice(device);
     }

@@ -16,7 +16,9 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.flowscope.app.FlowscopeCli;
@@ -153,6 +155,101 @@ class BatchOnSparkTest {
         assertTrue(changed.text.contains("other parameters"), changed.text);
     }
 
+    @Test
+    void withDriftTheBatchResultEqualsDriftEstimateThenDriftApplyThenEsrrfBitForBitOnTheCpuReferences() throws IOException {
+        Path in = stack(dir.resolve("moving.tif"), 6, 0.12, -0.07, 20);
+        // drift measured per time point of 8 frames against the first, four drift tasks, then four eSRRF tasks
+        Outcome batch = batch("--inputs", in.toString(), "--op", "esrrf", "--magnification", "2",
+                "--frames-per-timepoint", "8", "--drift", "--implementation",
+                "esrrf.cpu,cross-correlation.cpu,drift-correct.cpu", "--no-history", "--out", dir.resolve("out").toString());
+        assertEquals(0, batch.code, batch.text);
+        // drift-apply reads the table at full precision from JSON (the CSV's 6 decimals would round each shift by up
+        // to 5e-7 px, and so the result by a few ulps); the batch's CSV is compared with drift-estimate's CSV
+        Path table = dir.resolve("drift.json");
+        Path csv = dir.resolve("drift.csv");
+        Path corrected = dir.resolve("corrected.tif");
+        Path processed = dir.resolve("process.tif");
+        process("drift-estimate", "--input", in.toString(), "--output", table.toString(), "--reference", "first",
+                "--time-averaging", "8", "--implementation", "cross-correlation.cpu", "--no-history");
+        process("drift-estimate", "--input", in.toString(), "--output", csv.toString(), "--reference", "first",
+                "--time-averaging", "8", "--implementation", "cross-correlation.cpu", "--no-history");
+        process("drift-apply", "--input", in.toString(), "--drift", table.toString(), "--output", corrected.toString(),
+                "--border", "NEAREST", "--implementation", "drift-correct.cpu", "--no-history");
+        process("esrrf", "--input", corrected.toString(), "--output", processed.toString(), "--magnification", "2",
+                "--frames-per-timepoint", "8", "--implementation", "esrrf.cpu", "--no-history");
+
+        assertEquals(Files.readString(csv), Files.readString(dir.resolve("out/moving/drift.csv")),
+                "the drift table is drift-estimate's");
+        double lastDx = Double.parseDouble(Files.readAllLines(csv).get(FRAMES).split(",")[1]);
+        assertTrue(Math.abs(lastDx - 0.12 * (FRAMES - 1)) < 0.5, "the sample moved about 3.5 px in x: " + lastDx);
+        TiffStack expected = TiffStacks.read(processed);
+        TiffStack actual = TiffStacks.read(dir.resolve("out/moving/result.tif"));
+        assertEquals(4, actual.stack().frames());
+        assertArrayEquals(bits(expected.stack().data()), bits(actual.stack().data()));
+
+        JsonNode run = JSON.readTree(dir.resolve("out/moving/run.json").toFile());
+        assertTrue(run.path("drift").path("file").asText().endsWith("drift.csv"), run.path("drift").toString());
+        assertEquals(4, run.path("drift").path("blocks").size());
+        assertEquals(8, run.path("drift").path("settings").path("every").asInt());
+        Map<String, Integer> calls = new TreeMap<>();
+        run.path("calls").fields().forEachRemaining(e -> calls.put(e.getKey().replaceAll(" on .*", ""), e.getValue().asInt()));
+        // blocks 1-3 measured against block 0; every block corrected, then reconstructed
+        assertEquals(Map.of("cross-correlation: cross-correlation.cpu", 3, "drift-correct: drift-correct.cpu", 4,
+                "esrrf: esrrf.cpu", 4), calls);
+    }
+
+    @Test
+    void withQualityEveryTimePointHasFiniteResolutionsInRunJsonAndTheSummaryAndTheReportIsWritten() throws IOException {
+        // noisy enough that the FRC of the even/odd halves falls below 1/7 before Nyquist
+        Path in = stack(dir.resolve("cell.tif"), 7, 0, 0, 400);
+        Outcome batch = batch("--inputs", in.toString(), "--op", "esrrf", "--magnification", "2",
+                "--frames-per-timepoint", "10", "--time-points-per-task", "2", "--quality", "--backend", "cpu",
+                "--no-history", "--out", dir.resolve("out").toString());
+        assertEquals(0, batch.code, batch.text);
+        JsonNode run = JSON.readTree(dir.resolve("out/cell/run.json").toFile());
+        JsonNode series = run.path("quality").path("series");
+        assertEquals(3, series.size(), run.path("quality").toString());
+        for (int t = 0; t < 3; t++) {
+            JsonNode p = series.get(t);
+            assertEquals(t, p.path("window").asInt());
+            for (String key : List.of("frcPx", "frcNm", "decorrPx", "decorrNm")) {
+                assertTrue(p.path(key).isNumber() && Double.isFinite(p.path(key).asDouble()) && p.path(key).asDouble() > 0,
+                        "time point " + t + " " + key + ": " + p);
+            }
+            // input pixels of 100 nm; reconstruction pixels of 50 nm
+            assertEquals(p.path("frcPx").asDouble() * 100, p.path("frcNm").asDouble(), 1e-9);
+            assertEquals(p.path("decorrPx").asDouble() * 50, p.path("decorrNm").asDouble(), 1e-9);
+        }
+        assertTrue(run.path("calls").toString().contains("frc: ") && run.path("calls").toString().contains("decorr: "));
+        JsonNode entry = JSON.readTree(dir.resolve("out/batch.json").toFile()).path("entries").get(0);
+        assertTrue(entry.path("resolution").path("frcNm").isNumber(), entry.toString());
+        assertEquals(3, entry.path("resolution").path("decorrPoints").asInt());
+        assertTrue(Files.readString(dir.resolve("out/batch.html")).contains("FRC "), "batch.html has the resolution");
+
+        assertEquals("report.html", run.path("report").asText());
+        String report = Files.readString(dir.resolve("out/cell/report.html"));
+        assertTrue(report.contains("Resolution") && report.contains("data:image/png"), "report with images and resolution");
+        assertTrue(report.contains("esrrf.cpu") || report.contains("esrrf.cpu-threaded"), "report lists the engine's choices");
+    }
+
+    @Test
+    void driftWithoutBlocksToMeasureIsAUsageError() {
+        Path in = stack(dir.resolve("one.tif"), 8);
+        Outcome batch = batch("--inputs", in.toString(), "--op", "esrrf", "--drift", "--no-history", "--out",
+                dir.resolve("out").toString());
+        assertEquals(2, batch.code, batch.text);
+        assertTrue(batch.text.contains("--drift-every"), batch.text);
+    }
+
+    private static void process(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "process";
+        System.arraycopy(args, 0, all, 1, args.length);
+        StringWriter err = new StringWriter();
+        int code = FlowscopeCli.execute(all, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(0, code, String.join(" ", all) + "\n" + err);
+    }
+
     private record Outcome(int code, String text) {
     }
 
@@ -165,6 +262,11 @@ class BatchOnSparkTest {
 
     /** A seeded u16 stack of FRAMES frames of SIZE x SIZE: blinking spots on a background. */
     private static Path stack(Path file, long seed) {
+        return stack(file, seed, 0, 0, 20);
+    }
+
+    /** As {@link #stack(Path, long)}, the sample moving by (driftX, driftY) px per frame, noise uniform in [0, noise). */
+    private static Path stack(Path file, long seed, double driftX, double driftY, int noise) {
         SplittableRandom rnd = new SplittableRandom(seed);
         float[] px = new float[FRAMES * SIZE * SIZE];
         double[][] spots = new double[6][];
@@ -178,13 +280,15 @@ class BatchOnSparkTest {
                 }
                 for (int y = 0; y < SIZE; y++) {
                     for (int x = 0; x < SIZE; x++) {
-                        double d2 = (x + 0.5 - s[0]) * (x + 0.5 - s[0]) + (y + 0.5 - s[1]) * (y + 0.5 - s[1]);
+                        double sx = s[0] + driftX * f;
+                        double sy = s[1] + driftY * f;
+                        double d2 = (x + 0.5 - sx) * (x + 0.5 - sx) + (y + 0.5 - sy) * (y + 0.5 - sy);
                         px[(f * SIZE + y) * SIZE + x] += (float) (400 * Math.exp(-d2 / 2.0));
                     }
                 }
             }
             for (int i = 0; i < SIZE * SIZE; i++) {
-                px[f * SIZE * SIZE + i] = Math.round(px[f * SIZE * SIZE + i] + 100 + rnd.nextInt(20));
+                px[f * SIZE * SIZE + i] = Math.round(px[f * SIZE * SIZE + i] + 100 + rnd.nextInt(noise));
             }
         }
         TiffStacks.writeU16(file, new ImageStack(FRAMES, SIZE, SIZE, px), StackMetadata.of(PixelType.U16, 100, 10));

@@ -46,6 +46,11 @@ public final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("not a directory: " + dir);
         }
         var run = RunReportFile.read(dir.resolve(RunReportFile.NAME));
+        if (run.sections().containsKey("blocks") && run.sections().containsKey("operation")) {
+            // a batch acquisition's run.json has its own form; its report.html was written by the batch itself
+            throw new IllegalArgumentException(dir + " is an acquisition folder of flowscope batch (run.json lists "
+                    + "its Spark tasks); its report.html is written by the batch, not rebuilt by flowscope report");
+        }
         Optional<SquirrelCheck.Result> check = Optional.empty();
         if (squirrel) {
             Path result = run.outputs() != null && run.outputs().result() != null

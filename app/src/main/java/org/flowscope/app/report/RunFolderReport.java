@@ -91,10 +91,13 @@ public final class RunFolderReport {
             RunReport.LiveParameters p = run.parameters();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("window / step (frames)", p.window() + " / " + p.step());
-            m.put("operator chain", String.join(" → ", p.stages()));
-            m.put("backpressure", p.policy() + " (spool " + p.lagSpool() + " windows)");
-            m.put("raw frames saved", p.saveRaw());
-            m.put("preview", p.preview());
+            m.put("operator chain", p.stages() == null ? null : String.join(" → ", p.stages()));
+            if (p.policy() != null) {
+                // a live run's; a batch acquisition (flowscope batch) has no backpressure, raw file or preview
+                m.put("backpressure", p.policy() + " (spool " + p.lagSpool() + " windows)");
+                m.put("raw frames saved", p.saveRaw());
+                m.put("preview", p.preview());
+            }
             html.keyValues(m);
         }
     }

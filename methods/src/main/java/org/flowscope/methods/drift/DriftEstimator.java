@@ -63,12 +63,6 @@ public final class DriftEstimator {
                     + stack.height() + "x" + stack.width());
         }
         ImageStack means = blockMeans(stack, ta, blocks);
-        double[] knots = new double[blocks];
-        for (int b = 0; b < blocks; b++) {
-            int from = b * ta;
-            int to = Math.min(n, from + ta);
-            knots[b] = (from + to - 1) / 2.0;
-        }
         double[] bx = new double[blocks];
         double[] by = new double[blocks];
         switch (params.reference()) {
@@ -97,8 +91,32 @@ public final class DriftEstimator {
             }
             default -> throw new IllegalStateException("unknown reference " + params.reference());
         }
-        double[] dx = ta == 1 ? bx : BlockInterpolation.evaluate(knots, bx, n);
-        double[] dy = ta == 1 ? by : BlockInterpolation.evaluate(knots, by, n);
+        return fromBlocks(n, params, bx, by);
+    }
+
+    /**
+     * The per-frame table from the drift of each block of {@code params.timeAveraging()} frames (block 0 first, the
+     * last block possibly shorter): the second half of {@link #estimate}, public so that a caller which measures the
+     * blocks elsewhere (a distributed batch, each task its blocks against the same reference) gets the same table.
+     *
+     * @param bx x drift of each block against the reference (0 for block 0 under FIRST)
+     */
+    public static DriftTable fromBlocks(int frames, DriftParams params, double[] bx, double[] by) {
+        int n = frames;
+        int ta = params.timeAveraging();
+        int blocks = (n + ta - 1) / ta;
+        if (bx.length != blocks || by.length != blocks) {
+            throw new IllegalArgumentException(n + " frames in blocks of " + ta + " make " + blocks
+                    + " blocks, got drift for " + bx.length + " and " + by.length);
+        }
+        double[] knots = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            int from = b * ta;
+            int to = Math.min(n, from + ta);
+            knots[b] = (from + to - 1) / 2.0;
+        }
+        double[] dx = ta == 1 ? bx.clone() : BlockInterpolation.evaluate(knots, bx, n);
+        double[] dy = ta == 1 ? by.clone() : BlockInterpolation.evaluate(knots, by, n);
         if (params.reference() != DriftReference.GIVEN) {
             double x0 = dx[0];
             double y0 = dy[0];
@@ -110,7 +128,11 @@ public final class DriftEstimator {
         return new DriftTable(dx, dy, params.pixelSizeNm());
     }
 
-    static ImageStack blockMeans(ImageStack stack, int ta, int blocks) {
+    /**
+     * The mean of each block of {@code ta} consecutive frames ({@code blocks} blocks, the last possibly shorter), as
+     * {@link #estimate} measures them; public for callers that measure blocks elsewhere ({@link #fromBlocks}).
+     */
+    public static ImageStack blockMeans(ImageStack stack, int ta, int blocks) {
         if (ta == 1) {
             return stack;
         }

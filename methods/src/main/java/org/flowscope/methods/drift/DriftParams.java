@@ -32,7 +32,8 @@ public record DriftParams(DriftReference reference, int timeAveraging, double ma
         return new DriftParams(DriftReference.FIRST, 1, 0, 0);
     }
 
-    CrossCorrelationParams ccmParams() {
+    /** The cross-correlation parameters each block is measured with. */
+    public CrossCorrelationParams ccmParams() {
         return new CrossCorrelationParams(maxShiftPx, false);
     }
 }
