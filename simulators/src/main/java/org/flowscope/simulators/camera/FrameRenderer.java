@@ -46,14 +46,18 @@ final class FrameRenderer implements AutoCloseable {
     private final int pixels;
     private final int rowsPerBand;
     private final int bands;
-    private final Slot[] slots = new Slot[2];
+    /** Frame t lives in slot t % 3: the one returned, the one whose noise is walked, the one whose photons are computed. */
+    private final Slot[] slots = new Slot[3];
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final ThreadLocal<int[]> scratch;
     private final long origin;
     private final long gamma;
     private final long gammaInverse;
     private final NoisePrescan prescan;
+    /** The frame to return next; its noise is walked (null before the first frame). */
     private Slot current;
+    /** The frame after it, its expected photons under way (null when there is none). */
+    private Slot prepared;
     private boolean sequentialNoise;
     /** The next frame's first noise draw, counted from {@link #origin}. */
     private long position;
@@ -84,7 +88,11 @@ final class FrameRenderer implements AutoCloseable {
     }
 
     /** A rendered frame, valid until the next call of {@link #next()}. */
-    record Frame(long number, int[] ints, short[] shorts, byte[] bytes) {
+    record Frame(Simulation.FramePlan plan, int[] ints, short[] shorts, byte[] bytes) {
+        long number() {
+            return plan.frame();
+        }
+
     }
 
     /**
@@ -120,6 +128,7 @@ final class FrameRenderer implements AutoCloseable {
         slots[0] = new Slot();
         if (pool != null) {
             slots[1] = new Slot();
+            slots[2] = new Slot();
         }
     }
 
@@ -145,14 +154,17 @@ final class FrameRenderer implements AutoCloseable {
             return frame(s);
         }
         if (current == null) {
-            current = slots[0];
-            start(current);
+            current = prepareNext();
+            walk(current);
+            prepared = prepareNext();
         }
         Slot done = current;
-        Slot ahead = null;
-        if (sim.planned() < sim.params().frames()) {
-            ahead = done == slots[0] ? slots[1] : slots[0];
-            start(ahead); // overlaps with the workers finishing 'done'
+        Slot ahead = prepared;
+        if (ahead != null) {
+            // the frame after 'ahead' starts its expected photons first, so that they are ready when the walk
+            // reaches it: the walk, the one sequential pass, never waits for a band behind a frame of camera values
+            prepared = prepareNext();
+            walk(ahead); // overlaps with the workers finishing 'done'
         }
         await(done.noise);
         if (done.outOfStep) {
@@ -163,12 +175,12 @@ final class FrameRenderer implements AutoCloseable {
         return frame(done);
     }
 
-    private Frame frame(Slot s) {
-        return new Frame(s.plan.frame(), s.ints, s.shorts, s.bytes);
-    }
-
-    /** Plans the next frame, starts its bands, walks its noise stream and starts its camera values. */
-    private void start(Slot s) throws InterruptedException {
+    /** Plans the next frame into its slot and starts its bands' expected photons; null when all are planned. */
+    private Slot prepareNext() {
+        if (sim.planned() >= sim.params().frames()) {
+            return null;
+        }
+        Slot s = slots[(int) (sim.planned() % slots.length)];
         s.plan = sim.plan();
         s.outOfStep = false;
         s.band = new CountDownLatch[bands];
@@ -187,6 +199,15 @@ final class FrameRenderer implements AutoCloseable {
                 ready.countDown();
             });
         }
+        return s;
+    }
+
+    private Frame frame(Slot s) {
+        return new Frame(s.plan, s.ints, s.shorts, s.bytes);
+    }
+
+    /** Walks a prepared frame's noise stream band by band as its expected photons come in, and starts its camera values. */
+    private void walk(Slot s) throws InterruptedException {
         long q = position;
         if (!sequentialNoise) {
             prescan.ahead(q, q + 6L * pixels); // about two frames of draws ahead

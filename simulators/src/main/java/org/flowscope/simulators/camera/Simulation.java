@@ -41,6 +41,8 @@ public final class Simulation {
     private double walkY;
     private long planned;
     private long delivered;
+    /** Frames in the ground truth: those delivered, less those taken back ({@link #withdraw}). */
+    private long truthFrames;
 
     /** What {@link #plan()} decided for one frame: its number, drift and the emitters that are on, in order. */
     record FramePlan(long frame, double dx, double dy, int[] on) {
@@ -109,7 +111,7 @@ public final class Simulation {
         }
     }
 
-    /** Frames planned so far (at most one ahead of {@link #frame()} in the parallel renderer). */
+    /** Frames planned so far (at most two ahead of {@link #frame()} in the parallel renderer). */
     long planned() {
         return planned;
     }
@@ -199,6 +201,21 @@ public final class Simulation {
             onFrames[i]++;
         }
         delivered++;
+        truthFrames = delivered;
+    }
+
+    /**
+     * Takes the last frame in the ground truth out of it again: a camera that renders ahead of its consumer and is
+     * stopped has counted frames the consumer never received. Frames are taken back last first.
+     */
+    void withdraw(FramePlan f) {
+        if (f.frame() != truthFrames - 1) {
+            throw new IllegalStateException("frame " + f.frame() + " withdrawn out of order, expected " + (truthFrames - 1));
+        }
+        for (int i : f.on()) {
+            onFrames[i]--;
+        }
+        truthFrames--;
     }
 
     private void recordDrift(long t, double dx, double dy) {
@@ -215,7 +232,7 @@ public final class Simulation {
 
     /** The ground truth of the frames delivered so far. */
     public GroundTruth truth() {
-        int n = (int) Math.min(delivered, Integer.MAX_VALUE / 2 - 2);
+        int n = (int) Math.min(truthFrames, Integer.MAX_VALUE / 2 - 2);
         double[][] drift = new double[n][];
         for (int t = 0; t < n; t++) {
             drift[t] = new double[] {driftTable[2 * t], driftTable[2 * t + 1]};
