@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * blinking: sequential and cheap) and hands the bands to the workers, which compute their expected photons; it
  * then walks the noise stream band by band as they complete ({@link NoisePlanner}, the only sequential pass
  * over the pixels) and hands each band back to the workers with the exact place where its noise draws begin.
- * The workers turn it into camera values. While they finish one frame, the calling thread already plans and walks
- * the next, so the sequential work hides behind the parallel work.
+ * The workers turn it into camera values. Three frames are in flight: while the workers finish the camera values of
+ * one, the calling thread walks the noise of the next, whose expected photons were started a frame earlier, so the
+ * walk (the sequential work) does not wait for them behind a frame of camera values.
  *
  * <p>Every band checks that its draws end where the next band's were planned to begin; if one ever did not (a JDK
  * whose Gaussian sampler consumed draws differently than probed), the frame is recomputed sequentially, a warning
