@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameRenderer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FrameRenderer.class);
-    /** Pixels per band, about: enough work per task to keep scheduling overhead small. */
-    private static final int BAND_PIXELS = 16_384;
 
     /** Plans a band's noise from draw {@code q}, returning the draw after ({@link NoisePlanner}); tests of the safety net pass a wrong one. */
     @FunctionalInterface
@@ -47,6 +45,8 @@ final class FrameRenderer implements AutoCloseable {
     private final int pixels;
     private final int rowsPerBand;
     private final int bands;
+    /** {@link NoiseStreams#BANDED}: every band's noise from its own stream, no walk. */
+    private final boolean banded;
     /** Frame t lives in slot t % 3: the one returned, the one whose noise is walked, the one whose photons are computed. */
     private final Slot[] slots = new Slot[3];
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -114,7 +114,8 @@ final class FrameRenderer implements AutoCloseable {
         CameraParams cam = sim.params().camera();
         this.width = cam.width();
         this.pixels = cam.width() * cam.height();
-        this.rowsPerBand = Math.max(1, Math.min(cam.height(), BAND_PIXELS / cam.width()));
+        this.rowsPerBand = Math.min(cam.height(), Simulation.bandRows(cam.width()));
+        this.banded = sim.params().noise() == NoiseStreams.BANDED;
         this.bands = (cam.height() + rowsPerBand - 1) / rowsPerBand;
         this.pool = threads == 1 ? null : new RenderPool(threads);
         int bandPixels = rowsPerBand * width;
@@ -150,9 +151,18 @@ final class FrameRenderer implements AutoCloseable {
             Slot s = slots[0];
             s.plan = sim.plan();
             sim.expected(s.plan, new PsfRenderer.Footprint[s.plan.on().length], s.lambda, 0, sim.params().camera().height());
-            plainValues(s, 0, pixels, sim.noiseStream());
+            if (banded) {
+                for (int b = 0; b < bands; b++) {
+                    plainValues(s, s.bandNoise[b].from(), s.bandNoise[b].to(), sim.bandStream(s.plan.frame(), b));
+                }
+            } else {
+                plainValues(s, 0, pixels, sim.noiseStream());
+            }
             sim.delivered(s.plan);
             return frame(s);
+        }
+        if (banded) {
+            return nextBanded();
         }
         if (current == null) {
             current = prepareNext();
@@ -174,6 +184,44 @@ final class FrameRenderer implements AutoCloseable {
         sim.delivered(done.plan);
         current = ahead;
         return frame(done);
+    }
+
+    /** {@link NoiseStreams#BANDED}: three frames' bands computed at once, each band photons and noise in one task. */
+    private Frame nextBanded() throws InterruptedException {
+        if (current == null) {
+            current = startBanded();
+            prepared = startBanded();
+        }
+        Slot done = current;
+        current = prepared;
+        if (prepared != null) {
+            prepared = startBanded();
+        }
+        await(done.noise);
+        sim.delivered(done.plan);
+        return frame(done);
+    }
+
+    /** Plans the next frame into its slot and starts its bands, photons then camera values; null when all are planned. */
+    private Slot startBanded() {
+        if (sim.planned() >= sim.params().frames()) {
+            return null;
+        }
+        Slot s = slots[(int) (sim.planned() % slots.length)];
+        s.plan = sim.plan();
+        s.noise = new CountDownLatch(bands);
+        PsfRenderer.Footprint[] footprints = new PsfRenderer.Footprint[s.plan.on().length];
+        for (int b = 0; b < bands; b++) {
+            int r0 = b * rowsPerBand;
+            int r1 = Math.min(sim.params().camera().height(), r0 + rowsPerBand);
+            int band = b;
+            submit(RenderPool.EXPECTED, () -> {
+                sim.expected(s.plan, footprints, s.lambda, r0, r1);
+                plainValues(s, s.bandNoise[band].from(), s.bandNoise[band].to(), sim.bandStream(s.plan.frame(), band));
+                s.noise.countDown();
+            });
+        }
+        return s;
     }
 
     /** Plans the next frame into its slot and starts its bands' expected photons; null when all are planned. */

@@ -23,6 +23,8 @@ import org.flowscope.simulators.sample.Structures;
 public final class Simulation {
     /** Footprints are cached per emitter while the sample does not move, up to this many bytes of weights. */
     private static final long CACHE_BYTES = 64L << 20;
+    /** Pixels per band of rows, about: enough work per task to keep scheduling overhead small. */
+    private static final int BAND_PIXELS = 16_384;
 
     private final SimulationParams params;
     private final CameraParams cam;
@@ -34,6 +36,8 @@ public final class Simulation {
     private final SplitMix driftRng;
     private final SplitMix noiseRng;
     private final CameraNoise noise;
+    /** Seed of the per-(frame, band) streams of {@link NoiseStreams#BANDED}. */
+    private final long bandSeed;
     private final double[] expected;
     private final PsfRenderer.Footprint[] cache;
     private double[] driftTable = new double[256];
@@ -56,6 +60,7 @@ public final class Simulation {
         this.blinkRng = root.split();
         this.driftRng = root.split();
         this.noiseRng = root.split();
+        this.bandSeed = root.split().nextLong(); // split after the others: the original streams stay as they were
         this.emitters = List.copyOf(Structures.place(params.sample(), cam.width(), cam.height(), cam.pixelSizeNm(), structureRng));
         this.on = new boolean[emitters.size()];
         this.onFrames = new long[emitters.size()];
@@ -101,8 +106,29 @@ public final class Simulation {
         requireNext();
         FramePlan f = plan();
         expected(f, expected, 0, cam.height());
-        noise.render(expected, 0, expected.length, noiseRng, adu, 0);
+        if (params.noise() == NoiseStreams.BANDED) {
+            int rows = bandRows(cam.width());
+            for (int b = 0, r0 = 0; r0 < cam.height(); b++, r0 += rows) {
+                int from = r0 * cam.width();
+                int to = Math.min(cam.height(), r0 + rows) * cam.width();
+                noise.render(expected, from, to, bandStream(f.frame(), b), adu, from);
+            }
+        } else {
+            noise.render(expected, 0, expected.length, noiseRng, adu, 0);
+        }
         delivered(f);
+    }
+
+    /** Rows per band of a frame {@code width} pixels wide: the bands of {@link NoiseStreams#BANDED} and of parallel rendering. */
+    static int bandRows(int width) {
+        return Math.max(1, BAND_PIXELS / width);
+    }
+
+    /** The noise stream of band {@code band} of frame {@code frame} ({@link NoiseStreams#BANDED}); a new generator each call. */
+    SplitMix bandStream(long frame, int band) {
+        // a distinct seed per (frame, band), then split: the split stream has its own increment, so streams of
+        // neighbouring bands are not shifted copies of one sequence
+        return new SplitMix(SplitMix.mix64(bandSeed + SplitMix.mix64(frame * 0x1_0000_0001L + band))).split();
     }
 
     private void requireNext() {
