@@ -27,6 +27,7 @@ export B HEAP_MB
 export LD_PRELOAD="$B/jre/lib/libjsig.so"
 # live-* steps hold frame pools and results of up to 10240^2 pixels (x5 of 2048^2): a larger heap, not pre-touched
 LIVE_HEAP_MB=${LIVE_HEAP_MB:-24576}
+export LIVE_HEAP_MB   # the steps run in child shells (bash -c): unexported, their live JVMs got -Xmxm
 jvm() {
     local heap=("-Xms${HEAP_MB}m" "-Xmx${HEAP_MB}m" -XX:+AlwaysPreTouch)
     [ "${STEP_NAME:-}" != "${STEP_NAME#live-}" ] && heap=("-Xmx${LIVE_HEAP_MB}m")

@@ -242,6 +242,18 @@ public final class Engine implements AutoCloseable {
      */
     public <P, I, O> Selection select(Operation<P, I, O> op, WorkShape shape, double cost, RunOptions options,
             java.util.function.Predicate<Candidate> filter) {
+        return dispatch(op, shape, cost, options, filter, null, 1);
+    }
+
+    /**
+     * Like {@link #select}, for work spread over several devices at once: the candidate expected to <i>finish</i>
+     * the work first, {@code queued} seconds of work already waiting on its device plus {@code pieces} times its
+     * expected time for {@code shape} ({@link org.flowscope.engine.agent.EarliestFinish}); the agent's exploratory
+     * choices are kept. Each candidate's history and delay state stay its own ({@link #observe}).
+     */
+    public <P, I, O> Selection dispatch(Operation<P, I, O> op, WorkShape shape, double cost, RunOptions options,
+            java.util.function.Predicate<Candidate> filter, java.util.function.ToDoubleFunction<Candidate> queued,
+            double pieces) {
         String operationId = op.id();
         RunOptions effective = forOperation(operationId, options);
         List<Candidate> candidates = new ArrayList<>();
@@ -268,11 +280,16 @@ public final class Engine implements AutoCloseable {
             if (decision.reason() == Reason.CALIBRATE && !calibrate) {
                 decision = decision.withReason(Reason.EXPLORE_UNTRIED, "calibrated already: trying it on real work");
             }
-            decisions.add(decision);
             if (calibrate) {
+                decisions.add(decision);
                 calibrate(op, calibration, chosen, request, decision);
                 continue;
             }
+            if (queued != null) {
+                decision = org.flowscope.engine.agent.EarliestFinish.choose(decision, candidates, queued, pieces);
+                chosen = candidates.get(decision.chosen());
+            }
+            decisions.add(decision);
             activity.ended(activity.started(decision, chosen.label(), false, false, config.nanoClock().getAsLong()));
             return new Selection(request, chosen, decision);
         }

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class CmmCorePort implements MmCorePort {
     private static final Logger LOG = LoggerFactory.getLogger(CmmCorePort.class);
     private static final String[] FRAME_TAGS = {MmImage.IMAGE_NUMBER, MmImage.ELAPSED_TIME_MS};
+    /** How long a camera's sequence thread may take to finish exiting after it reports stopped (see {@link #close()}). */
+    private static final long THREAD_EXIT_GRACE_MS = 250;
 
     private final CMMCore core;
     private final Metadata metadata = new Metadata();
@@ -166,12 +168,28 @@ public final class CmmCorePort implements MmCorePort {
             if (core.isSequenceRunning()) {
                 core.stopSequenceAcquisition();
             }
+            // A camera's sequence thread reports "not running" before it has finished exiting (DemoCamera's thread sets
+            // its stopped flag, then calls back into the camera), and a stop after that point does not join it:
+            // unloading at once deleted the camera under the exiting thread (a native SIGSEGV in
+            // CDemoCamera::OnThreadExiting, seen in the real-core tests). A short grace lets the thread finish.
+            Thread.sleep(THREAD_EXIT_GRACE_MS);
             core.unloadAllDevices();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unloadQuietly();
         } catch (Exception e) {
             LOG.warn("mm: unloading devices failed: {}", e.getMessage());
         } finally {
             metadata.delete();
             core.delete();
+        }
+    }
+
+    private void unloadQuietly() {
+        try {
+            core.unloadAllDevices();
+        } catch (Exception e) {
+            LOG.warn("mm: unloading devices failed: {}", e.getMessage());
         }
     }
 }

@@ -17,7 +17,9 @@ class QualityLiveTest {
     @Test
     void liveQualityBranchReportsSampledWindowsInRunJson() throws Exception {
         Path out = dir.resolve("run");
-        CliRunner.Result r = CliRunner.run("live", "--source", "sim:size=64x64,seed=3,pacing=virtual", "--frames", "120",
+        // 5 windows, the last one sampled: a loaded machine's latest-wins hand-over may replace sampled results, but
+        // the last result is always delivered, so at least one sample is computed
+        CliRunner.Result r = CliRunner.run("live", "--source", "sim:size=64x64,seed=3,pacing=virtual", "--frames", "100",
                 "--window", "20", "--step", "20", "--op", "average", "--quality", "--every", "2", "--out", out.toString(), "--json");
         assertEquals(0, r.exitCode(), r.toString());
         JsonNode run = CliOutput.mapper().readTree(out.resolve("run.json").toFile());
@@ -25,7 +27,7 @@ class QualityLiveTest {
         assertTrue(q != null, "run.json has a quality section: " + run);
         assertEquals(2, q.get("every").asInt());
         long seen = q.get("samplesSeen").asLong();
-        assertEquals(3, seen, "windows 0, 2, 4 of 6 sampled");
+        assertEquals(3, seen, "windows 0, 2, 4 of 5 sampled");
         assertEquals(seen, q.get("samplesComputed").asLong() + q.get("samplesDropped").asLong() + q.get("samplesFailed").asLong());
         assertTrue(q.get("samplesComputed").asLong() >= 1, q.toString());
         JsonNode first = q.get("series").get(0);

@@ -80,4 +80,20 @@ class Conv2dCommandTest {
         assertFalse(Files.exists(outFile));
         assertEquals(2, cli(new StringWriter(), "process", "conv2d", "--input", in.toString(), "--output", outFile.toString()));
     }
+
+    @Test
+    void backendMeansADeviceKindOnConv2dAsOnEveryOperationAndABadOneIsAUsageError(@TempDir Path dir) {
+        Path in = image(dir);
+        Path outFile = dir.resolve("out.tif");
+        StringWriter log = new StringWriter();
+        assertEquals(0, cli(log, "process", "conv2d", "--input", in.toString(), "--kernel-size", "3",
+                "--output", outFile.toString(), "--backend", "cpu"), log.toString());
+        assertTrue(Files.exists(outFile));
+        StringWriter bad = new StringWriter();
+        assertEquals(2, cli(bad, "process", "conv2d", "--input", in.toString(), "--kernel-size", "3",
+                "--output", dir.resolve("o2.tif").toString(), "--backend", "gpu"), bad.toString());
+        String said = bad.toString().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(said.contains("'gpu'") && said.contains("opencl") && said.contains("cuda"), said);
+        assertFalse(Files.exists(dir.resolve("o2.tif")));
+    }
 }

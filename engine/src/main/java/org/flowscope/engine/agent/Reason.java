@@ -24,5 +24,10 @@ public enum Reason {
     /** Paper eq. 4: drawn with probability proportional to 1/adjusted time squared. */
     DELAY_DRAW,
     /** The delayed fastest is re-run to see whether its delay is over. */
-    DELAY_PROBE
+    DELAY_PROBE,
+    /**
+     * Several devices share the work ({@link org.flowscope.engine.Engine#dispatch}): the candidate expected to finish
+     * it first, counting the work already queued on its device, not the fastest one.
+     */
+    EARLIEST_FINISH
 }

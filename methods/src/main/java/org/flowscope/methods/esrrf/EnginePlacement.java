@@ -88,15 +88,10 @@ final class EnginePlacement implements UnitPlacement {
 
     private Placed choose(long unit, Predicate<Candidate> allowed) {
         awaitFirstTimings();
-        // --implementation names an eSRRF implementation (esrrf.opencl): its streaming form has the same variant
-        String named = options.implementationFilter().map(id -> id.startsWith(Esrrf.ID + ".")
-                ? EsrrfStream.ID + id.substring(Esrrf.ID.length()) : id).orElse(null);
-        RunOptions rest = named == null ? options : options.withoutImplementation();
-        boolean referenceAllowed = options.backendFilter().filter(b -> b == Backend.CPU).isPresent() || named != null;
+        RunOptions rest = unnamed(options);
+        Predicate<Candidate> streaming = streamingCandidates(options);
         while (true) {
-            Selection s = engine.select(new EsrrfStream(), shape, cost, rest, c -> c.implementation() instanceof StreamingEsrrf
-                    && (named == null || c.implementationId().equals(named))
-                    && (referenceAllowed || c.info().backend() != Backend.CPU) && allowed.test(c));
+            Selection s = engine.select(new EsrrfStream(), shape, cost, rest, c -> streaming.test(c) && allowed.test(c));
             Candidate c = s.candidate();
             Placed p = open.get(c);
             if (p == null) {
@@ -114,6 +109,28 @@ final class EnginePlacement implements UnitPlacement {
             unitsByLabel.merge(p.label(), 1L, Long::sum);
             return p;
         }
+    }
+
+    /**
+     * The candidates a live stream may use under {@code options}: streaming implementations; the one named by
+     * {@code --implementation} (an eSRRF id such as {@code esrrf.opencl} names its streaming form); the
+     * single-threaded reference only when asked for (the CPU reference backend or a name).
+     */
+    static Predicate<Candidate> streamingCandidates(RunOptions options) {
+        String named = named(options);
+        boolean referenceAllowed = options.backendFilter().filter(b -> b == Backend.CPU).isPresent() || named != null;
+        return c -> c.implementation() instanceof StreamingEsrrf && (named == null || c.implementationId().equals(named))
+                && (referenceAllowed || c.info().backend() != Backend.CPU);
+    }
+
+    /** The options for the engine once {@link #streamingCandidates} applies the implementation's name. */
+    static RunOptions unnamed(RunOptions options) {
+        return named(options) == null ? options : options.withoutImplementation();
+    }
+
+    private static String named(RunOptions options) {
+        return options.implementationFilter().map(id -> id.startsWith(Esrrf.ID + ".")
+                ? EsrrfStream.ID + id.substring(Esrrf.ID.length()) : id).orElse(null);
     }
 
     @Override

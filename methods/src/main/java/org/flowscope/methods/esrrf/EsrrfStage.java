@@ -11,7 +11,7 @@ import org.flowscope.methods.spi.LiveStage;
  * {@code --implementation} narrows the choice.
  */
 public final class EsrrfStage implements LiveStage {
-    private final EsrrfOptions options = new EsrrfOptions();
+    private final EsrrfLiveOptions options = new EsrrfLiveOptions();
 
     @Override
     public String name() {
@@ -30,7 +30,7 @@ public final class EsrrfStage implements LiveStage {
 
     @Override
     public Optional<WindowOperator> operator(LiveSetup setup) {
-        return Optional.of(new EsrrfWindowOperator(setup.engine(), options.params(0), setup.selection(), setup.window(),
-                setup.step()));
+        return Optional.of(new EsrrfWindowOperator(setup.engine(), options.esrrf.params(0), setup.selection(),
+                setup.window(), setup.step(), options.spread()));
     }
 }

@@ -46,6 +46,8 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
     private volatile String lastImplementation = "-";
     private volatile EsrrfStreamer streamer;
     private volatile EnginePlacement placement;
+    private final DeviceSpread spread;
+    private volatile SpreadFrameStream spreadStream;
 
     /**
      * @param engine  the engine that runs every window or unit (not closed by this stage)
@@ -55,6 +57,16 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
      * @param step    frames between window starts
      */
     public EsrrfWindowOperator(Engine engine, EsrrfParams params, RunOptions options, int window, int step) {
+        this(engine, params, options, window, step, DeviceSpread.ONE);
+    }
+
+    /**
+     * @param spread the devices a streaming run spreads its windows over ({@code --devices}); {@link DeviceSpread#ONE}:
+     *               one device at a time, as the engine places each unit
+     */
+    public EsrrfWindowOperator(Engine engine, EsrrfParams params, RunOptions options, int window, int step,
+            DeviceSpread spread) {
+        this.spread = spread;
         this.engine = engine;
         this.params = params.withFramesPerTimePoint(0);
         this.options = options;
@@ -89,6 +101,12 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
     @Override
     public FrameStream openStream(StreamLayout layout, SourceFormat format) {
         EsrrfStreamParams p = new EsrrfStreamParams(params, window, step);
+        if (spread.spread()) {
+            SpreadFrameStream ss = new SpreadFrameStream(engine, options, spread, p, layout, format.height(),
+                    format.width(), format.pixelType());
+            this.spreadStream = ss;
+            return ss;
+        }
         EnginePlacement places = new EnginePlacement(engine, options, p, format.height(), format.width(),
                 format.pixelType(), layout.unit());
         EsrrfStreamer s = new EsrrfStreamer(p, layout, format.height(), format.width(), places);
@@ -133,6 +151,11 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
 
     @Override
     public Map<String, String> progressFields() {
+        SpreadFrameStream ss = spreadStream;
+        if (ss != null) {
+            return Map.of("esrrf", String.format(Locale.ROOT, "spread, most on %s %.1f ms/frame",
+                    shortLabel(ss.leading()), ss.meanMsPerFrame()));
+        }
         if (streamer == null) {
             return tally.progressFields();
         }
@@ -156,8 +179,13 @@ public final class EsrrfWindowOperator implements StreamingOperator, RunContribu
         s.put("intensityWeighting", params.intensityWeighting());
         s.put("macroPixelCorrection", params.macroPixelCorrection());
         s.put("geometry", params.geometry().name());
+        s.put("devices", spread.toString());
         EsrrfStreamer st = streamer;
-        if (st == null) {
+        SpreadFrameStream ss = spreadStream;
+        if (ss != null) {
+            s.put("backend", options.toString());
+            s.putAll(ss.report());
+        } else if (st == null) {
             WindowTally.Stats w = tally.stats(options.toString());
             s.put("backend", w.backend());
             s.put("windows", w.windows());

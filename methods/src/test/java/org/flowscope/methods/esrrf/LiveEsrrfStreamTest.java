@@ -43,7 +43,7 @@ class LiveEsrrfStreamTest {
     Path dir;
 
     /** 16-bit frames of a seeded blinking stack, as a camera delivers them. */
-    private static final class StackSource implements FrameSource {
+    static final class StackSource implements FrameSource {
         private final short[][] frames;
         private final int h;
         private final int w;

@@ -30,7 +30,8 @@ import reactor.util.concurrent.Queues;
  * ({@link StreamStage}) to the operator's ({@link StreamingOperator.FrameStream}) one by one as they arrive, on the
  * analysis thread; each window's result is awaited, written and handed to the side branches on a writer thread
  * ({@code flowscope-results}), in window order, while later frames are already being computed. At most
- * {@link #MAX_PENDING} results wait for the writer; then the analysis thread waits too.
+ * {@link #MAX_PENDING} results (or the operator's {@link StreamingOperator.FrameStream#resultsInFlight}) wait for the
+ * writer; then the analysis thread waits too.
  *
  * <p>Timings: each stage's own time per frame (time spent downstream excluded) under its name, per window end under
  * {@code <name>.window}; the wait for a result under {@code <op>.await}, the write under {@code result}.
@@ -55,7 +56,7 @@ final class StreamingAnalysis {
         t.setDaemon(true);
         return t;
     });
-    private final Semaphore pending = new Semaphore(MAX_PENDING);
+    private final Semaphore pending;
     private final AtomicReference<Throwable> writeError = new AtomicReference<>();
     /** Whether the analysis thread is in a stage or the operator (after an abandon: they are still in use). */
     private volatile boolean busy;
@@ -67,6 +68,7 @@ final class StreamingAnalysis {
         this.stages = stages;
         this.names = names;
         this.op = op;
+        this.pending = new Semaphore(Math.max(1, op.resultsInFlight()));
         this.layout = layout;
         this.counters = counters;
         this.timings = timings;

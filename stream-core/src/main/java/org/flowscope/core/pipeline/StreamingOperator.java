@@ -20,6 +20,14 @@ public interface StreamingOperator extends WindowOperator {
         /** Every frame of the window has been handed over: its result, maybe still in the making. */
         PendingResult windowEnd(WindowEnd end);
 
+        /**
+         * How many results may wait for the writer before the analysis waits too: windows computing at once on
+         * several devices need room for one each.
+         */
+        default int resultsInFlight() {
+            return StreamingAnalysis.MAX_PENDING;
+        }
+
         /** The run is over (normally or not): free everything, after the results asked for were awaited. */
         @Override
         void close();
