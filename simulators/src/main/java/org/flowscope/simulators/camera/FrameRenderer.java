@@ -93,7 +93,6 @@ final class FrameRenderer implements AutoCloseable {
         long number() {
             return plan.frame();
         }
-
     }
 
     /**
