@@ -13,6 +13,7 @@ import org.flowscope.engine.EngineConfig;
 import org.flowscope.engine.RunOptions;
 import org.flowscope.engine.spi.Backend;
 import org.flowscope.engine.spi.BenchmarkInputs;
+import org.flowscope.engine.spi.ConformanceMatrix;
 import org.flowscope.engine.spi.Operation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,18 +22,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code flowscope engine conformance <op>}: every available implementation &times; device against the plain-Java
- * reference on a seeded shape matrix (odd and tiny sizes, one- and multi-frame stacks, a range of the operation's
- * size parameter), with the operation's tolerance. The same check the test suite makes, runnable on hardware CI
- * does not have (the GPU machine).
+ * reference on the seeded shape matrix of {@link ConformanceMatrix} (odd and tiny sizes, strips, one- and
+ * multi-frame stacks, a range of the operation's size parameter), with the operation's tolerance. The same check the
+ * test suite makes, runnable on hardware CI does not have (the GPU machine).
  */
 @Command(name = "conformance",
         mixinStandardHelpOptions = true,
         description = {"Check every available implementation x device against the plain-Java reference on seeded cases.",
                 "Exit 4 if any candidate differs beyond the operation's tolerance or fails."})
 public final class ConformanceCommand implements Callable<Integer> {
-    /** Image sizes cycled through the cases: tiny, odd, non-square, and one larger than a work group. */
-    static final int[][] SIZES = {{1, 1}, {7, 5}, {33, 17}, {64, 64}, {129, 97}, {3, 300}, {256, 255}, {300, 2}};
-
     @Mixin
     CliOutput out;
 
@@ -46,14 +44,15 @@ public final class ConformanceCommand implements Callable<Integer> {
             description = "Range of the operation's size parameter (conv2d: kernel sides, e.g. 1-21); 0 = its default.")
     String kernels;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of the cases (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + ConformanceMatrix.DEFAULT_SEED,
+            description = "Seed of the cases (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() {
         int[] ks = SizeSpec.range(kernels, "--kernels");
         Operations.Benchmarkable<Object, Object, Object> b = Operations.benchmarkable(op);
-        List<BenchmarkInputs.Case<Object, Object>> cases = cases(b.inputs(), ks[0], ks[1], seed);
+        List<BenchmarkInputs.Case<Object, Object>> cases = ConformanceMatrix.cases(b.inputs(), ks[0], ks[1], seed);
         List<Map<String, Object>> results = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         boolean allOk = true;
@@ -94,17 +93,6 @@ public final class ConformanceCommand implements Callable<Integer> {
         r.put("results", results);
         out.result(r, text.toString().stripTrailing());
         return allOk ? ExitCodes.OK : ExitCodes.RUNTIME_FAILURE;
-    }
-
-    /** One case per size-parameter value, cycling through {@link #SIZES} and 1 or 2 frames. */
-    static <P, I, O> List<BenchmarkInputs.Case<P, I>> cases(BenchmarkInputs<P, I, O> inputs, int kFrom, int kTo, long seed) {
-        List<BenchmarkInputs.Case<P, I>> cases = new ArrayList<>();
-        int i = 0;
-        for (int k = kFrom; k <= kTo; k++, i++) {
-            int[] wh = SIZES[i % SIZES.length];
-            cases.add(inputs.benchmarkCase(new BenchmarkInputs.Spec(wh[0], wh[1], 1 + i % 2, k), seed + i));
-        }
-        return cases;
     }
 
     private static <P, I, O> String check(Engine engine, Operation<P, I, O> op, BenchmarkInputs<P, I, O> inputs,

@@ -37,8 +37,23 @@ DEVFN float2 roberts(GLOBAL_MEM const float* RESTRICT img, int h, int w, int a, 
     return FLOAT2((p - q) + (u - v), (p - u) + (q - v));
 }
 
+// The 4 Catmull-Rom taps of continuous position pos (element r centred at r + 0.5) along an axis: returns the first
+// tap's index r0 - 1 and sets wt[t] to the weight of tap r0 - 1 + t. pos is a double because it is a position plus a
+// frame's sub-pixel shift: as a float, the sum is rounded to the position's ulp (3e-5 px at 300 px), the shift loses
+// its low bits and the gradients, whose directions RGC normalises, move by more than the tolerance where they are
+// small. From pos the first distance is rounded once; the other three are exact in float.
+DEVFN int esrrf_cr_taps(double pos, float wt[4]) {
+    int r0 = (int) floor(pos - 0.5);
+    float d = (float) (pos - (r0 - 0.5));
+    for (int t = 0; t < 4; t++) {
+        wt[t] = cr_weight(d - (float) t);
+    }
+    return r0 - 1;
+}
+
 // The unit gradient at lattice point (k, l), k in 0..2h, l in 0..2w, of frame f of the chunk, read (sx, sy) input
-// pixels away from the lattice point: a frame's drift undone by eSRRF's own interpolation (0, 0 normally).
+// pixels away from the lattice point: a frame's drift undone by eSRRF's own interpolation (0, 0 normally). The
+// positions are those of Lattice.latticeRows (the NANOPYX clamp value in float, the shift added in double).
 DEVFN void esrrf_lattice_point(GLOBAL_MEM const float* RESTRICT frames, GLOBAL_MEM float2* RESTRICT lattice,
         int h, int w, int m, int geo, float sx, float sy, int l, int k, int f) {
     const int lw = 2 * w + 1;
@@ -48,56 +63,50 @@ DEVFN void esrrf_lattice_point(GLOBAL_MEM const float* RESTRICT frames, GLOBAL_M
     GLOBAL_MEM const float* img = frames + (size_t) f * h * w;
     float gx = 0.0f;
     float gy = 0.0f;
+    float wr[4];
+    float wc[4];
     if (geo == GEO_NANOPYX) {
-        float y = (k < 2 * h ? k / 2.0f : (float) (2 * h * m - 1) / (float) (2 * m)) + sy;
-        float x = (l < 2 * w ? l / 2.0f : (float) (2 * w * m - 1) / (float) (2 * m)) + sx;
-        int r0 = (int) FLOOR(y - 0.5f);
-        int c0 = (int) FLOOR(x - 0.5f);
+        double y = (double) (k < 2 * h ? k / 2.0f : (float) (2 * h * m - 1) / (float) (2 * m)) + (double) sy;
+        double x = (double) (l < 2 * w ? l / 2.0f : (float) (2 * w * m - 1) / (float) (2 * m)) + (double) sx;
+        const int r0 = esrrf_cr_taps(y, wr);
+        const int c0 = esrrf_cr_taps(x, wc);
         // NanoPyx's interpolator gives 0 outside the image (only a shifted frame reads there)
-        bool outside = y < 0.0f || y >= h || x < 0.0f || x >= w;
+        bool outside = y < 0.0 || y >= h || x < 0.0 || x >= w;
         for (int jj = 0; jj < 4 && !outside; jj++) {
-            int c = c0 - 1 + jj;
+            int c = c0 + jj;
             if (c < 0 || c >= w) {
                 continue;
             }
             float px = 0.0f;
             float py = 0.0f;
             for (int ii = 0; ii < 4; ii++) {
-                int r = r0 - 1 + ii;
+                int r = r0 + ii;
                 if (r < 0 || r >= h) {
                     continue;
                 }
-                float kr = cr_weight(y - (r + 0.5f));
                 float2 g = roberts(img, h, w, r, c);
-                px += g.x * kr;
-                py += g.y * kr;
+                px += g.x * wr[ii];
+                py += g.y * wr[ii];
             }
-            float kc = cr_weight(x - (c + 0.5f));
-            gx += px * kc;
-            gy += py * kc;
+            gx += px * wc[jj];
+            gy += py * wc[jj];
         }
     } else {
         // corner a sits at continuous a; the kernel convention puts element a at a + 0.5
-        float y = k / 2.0f + 0.5f + sy;
-        float x = l / 2.0f + 0.5f + sx;
-        int r0 = (int) FLOOR(y - 0.5f);
-        int c0 = (int) FLOOR(x - 0.5f);
+        const int r0 = esrrf_cr_taps(k * 0.5 + 0.5 + (double) sy, wr);
+        const int c0 = esrrf_cr_taps(l * 0.5 + 0.5 + (double) sx, wc);
         for (int jj = 0; jj < 4; jj++) {
-            int c = c0 - 1 + jj;
-            int cc = min(max(c, 0), w);
+            int cc = min(max(c0 + jj, 0), w);
             float px = 0.0f;
             float py = 0.0f;
             for (int ii = 0; ii < 4; ii++) {
-                int r = r0 - 1 + ii;
-                int rr = min(max(r, 0), h);
-                float kr = cr_weight(y - (r + 0.5f));
+                int rr = min(max(r0 + ii, 0), h);
                 float2 g = roberts(img, h, w, rr, cc);
-                px += g.x * kr;
-                py += g.y * kr;
+                px += g.x * wr[ii];
+                py += g.y * wr[ii];
             }
-            float kc = cr_weight(x - (c + 0.5f));
-            gx += px * kc;
-            gy += py * kc;
+            gx += px * wc[jj];
+            gy += py * wc[jj];
         }
     }
     float norm = SQRT(gx * gx + gy * gy);
@@ -313,17 +322,18 @@ DEVFN void esrrf_finish_pixel(int p, GLOBAL_MEM const double* RESTRICT sum, GLOB
 // ---- streaming (esrrf_stream.cl / .cu): one frame at a time, runs joined into windows ----
 
 // The 4 Catmull-Rom taps (indices, weights) of output position i along an axis of n input pixels, read `shift`
-// input pixels away from the usual position: EsrrfPlan.taps on the device.
+// input pixels away from the usual position: EsrrfPlan.taps on the device (the position in double, as there).
 DEVFN void esrrf_axis_taps(int i, int n, int m, int geo, float shift, GLOBAL_MEM int* RESTRICT idx,
         GLOBAL_MEM float* RESTRICT wt) {
-    float pos = geo == GEO_NANOPYX ? (float) i / (float) m + shift : (i + 0.5f) / (float) m + shift;
-    int r0 = (int) FLOOR(pos - 0.5f);
-    bool outside = geo == GEO_NANOPYX && (pos < 0.0f || pos >= n);
+    double pos = (geo == GEO_NANOPYX ? (double) ((float) i / (float) m) : (i + 0.5) / (double) m) + (double) shift;
+    float w4[4];
+    const int r0 = esrrf_cr_taps(pos, w4);
+    bool outside = geo == GEO_NANOPYX && (pos < 0.0 || pos >= n);
     for (int t = 0; t < 4; t++) {
-        int r = r0 - 1 + t;
+        int r = r0 + t;
         bool inside = r >= 0 && r < n;
         idx[4 * i + t] = min(max(r, 0), n - 1);
-        wt[4 * i + t] = geo == GEO_NANOPYX && (!inside || outside) ? 0.0f : cr_weight(pos - (r + 0.5f));
+        wt[4 * i + t] = geo == GEO_NANOPYX && (!inside || outside) ? 0.0f : w4[t];
     }
 }
 

@@ -24,6 +24,14 @@ class EsrrfStreamConformanceTest {
     }
 
     @Test
+    void theThreadedStreamAgreesWithTheReferenceOnTheCommandsMatrixAndOnDriftingStrips() {
+        try (CpuDevice cpu = CpuDevice.create()) {
+            kit.assertConforms(new EsrrfStreamCpuThreaded(), cpu, StreamCases.commandMatrix());
+            kit.assertConforms(new EsrrfStreamCpuThreaded(), cpu, StreamCases.strips());
+        }
+    }
+
+    @Test
     void theThreadedStreamWithThePlainLoopAgreesWithTheReference() {
         Tolerance tol = new EsrrfStream().tolerance();
         try (CpuDevice cpu = CpuDevice.create()) {

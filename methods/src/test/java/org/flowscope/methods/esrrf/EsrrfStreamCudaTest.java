@@ -25,6 +25,18 @@ class EsrrfStreamCudaTest {
                 .assertConforms(new EsrrfStreamCuda(), dev, StreamCases.all());
     }
 
+    /**
+     * The command's matrix (the GPU host's conformance step) and drifting strips: tall frames, where the sub-pixel
+     * shift is added to positions of hundreds of pixels.
+     */
+    @Test
+    void theCudaStreamAgreesWithTheReferenceOnTheCommandsMatrixAndOnDriftingStrips() {
+        CudaDevice dev = TestDevices.cudaOrSkip();
+        var kit = ConformanceKit.forImageOutput(new EsrrfStream(), new EsrrfStreamCpu());
+        kit.assertConforms(new EsrrfStreamCuda(), dev, StreamCases.commandMatrix());
+        kit.assertConforms(new EsrrfStreamCuda(), dev, StreamCases.strips());
+    }
+
     @Test
     void sixteenBitFramesGoToTheGpuAsTheyAreAndAreConvertedThere() {
         CudaDevice dev = TestDevices.cudaOrSkip();

@@ -27,6 +27,18 @@ class EsrrfStreamOpenClTest {
                 .assertConforms(new EsrrfStreamOpenCl(), dev, StreamCases.all());
     }
 
+    /**
+     * The command's matrix (the GPU host's conformance step) and drifting strips: tall frames, where the sub-pixel
+     * shift is added to positions of hundreds of pixels.
+     */
+    @Test
+    void theOpenClStreamAgreesWithTheReferenceOnTheCommandsMatrixAndOnDriftingStrips() {
+        OpenClDevice dev = TestDevices.openClOrSkip();
+        var kit = ConformanceKit.forImageOutput(new EsrrfStream(), new EsrrfStreamCpu());
+        kit.assertConforms(new EsrrfStreamOpenCl(), dev, StreamCases.commandMatrix());
+        kit.assertConforms(new EsrrfStreamOpenCl(), dev, StreamCases.strips());
+    }
+
     @Test
     void sixteenBitFramesGoToTheDeviceAsTheyAreAndAreConvertedThere() {
         OpenClDevice dev = TestDevices.openClOrSkip();
