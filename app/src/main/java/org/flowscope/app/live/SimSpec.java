@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.flowscope.simulators.camera.CameraParams;
 import org.flowscope.simulators.camera.DriftParams;
+import org.flowscope.simulators.camera.NoiseStreams;
 import org.flowscope.simulators.camera.SimulationParams;
 import org.flowscope.simulators.sample.Pattern;
 import org.flowscope.simulators.sample.SampleParams;
@@ -14,11 +15,13 @@ import org.flowscope.simulators.sample.SampleParams;
  * Simulation parameters from {@code key=value} pairs, shared by {@code live --source sim:...} and {@code simulate}.
  * Keys: {@code size=WxH, pattern=filaments|grid|random, density=<emitters/um^2>, filaments=N, photons, background,
  * pon, poff, psf=<sigma nm>, pixel=<nm>, bits, offset, gain, readnoise, driftx, drifty, walk (px/frame), seed,
- * pacing, threads (render threads of the simulated camera)}.
+ * pacing, threads (render threads of the simulated camera), noise=sequential|banded (the noise's random streams:
+ * {@code sequential}, the default, gives the original frames; {@code banded} one stream per frame and band of rows,
+ * other frames of the same statistics, rendered without a sequential pass)}.
  */
 public final class SimSpec {
     public static final Set<String> KEYS = Set.of("size", "pattern", "density", "filaments", "photons", "background",
-            "pon", "poff", "psf", "pixel", "bits", "offset", "gain", "readnoise", "driftx", "drifty", "walk", "seed", "pacing", "threads");
+            "pon", "poff", "psf", "pixel", "bits", "offset", "gain", "readnoise", "driftx", "drifty", "walk", "seed", "pacing", "threads", "noise");
 
     private SimSpec() {
     }
@@ -78,7 +81,8 @@ public final class SimSpec {
                 num(keys, "pon", d.pOn()), num(keys, "poff", d.pOff()), num(keys, "psf", d.psfSigmaNm()));
         DriftParams drift = new DriftParams(num(keys, "driftx", 0), num(keys, "drifty", 0), num(keys, "walk", 0));
         long seed = (long) num(keys, "seed", 1);
-        return new SimulationParams(cam, sample, drift, frames, seed);
+        NoiseStreams noise = keys.containsKey("noise") ? NoiseStreams.parse(keys.get("noise")) : NoiseStreams.SEQUENTIAL;
+        return new SimulationParams(cam, sample, drift, frames, seed, noise);
     }
 
     /** {@code threads=N}: the simulated camera's render threads, else its default for the frame size. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flowscope.app.ExitCodes;
 import org.flowscope.simulators.camera.CameraParams;
+import org.flowscope.simulators.camera.NoiseStreams;
 import org.flowscope.simulators.camera.Pacing;
 import org.flowscope.simulators.camera.SimulatedCamera;
 import org.flowscope.simulators.camera.SimulationParams;
@@ -42,6 +43,11 @@ public final class SimThroughputCommand implements Callable<Integer> {
             description = "Pixels rendered per run, at least 20 frames (default: ${DEFAULT-VALUE}).")
     long pixels;
 
+    @Option(names = "--noise", defaultValue = "sequential", paramLabel = "sequential|banded",
+            description = "Noise streams: sequential (the original frames; one sequential walk per frame) or banded "
+                    + "(one stream per frame and band of rows; no sequential pass) (default: ${DEFAULT-VALUE}).")
+    String noise;
+
     @Spec
     CommandSpec spec;
 
@@ -56,6 +62,7 @@ public final class SimThroughputCommand implements Callable<Integer> {
         if (rounds < 1 || pixels < 1) {
             throw new IllegalArgumentException("--rounds and --pixels must be >= 1, got " + rounds + " and " + pixels);
         }
+        NoiseStreams streams = NoiseStreams.parse(noise);
         PrintWriter out = spec.commandLine().getOut();
         List<List<Double>> rates = new ArrayList<>();
         for (int i = 0; i < sizes.length * t.length; i++) {
@@ -65,7 +72,7 @@ public final class SimThroughputCommand implements Callable<Integer> {
             int c = 0;
             for (int size : sizes) {
                 for (int threadCount : t) {
-                    double fps = run(size, threadCount);
+                    double fps = run(size, threadCount, streams);
                     if (round > 0) {
                         rates.get(c).add(fps);
                     }
@@ -73,7 +80,8 @@ public final class SimThroughputCommand implements Callable<Integer> {
                 }
             }
         }
-        out.printf(Locale.ROOT, "cpu: %d processors%n", Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "cpu: %d processors, noise streams %s%n", Runtime.getRuntime().availableProcessors(),
+                streams.name().toLowerCase(Locale.ROOT));
         int c = 0;
         for (int size : sizes) {
             for (int threadCount : t) {
@@ -89,9 +97,10 @@ public final class SimThroughputCommand implements Callable<Integer> {
     }
 
     /** Frames per second of one run of about {@code pixels} pixels. */
-    private double run(int size, int threadCount) throws Exception {
+    private double run(int size, int threadCount, NoiseStreams streams) throws Exception {
         long frames = Math.max(20, pixels / ((long) size * size));
-        SimulationParams p = SimulationParams.defaults(frames, 1).withCamera(CameraParams.defaults().withSize(size, size));
+        SimulationParams p = SimulationParams.defaults(frames, 1).withCamera(CameraParams.defaults().withSize(size, size))
+                .withNoise(streams);
         AtomicLong n = new AtomicLong();
         try (SimulatedCamera cam = new SimulatedCamera(p, Pacing.AS_FAST_AS_POSSIBLE, threadCount)) {
             long t0 = System.nanoTime();

@@ -4,14 +4,16 @@ import java.util.Arrays;
 
 /**
  * What the noise of one band of pixels needs besides the expected photons, per frame: which pixels are not pure
- * background (a bitset, so the planner can step over runs of background in one move), and for each pixel drawn by
+ * background (a list in pixel order, so the planner steps over runs of background in one move), and for each pixel drawn by
  * PTRS ({@link Noise}) its constants, computed by the band's worker, and the number of draws the planner found it
  * takes. Reused from frame to frame; one writer at a time (the band's worker, then the planner).
  */
 final class BandNoise {
     private final int from;
     private final int to;
-    private final long[] other;
+    /** The pixels that are not background, in order (absolute indices), in the first {@link #otherCount} entries. */
+    private int[] others = new int[256];
+    private int otherCount;
     private int ptrs;
     private double[] a = new double[64];
     private double[] b = new double[64];
@@ -23,7 +25,6 @@ final class BandNoise {
     BandNoise(int from, int to) {
         this.from = from;
         this.to = to;
-        this.other = new long[(to - from + 63) >>> 6];
     }
 
     int from() {
@@ -40,15 +41,17 @@ final class BandNoise {
      * computes them.
      */
     void classify(double[] lambda, double backgroundLambda) {
-        Arrays.fill(other, 0);
         ptrs = 0;
+        otherCount = 0;
         for (int i = from; i < to; i++) {
             double l = lambda[i];
             if (l == backgroundLambda) {
                 continue;
             }
-            int r = i - from;
-            other[r >>> 6] |= 1L << r;
+            if (otherCount == others.length) {
+                others = Arrays.copyOf(others, Math.min(to - from, 2 * others.length));
+            }
+            others[otherCount++] = i;
             if (l >= Noise.PTRS_FROM) {
                 grow();
                 double bb = Noise.ptrsB(l);
@@ -74,21 +77,13 @@ final class BandNoise {
         }
     }
 
-    /** The first pixel at or after {@code i} (absolute) that is not background, or {@link #to()}. */
-    int nextOther(int i) {
-        int r = i - from;
-        int w = r >>> 6;
-        if (w >= other.length) {
-            return to;
-        }
-        long word = other[w] & (-1L << r);
-        while (word == 0) {
-            if (++w == other.length) {
-                return to;
-            }
-            word = other[w];
-        }
-        return Math.min(to, from + (w << 6) + Long.numberOfTrailingZeros(word));
+    /** The pixels that are not background, in order (absolute indices), in the first {@link #otherCount()} entries. */
+    int[] others() {
+        return others;
+    }
+
+    int otherCount() {
+        return otherCount;
     }
 
     int ptrsPixels() {

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * blinking: sequential and cheap) and hands the bands to the workers, which compute their expected photons; it
  * then walks the noise stream band by band as they complete ({@link NoisePlanner}, the only sequential pass
  * over the pixels) and hands each band back to the workers with the exact place where its noise draws begin.
- * The workers turn it into camera values. While they finish one frame, the calling thread already plans and walks
- * the next, so the sequential work hides behind the parallel work.
+ * The workers turn it into camera values. Three frames are in flight: while the workers finish the camera values of
+ * one, the calling thread walks the noise of the next, whose expected photons were started a frame earlier, so the
+ * walk (the sequential work) does not wait for them behind a frame of camera values.
  *
  * <p>Every band checks that its draws end where the next band's were planned to begin; if one ever did not (a JDK
  * whose Gaussian sampler consumed draws differently than probed), the frame is recomputed sequentially, a warning
@@ -23,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameRenderer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FrameRenderer.class);
-    /** Pixels per band, about: enough work per task to keep scheduling overhead small. */
-    private static final int BAND_PIXELS = 16_384;
 
     /** Plans a band's noise from draw {@code q}, returning the draw after ({@link NoisePlanner}); tests of the safety net pass a wrong one. */
     @FunctionalInterface
@@ -46,14 +45,20 @@ final class FrameRenderer implements AutoCloseable {
     private final int pixels;
     private final int rowsPerBand;
     private final int bands;
-    private final Slot[] slots = new Slot[2];
+    /** {@link NoiseStreams#BANDED}: every band's noise from its own stream, no walk. */
+    private final boolean banded;
+    /** Frame t lives in slot t % 3: the one returned, the one whose noise is walked, the one whose photons are computed. */
+    private final Slot[] slots = new Slot[3];
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final ThreadLocal<int[]> scratch;
     private final long origin;
     private final long gamma;
     private final long gammaInverse;
     private final NoisePrescan prescan;
+    /** The frame to return next; its noise is walked (null before the first frame). */
     private Slot current;
+    /** The frame after it, its expected photons under way (null when there is none). */
+    private Slot prepared;
     private boolean sequentialNoise;
     /** The next frame's first noise draw, counted from {@link #origin}. */
     private long position;
@@ -84,7 +89,10 @@ final class FrameRenderer implements AutoCloseable {
     }
 
     /** A rendered frame, valid until the next call of {@link #next()}. */
-    record Frame(long number, int[] ints, short[] shorts, byte[] bytes) {
+    record Frame(Simulation.FramePlan plan, int[] ints, short[] shorts, byte[] bytes) {
+        long number() {
+            return plan.frame();
+        }
     }
 
     /**
@@ -105,7 +113,8 @@ final class FrameRenderer implements AutoCloseable {
         CameraParams cam = sim.params().camera();
         this.width = cam.width();
         this.pixels = cam.width() * cam.height();
-        this.rowsPerBand = Math.max(1, Math.min(cam.height(), BAND_PIXELS / cam.width()));
+        this.rowsPerBand = Math.min(cam.height(), Simulation.bandRows(cam.width()));
+        this.banded = sim.params().noise() == NoiseStreams.BANDED;
         this.bands = (cam.height() + rowsPerBand - 1) / rowsPerBand;
         this.pool = threads == 1 ? null : new RenderPool(threads);
         int bandPixels = rowsPerBand * width;
@@ -120,6 +129,7 @@ final class FrameRenderer implements AutoCloseable {
         slots[0] = new Slot();
         if (pool != null) {
             slots[1] = new Slot();
+            slots[2] = new Slot();
         }
     }
 
@@ -140,19 +150,31 @@ final class FrameRenderer implements AutoCloseable {
             Slot s = slots[0];
             s.plan = sim.plan();
             sim.expected(s.plan, new PsfRenderer.Footprint[s.plan.on().length], s.lambda, 0, sim.params().camera().height());
-            plainValues(s, 0, pixels, sim.noiseStream());
+            if (banded) {
+                for (int b = 0; b < bands; b++) {
+                    plainValues(s, s.bandNoise[b].from(), s.bandNoise[b].to(), sim.bandStream(s.plan.frame(), b));
+                }
+            } else {
+                plainValues(s, 0, pixels, sim.noiseStream());
+            }
             sim.delivered(s.plan);
             return frame(s);
         }
+        if (banded) {
+            return nextBanded();
+        }
         if (current == null) {
-            current = slots[0];
-            start(current);
+            current = prepareNext();
+            walk(current);
+            prepared = prepareNext();
         }
         Slot done = current;
-        Slot ahead = null;
-        if (sim.planned() < sim.params().frames()) {
-            ahead = done == slots[0] ? slots[1] : slots[0];
-            start(ahead); // overlaps with the workers finishing 'done'
+        Slot ahead = prepared;
+        if (ahead != null) {
+            // the frame after 'ahead' starts its expected photons first, so that they are ready when the walk
+            // reaches it: the walk, the one sequential pass, never waits for a band behind a frame of camera values
+            prepared = prepareNext();
+            walk(ahead); // overlaps with the workers finishing 'done'
         }
         await(done.noise);
         if (done.outOfStep) {
@@ -163,12 +185,50 @@ final class FrameRenderer implements AutoCloseable {
         return frame(done);
     }
 
-    private Frame frame(Slot s) {
-        return new Frame(s.plan.frame(), s.ints, s.shorts, s.bytes);
+    /** {@link NoiseStreams#BANDED}: three frames' bands computed at once, each band photons and noise in one task. */
+    private Frame nextBanded() throws InterruptedException {
+        if (current == null) {
+            current = startBanded();
+            prepared = startBanded();
+        }
+        Slot done = current;
+        current = prepared;
+        if (prepared != null) {
+            prepared = startBanded();
+        }
+        await(done.noise);
+        sim.delivered(done.plan);
+        return frame(done);
     }
 
-    /** Plans the next frame, starts its bands, walks its noise stream and starts its camera values. */
-    private void start(Slot s) throws InterruptedException {
+    /** Plans the next frame into its slot and starts its bands, photons then camera values; null when all are planned. */
+    private Slot startBanded() {
+        if (sim.planned() >= sim.params().frames()) {
+            return null;
+        }
+        Slot s = slots[(int) (sim.planned() % slots.length)];
+        s.plan = sim.plan();
+        s.noise = new CountDownLatch(bands);
+        PsfRenderer.Footprint[] footprints = new PsfRenderer.Footprint[s.plan.on().length];
+        for (int b = 0; b < bands; b++) {
+            int r0 = b * rowsPerBand;
+            int r1 = Math.min(sim.params().camera().height(), r0 + rowsPerBand);
+            int band = b;
+            submit(RenderPool.EXPECTED, () -> {
+                sim.expected(s.plan, footprints, s.lambda, r0, r1);
+                plainValues(s, s.bandNoise[band].from(), s.bandNoise[band].to(), sim.bandStream(s.plan.frame(), band));
+                s.noise.countDown();
+            });
+        }
+        return s;
+    }
+
+    /** Plans the next frame into its slot and starts its bands' expected photons; null when all are planned. */
+    private Slot prepareNext() {
+        if (sim.planned() >= sim.params().frames()) {
+            return null;
+        }
+        Slot s = slots[(int) (sim.planned() % slots.length)];
         s.plan = sim.plan();
         s.outOfStep = false;
         s.band = new CountDownLatch[bands];
@@ -187,6 +247,15 @@ final class FrameRenderer implements AutoCloseable {
                 ready.countDown();
             });
         }
+        return s;
+    }
+
+    private Frame frame(Slot s) {
+        return new Frame(s.plan, s.ints, s.shorts, s.bytes);
+    }
+
+    /** Walks a prepared frame's noise stream band by band as its expected photons come in, and starts its camera values. */
+    private void walk(Slot s) throws InterruptedException {
         long q = position;
         if (!sequentialNoise) {
             prescan.ahead(q, q + 6L * pixels); // about two frames of draws ahead

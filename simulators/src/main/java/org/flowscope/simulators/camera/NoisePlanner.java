@@ -30,13 +30,14 @@ final class NoisePlanner {
     /** Plans {@code band} of {@code lambda} from draw {@code q}; returns the draw after its last. */
     long plan(double[] lambda, BandNoise band, long q) {
         int shift = gaussian ? 1 : 0; // a background pixel takes 1 << shift draws
-        int to = band.to();
+        int[] others = band.others();
+        int n = band.otherCount();
+        int next = band.from(); // the first pixel not planned yet
         int p = 0;
-        for (int i = band.from(); i < to; ) {
-            int j = band.nextOther(i);
-            q = backgroundRun(q, j - i, shift);
-            if (j == to) {
-                break;
+        for (int m = 0; m < n; m++) {
+            int j = others[m];
+            if (j > next) {
+                q = backgroundRun(q, j - next, shift);
             }
             double l = lambda[j];
             if (l >= Noise.PTRS_FROM) {
@@ -47,15 +48,19 @@ final class NoisePlanner {
             if (gaussian) {
                 q += gauss.drawsAt(q);
             }
-            i = j + 1;
+            next = j + 1;
         }
-        return q;
+        return backgroundRun(q, band.to() - next, shift);
     }
 
     /** {@code n} background pixels from draw {@code q}: table draw (and Gaussian) each, rare draws as scanned. */
     private long backgroundRun(long q, long n, int shift) {
+        long end = q + (n << shift);
+        if (end <= table.nextFrom(q) && (!gaussian || end <= gauss.nextFrom(q))) {
+            return end; // no rare draw of either kind in the run: the common case, decided in two comparisons
+        }
         while (n > 0) {
-            long end = q + (n << shift);
+            end = q + (n << shift);
             long t = table.first(q, end, shift);
             long g = gaussian ? gauss.first(q + 1, end, 1) : NONE;
             long pixel = Math.min(t == NONE ? NONE : (t - q) >>> shift, g == NONE ? NONE : (g - q - 1) >>> 1);
@@ -174,6 +179,18 @@ final class NoisePlanner {
             while (head < tail && at[head] < q) {
                 head++;
             }
+        }
+
+        /**
+         * The first listed rare draw at or after {@code q}, or, when none is listed, the first draw not scanned yet:
+         * no rare draw lies in {@code [q, nextFrom(q))}.
+         */
+        long nextFrom(long q) {
+            if (loadedUntil <= q) {
+                loadTo(q + 1);
+            }
+            passTo(q);
+            return head < tail ? at[head] : loadedUntil;
         }
 
         /** Draws taken by a sampler starting at draw {@code q}: the scanned count, else 1. */

@@ -85,36 +85,64 @@ public final class SimulatedCamera implements FrameSource, RunContributor {
     public void run(FrameConsumer consumer) throws InterruptedException {
         CameraParams c = params.camera();
         boolean u8 = c.bitDepth() == 8;
-        long periodNs = Math.round(1e9 / c.fps());
-        long start = System.nanoTime();
         try (FrameRenderer renderer = new FrameRenderer(simulation, u8 ? FrameRenderer.Output.U8 : FrameRenderer.Output.U16,
                 renderThreads)) {
-            long cycleStart = System.nanoTime();
-            while (renderer.hasNext() && !stopped.get()) {
-                long r0 = System.nanoTime();
-                FrameRenderer.Frame frame = renderer.next();
-                long rendered = System.nanoTime() - r0;
-                long t = frame.number();
-                long due = start + t * periodNs;
-                if (pacing == Pacing.REAL_TIME) {
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    } else if (-wait > periodNs) {
-                        late.incrementAndGet();
-                        maxLateMs = Math.max(maxLateMs, -wait / 1e6);
-                    }
-                }
-                long stamp = pacing == Pacing.VIRTUAL ? t * periodNs : System.nanoTime() - start;
-                FrameMetadata md = new FrameMetadata(t, stamp, c.width(), c.height(), c.pixelType(),
-                        OptionalDouble.of(c.pixelSizeNm()), 0, "sim");
-                PixelData px = u8 ? new PixelData.U8(frame.bytes()) : new PixelData.U16(frame.shorts());
-                consumer.accept(md, px);
-                delivered.incrementAndGet();
-                long now = System.nanoTime();
-                timeCycle(rendered, now - cycleStart);
-                cycleStart = now;
+            if (renderThreads == 1) {
+                deliver(consumer, () -> {
+                    long r0 = System.nanoTime();
+                    FrameRenderer.Frame f = renderer.hasNext() ? renderer.next() : null;
+                    return f == null ? null : new RenderAhead.Rendered(f.plan(), f.shorts(), f.bytes(), System.nanoTime() - r0);
+                }, r -> {
+                });
+                return;
             }
+            // several render threads: a producer renders ahead into a few recycled buffers, so that the sequential
+            // part of rendering (planning, the noise walk) overlaps with the consumer's handling of earlier frames
+            try (RenderAhead ahead = new RenderAhead(simulation, renderer, c.width() * c.height(), u8, stopped)) {
+                deliver(consumer, ahead::take, ahead::recycle);
+            }
+        }
+    }
+
+    /** A source of rendered frames for {@link #deliver}: null when the simulation is over. */
+    @FunctionalInterface
+    private interface Frames {
+        RenderAhead.Rendered next() throws InterruptedException;
+    }
+
+    /** Paces and hands over frames until the source ends or the camera is stopped; {@code done} takes back each. */
+    private void deliver(FrameConsumer consumer, Frames frames, java.util.function.Consumer<RenderAhead.Rendered> done)
+            throws InterruptedException {
+        CameraParams c = params.camera();
+        long periodNs = Math.round(1e9 / c.fps());
+        long start = System.nanoTime();
+        long cycleStart = System.nanoTime();
+        while (!stopped.get()) {
+            RenderAhead.Rendered frame = frames.next();
+            if (frame == null) {
+                return;
+            }
+            long t = frame.number();
+            long due = start + t * periodNs;
+            if (pacing == Pacing.REAL_TIME) {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } else if (-wait > periodNs) {
+                    late.incrementAndGet();
+                    maxLateMs = Math.max(maxLateMs, -wait / 1e6);
+                }
+            }
+            long stamp = pacing == Pacing.VIRTUAL ? t * periodNs : System.nanoTime() - start;
+            FrameMetadata md = new FrameMetadata(t, stamp, c.width(), c.height(), c.pixelType(),
+                    OptionalDouble.of(c.pixelSizeNm()), 0, "sim");
+            PixelData px = frame.bytes() != null ? new PixelData.U8(frame.bytes()) : new PixelData.U16(frame.shorts());
+            consumer.accept(md, px);
+            done.accept(frame);
+            delivered.incrementAndGet();
+            long now = System.nanoTime();
+            timeCycle(frame.renderNanos(), now - cycleStart);
+            cycleStart = now;
         }
     }
 

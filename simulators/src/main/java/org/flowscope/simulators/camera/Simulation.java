@@ -23,6 +23,8 @@ import org.flowscope.simulators.sample.Structures;
 public final class Simulation {
     /** Footprints are cached per emitter while the sample does not move, up to this many bytes of weights. */
     private static final long CACHE_BYTES = 64L << 20;
+    /** Pixels per band of rows, about: enough work per task to keep scheduling overhead small. */
+    private static final int BAND_PIXELS = 16_384;
 
     private final SimulationParams params;
     private final CameraParams cam;
@@ -34,6 +36,8 @@ public final class Simulation {
     private final SplitMix driftRng;
     private final SplitMix noiseRng;
     private final CameraNoise noise;
+    /** Seed of the per-(frame, band) streams of {@link NoiseStreams#BANDED}. */
+    private final long bandSeed;
     private final double[] expected;
     private final PsfRenderer.Footprint[] cache;
     private double[] driftTable = new double[256];
@@ -41,6 +45,8 @@ public final class Simulation {
     private double walkY;
     private long planned;
     private long delivered;
+    /** Frames in the ground truth: those delivered, less those taken back ({@link #withdraw}). */
+    private long truthFrames;
 
     /** What {@link #plan()} decided for one frame: its number, drift and the emitters that are on, in order. */
     record FramePlan(long frame, double dx, double dy, int[] on) {
@@ -54,6 +60,7 @@ public final class Simulation {
         this.blinkRng = root.split();
         this.driftRng = root.split();
         this.noiseRng = root.split();
+        this.bandSeed = root.split().nextLong(); // split after the others: the original streams stay as they were
         this.emitters = List.copyOf(Structures.place(params.sample(), cam.width(), cam.height(), cam.pixelSizeNm(), structureRng));
         this.on = new boolean[emitters.size()];
         this.onFrames = new long[emitters.size()];
@@ -99,8 +106,29 @@ public final class Simulation {
         requireNext();
         FramePlan f = plan();
         expected(f, expected, 0, cam.height());
-        noise.render(expected, 0, expected.length, noiseRng, adu, 0);
+        if (params.noise() == NoiseStreams.BANDED) {
+            int rows = bandRows(cam.width());
+            for (int b = 0, r0 = 0; r0 < cam.height(); b++, r0 += rows) {
+                int from = r0 * cam.width();
+                int to = Math.min(cam.height(), r0 + rows) * cam.width();
+                noise.render(expected, from, to, bandStream(f.frame(), b), adu, from);
+            }
+        } else {
+            noise.render(expected, 0, expected.length, noiseRng, adu, 0);
+        }
         delivered(f);
+    }
+
+    /** Rows per band of a frame {@code width} pixels wide: the bands of {@link NoiseStreams#BANDED} and of parallel rendering. */
+    static int bandRows(int width) {
+        return Math.max(1, BAND_PIXELS / width);
+    }
+
+    /** The noise stream of band {@code band} of frame {@code frame} ({@link NoiseStreams#BANDED}); a new generator each call. */
+    SplitMix bandStream(long frame, int band) {
+        // a distinct seed per (frame, band), then split: the split stream has its own increment, so streams of
+        // neighbouring bands are not shifted copies of one sequence
+        return new SplitMix(SplitMix.mix64(bandSeed + SplitMix.mix64(frame * 0x1_0000_0001L + band))).split();
     }
 
     private void requireNext() {
@@ -109,7 +137,7 @@ public final class Simulation {
         }
     }
 
-    /** Frames planned so far (at most one ahead of {@link #frame()} in the parallel renderer). */
+    /** Frames planned so far (at most two ahead of {@link #frame()} in the parallel renderer). */
     long planned() {
         return planned;
     }
@@ -199,6 +227,21 @@ public final class Simulation {
             onFrames[i]++;
         }
         delivered++;
+        truthFrames = delivered;
+    }
+
+    /**
+     * Takes the last frame in the ground truth out of it again: a camera that renders ahead of its consumer and is
+     * stopped has counted frames the consumer never received. Frames are taken back last first.
+     */
+    void withdraw(FramePlan f) {
+        if (f.frame() != truthFrames - 1) {
+            throw new IllegalStateException("frame " + f.frame() + " withdrawn out of order, expected " + (truthFrames - 1));
+        }
+        for (int i : f.on()) {
+            onFrames[i]--;
+        }
+        truthFrames--;
     }
 
     private void recordDrift(long t, double dx, double dy) {
@@ -215,7 +258,7 @@ public final class Simulation {
 
     /** The ground truth of the frames delivered so far. */
     public GroundTruth truth() {
-        int n = (int) Math.min(delivered, Integer.MAX_VALUE / 2 - 2);
+        int n = (int) Math.min(truthFrames, Integer.MAX_VALUE / 2 - 2);
         double[][] drift = new double[n][];
         for (int t = 0; t < n; t++) {
             drift[t] = new double[] {driftTable[2 * t], driftTable[2 * t + 1]};

@@ -70,6 +70,29 @@ class SimulatedCameraTest {
     }
 
     @Test
+    void aCameraRenderingAheadOnSeveralThreadsStopsWithTheGroundTruthOfTheFramesItDelivered() throws Exception {
+        SimulationParams p = SimulationParams.defaults(Long.MAX_VALUE, 21).withCamera(CameraParams.defaults().withSize(64, 48));
+        SimulationParams exact = p.withFrames(5);
+        try (SimulatedCamera cam = new SimulatedCamera(p, Pacing.AS_FAST_AS_POSSIBLE, 3)) {
+            cam.run((md, px) -> {
+                if (md.sequence() == 4) {
+                    cam.stop();
+                    try {
+                        Thread.sleep(50); // the producer renders ahead meanwhile
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            assertEquals(5, cam.delivered());
+            GroundTruth truth = cam.truth();
+            GroundTruth expected = SimulatedStack.generate(exact).truth();
+            assertEquals(5, truth.frames());
+            assertArrayEquals(expected.onFrames(), truth.onFrames());
+        }
+    }
+
+    @Test
     void aCameraThatRendersSlowerThanItsConsumerSaysItIsTheBottleneck() throws Exception {
         SimulationParams p = SimulationParams.defaults(60, 5).withCamera(CameraParams.defaults().withSize(96, 96));
         try (SimulatedCamera cam = new SimulatedCamera(p, Pacing.AS_FAST_AS_POSSIBLE, 1)) {
