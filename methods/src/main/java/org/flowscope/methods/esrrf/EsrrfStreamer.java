@@ -118,23 +118,7 @@ public final class EsrrfStreamer implements AutoCloseable {
      * have been added and not released.
      */
     public PendingWindow window(long first, int count) {
-        List<Run> parts = new ArrayList<>();
-        long next = first;
-        for (Run r : runs) {
-            if (r.end() <= first || r.first >= first + count) {
-                continue;
-            }
-            if (r.first != next) {
-                throw new IllegalStateException("window at " + first + " (" + count + " frames) lacks frames " + next
-                        + ".." + (r.first - 1));
-            }
-            parts.add(r);
-            next = r.end();
-        }
-        if (next != first + count) {
-            throw new IllegalStateException("window at " + first + " (" + count + " frames) lacks frames " + next + ".."
-                    + (first + count - 1));
-        }
+        List<Run> parts = covering(runs, first, count, r -> r.first, Run::end);
         UnitPlacement.Placed where = parts.get(0).where;
         if (parts.stream().allMatch(r -> r.where.equals(where))) {
             deviceWindows++;
@@ -225,5 +209,32 @@ public final class EsrrfStreamer implements AutoCloseable {
             }
         }
         return new ImageStack(windows, frames.height() * m, frames.width() * m, out);
+    }
+
+    /**
+     * The spans (runs here, segments in {@link SpreadStreamer}) that make up the window of {@code count} frames from
+     * {@code first}, in order; throws naming the missing frames when they do not cover it without a gap.
+     */
+    static <T> List<T> covering(Iterable<T> spans, long first, int count, java.util.function.ToLongFunction<T> start,
+            java.util.function.ToLongFunction<T> end) {
+        List<T> parts = new ArrayList<>();
+        long next = first;
+        for (T span : spans) {
+            long from = start.applyAsLong(span);
+            if (end.applyAsLong(span) <= first || from >= first + count) {
+                continue;
+            }
+            if (from != next) {
+                throw new IllegalStateException("window at " + first + " (" + count + " frames) lacks frames " + next
+                        + ".." + (from - 1));
+            }
+            parts.add(span);
+            next = end.applyAsLong(span);
+        }
+        if (next != first + count) {
+            throw new IllegalStateException("window at " + first + " (" + count + " frames) lacks frames " + next + ".."
+                    + (first + count - 1));
+        }
+        return parts;
     }
 }

@@ -119,23 +119,7 @@ public final class SpreadStreamer implements AutoCloseable {
 
     /** The image of the window of {@code count} frames from {@code first}; every one of its frames was added. */
     public synchronized PendingWindow window(long first, int count) {
-        List<Segment> parts = new ArrayList<>();
-        long next = first;
-        for (Segment s : segments) {
-            if (s.end() <= first || s.first >= first + count) {
-                continue;
-            }
-            if (s.first != next) {
-                throw new IllegalStateException("window at " + first + " (" + count + " frames) lacks frames " + next
-                        + ".." + (s.first - 1));
-            }
-            parts.add(s);
-            next = s.end();
-        }
-        if (next != first + count) {
-            throw new IllegalStateException("window at " + first + " (" + count + " frames) lacks frames " + next + ".."
-                    + (first + count - 1));
-        }
+        List<Segment> parts = EsrrfStreamer.covering(segments, first, count, s -> s.first, Segment::end);
         parts.forEach(s -> s.waiting++);
         java.util.function.Supplier<ImageStack> asked = ask(parts);
         List<Long> tried = runs(parts);
