@@ -187,6 +187,15 @@ class BadInputTest {
     }
 
     @Test
+    void rejectsFramesPerTimePointLargerThanTheStackForEsrrfAndSrrfToo() {
+        for (String op : List.of("esrrf", "srrf")) {
+            CliRunner.Result r = CliRunner.run("process", op, "--input", good.toString(), "--output", output.toString(),
+                    "--frames-per-timepoint", "50", "--backend", "cpu", "--no-history");
+            assertBadInput(r, "50", "10 frames");
+        }
+    }
+
+    @Test
     void rejectsNegativeFramesPerTimePoint() {
         assertBadInput(average(good, "--frames-per-timepoint", "-2"), "-2");
     }

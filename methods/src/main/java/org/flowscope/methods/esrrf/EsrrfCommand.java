@@ -60,6 +60,8 @@ public final class EsrrfCommand implements OfflineCommand {
         ctx.checkWritable(options.output);
         EsrrfParams params = options.esrrf.params(options.framesPerTimePoint);
         TiffStack in = ctx.read(ctx.input());
+        // as `process average` does: more frames per time point than the stack holds is a mistake, not "all of them"
+        org.flowscope.core.window.TimePointBlocks.of(in.stack().frames(), options.framesPerTimePoint);
         Esrrf op = new Esrrf();
         op.validate(params, in.stack());
         Execution<ImageStack> ex = ctx.engine().execute(op, params, in.stack(), ctx.selection());

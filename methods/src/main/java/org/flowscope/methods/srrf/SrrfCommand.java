@@ -61,6 +61,8 @@ public final class SrrfCommand implements OfflineCommand {
         ctx.checkWritable(options.output);
         SrrfParams params = options.srrf.params(options.framesPerTimePoint);
         TiffStack in = ctx.read(ctx.input());
+        // as `process average` does: more frames per time point than the stack holds is a mistake, not "all of them"
+        org.flowscope.core.window.TimePointBlocks.of(in.stack().frames(), options.framesPerTimePoint);
         Srrf op = new Srrf();
         op.validate(params, in.stack());
         int frames = in.stack().frames();
