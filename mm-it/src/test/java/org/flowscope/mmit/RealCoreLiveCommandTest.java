@@ -94,17 +94,27 @@ class RealCoreLiveCommandTest {
     @Test
     void aRunThatNeverFilledAWindowStillWritesItsMmSectionAndSaysWhy() throws Exception {
         // a window as long as the whole acquisition: once the overflowing buffer has lost a frame, however many it
-        // lets through (a fast analysis drains it more often), the window cannot fill
-        Run r = live("nowindow", "--window", "300");
-        assertEquals(4, r.exit(), r.toString());
+        // lets through (a fast analysis drains it more often), the window cannot fill. On an idle machine the analysis
+        // can drain even a 2-frame buffer for a whole run; then the window fills, and the run is tried again
+        Run r = null;
+        int attempt = 0;
+        for (; attempt < 5; attempt++) {
+            r = live("nowindow" + attempt, "--window", "300");
+            if (r.json().get("mm").get("lostFrames").asLong() > 0) {
+                break;
+            }
+            assertEquals(0, r.exit(), "a run that lost nothing fills its window and succeeds: " + r);
+        }
         JsonNode mm = r.json().get("mm");
-        assertTrue(mm.get("lostFrames").asLong() > 0, "a 2-frame buffer overflows: " + r);
+        org.junit.jupiter.api.Assumptions.assumeTrue(mm.get("lostFrames").asLong() > 0,
+                "the 2-frame buffer never overflowed in 5 runs on this machine: " + r);
+        assertEquals(4, r.exit(), r.toString());
         assertEquals(300, mm.get("lostFrames").asLong() + mm.get("delivered").asLong(), r.toString());
         assertEquals(2, mm.get("bufferCapacityFrames").asInt());
         assertEquals("failed", r.json().get("status").asText());
         String error = r.json().get("error").asText();
         assertTrue(error.contains("no window was analysed") && error.contains("circular buffer (2 frames) filled"), error);
         assertTrue(r.err().contains("the camera lost frames"), r.toString());
-        assertFalse(Files.exists(dir.resolve("nowindow/result.tif")));
+        assertFalse(Files.exists(dir.resolve("nowindow" + attempt).resolve("result.tif")));
     }
 }
