@@ -2,8 +2,6 @@ package org.flowscope.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.flowscope.engine.agent.Decision;
@@ -16,7 +14,6 @@ import org.flowscope.engine.device.DeviceDiscovery;
 import org.flowscope.engine.device.DeviceSet;
 import org.flowscope.engine.history.BenchmarkStore;
 import org.flowscope.engine.registry.ImplementationRegistry;
-import org.flowscope.engine.spi.Availability;
 import org.flowscope.engine.spi.BackendUnavailableException;
 import org.flowscope.engine.spi.Device;
 import org.flowscope.engine.spi.DeviceLostException;
@@ -61,8 +58,7 @@ public final class Engine implements AutoCloseable {
     private final DecisionLog decisions;
     private final EngineActivity activity = new EngineActivity();
     private final FailureMemory failures;
-    private final Map<Candidate, Availability> availability = new ConcurrentHashMap<>();
-    private final Map<Implementation<?, ?, ?>, List<Candidate>> byImplementation = new ConcurrentHashMap<>();
+    private final CandidatePool pool;
     /**
      * Candidates that have run real work in this engine: their next run is warm. Calibration on small work does not
      * count: the first call on real data still touches its memory for the first time.
@@ -71,7 +67,6 @@ public final class Engine implements AutoCloseable {
     /** Candidates calibrated per operation in this engine (at most once each), and those being calibrated now. */
     private final Calibrations calibrations = new Calibrations();
     private final Decider decider;
-
 
     private Engine(EngineConfig config) {
         this.config = config;
@@ -86,6 +81,7 @@ public final class Engine implements AutoCloseable {
         this.persist = parts.onClose();
         this.decisions = new DecisionLog(config.decisionLogSize());
         this.failures = new FailureMemory(store.failures(), activity, config.wallClock());
+        this.pool = new CandidatePool(registry, devices, failures);
         this.decider = new Decider(selector, decisions, calibrations, activity, config.nanoClock());
     }
 
@@ -108,8 +104,8 @@ public final class Engine implements AutoCloseable {
         op.validate(params, input);
         WorkShape shape = op.shape(params, input);
         double cost = op.cost(params, input);
-        RunOptions effective = forOperation(op.id(), options);
-        List<Candidate> candidates = new ArrayList<>(usable(op.id(), effective));
+        RunOptions effective = pool.forOperation(op.id(), options);
+        List<Candidate> candidates = new ArrayList<>(pool.usable(op.id(), effective));
         List<String> excluded = new ArrayList<>();
         if (effective.implementationFilter().isEmpty()) {
             failures.leaveOutBackingOff(op.id(), candidates, excluded);
@@ -120,7 +116,7 @@ public final class Engine implements AutoCloseable {
         Throwable firstFailure = null;
         while (true) {
             if (candidates.isEmpty()) {
-                throw noneLeft(op.id(), options, excluded, firstFailure);
+                throw pool.noneLeft(op.id(), options, excluded, firstFailure);
             }
             Decider.Step step = decider.decide(op.id(), shape, cost, candidates, calibration != null, excluded, null);
             if (step == null) {
@@ -188,20 +184,6 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-
-    private RuntimeException noneLeft(String operation, RunOptions options, List<String> excluded, Throwable firstFailure) {
-        if (firstFailure instanceof RuntimeException r) {
-            return r; // every candidate failed in this call: the first failure, the others suppressed in it
-        }
-        String why = excluded.isEmpty() ? whyNot(operation) : String.join("; ", excluded);
-        BackendUnavailableException e = new BackendUnavailableException("no implementation of '" + operation + "' can run with "
-                + options + ": " + why);
-        if (firstFailure != null) {
-            e.initCause(firstFailure);
-        }
-        return e;
-    }
-
     /**
      * Chooses a candidate for work that the caller runs itself, piece by piece (a unit of a frame stream): the
      * agent decides among the usable candidates that {@code options} and {@code filter} admit (those backing off
@@ -225,9 +207,9 @@ public final class Engine implements AutoCloseable {
             java.util.function.Predicate<Candidate> filter, java.util.function.ToDoubleFunction<Candidate> queued,
             double pieces) {
         String operationId = op.id();
-        RunOptions effective = forOperation(operationId, options);
+        RunOptions effective = pool.forOperation(operationId, options);
         List<Candidate> candidates = new ArrayList<>();
-        for (Candidate c : usable(operationId, effective)) {
+        for (Candidate c : pool.usable(operationId, effective)) {
             if (filter.test(c)) {
                 candidates.add(c);
             }
@@ -240,7 +222,7 @@ public final class Engine implements AutoCloseable {
                 ? calibrations.work(op, registry) : null;
         while (true) {
             if (candidates.isEmpty()) {
-                throw noneLeft(operationId, options, excluded, null);
+                throw pool.noneLeft(operationId, options, excluded, null);
             }
             // several devices: the candidate expected to finish first, never one another call is calibrating
             java.util.function.UnaryOperator<Decision> placement = queued == null ? null
@@ -289,21 +271,7 @@ public final class Engine implements AutoCloseable {
 
     /** Every implementation of {@code operationId} on every device of its kind, with availability and reasons. */
     public List<CandidateStatus> candidates(String operationId) {
-        List<CandidateStatus> out = new ArrayList<>();
-        for (Implementation<?, ?, ?> impl : registry.forOperation(operationId)) {
-            List<Device> onKind = devices.devices(impl.info().backend().deviceKind());
-            if (onKind.isEmpty()) {
-                String reason = devices.backend(impl.info().backend().deviceKind()).map(BackendStatus::reason)
-                        .orElse("no device");
-                out.add(new CandidateStatus(impl.info(), Optional.empty(), Availability.unavailable(reason)));
-            }
-            for (Device d : onKind) {
-                Candidate c = new Candidate(impl, d);
-                Availability a = failures.availability(operationId, c, availability(c));
-                out.add(new CandidateStatus(impl.info(), Optional.of(d.identity()), a));
-            }
-        }
-        return out;
+        return pool.statuses(operationId);
     }
 
     /** The devices this engine computes on (probes every backend not probed yet). */
@@ -360,88 +328,5 @@ public final class Engine implements AutoCloseable {
                 devices.close();
             }
         }
-    }
-
-    /**
-     * The options as they apply to one operation of a command that runs several (drift estimation runs
-     * cross-correlation and correction): an {@code --implementation} of another operation, or a backend this
-     * operation has no implementation for, does not restrict it. An unknown implementation id is bad input.
-     */
-    RunOptions forOperation(String operationId, RunOptions options) {
-        RunOptions o = options;
-        if (o.implementationFilter().isPresent()) {
-            String id = o.implementationFilter().get();
-            Implementation<?, ?, ?> impl = registry.byId(id).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown implementation '" + id + "'; implementations of '" + operationId + "': "
-                            + registry.forOperation(operationId).stream().map(i -> i.info().id()).toList()));
-            if (!registry.forOperation(operationId).contains(impl)) {
-                o = o.withoutImplementation();
-            }
-        }
-        if (o.deviceKindFilter().isPresent() || o.backendFilter().isPresent()) {
-            RunOptions narrowed = o;
-            boolean any = registry.forOperation(operationId).stream().anyMatch(i ->
-                    narrowed.deviceKindFilter().map(k -> i.info().backend().deviceKind() == k).orElse(true)
-                            && narrowed.backendFilter().map(b -> i.info().backend() == b).orElse(true));
-            if (!any) {
-                LOG.info("'{}' has no implementation for {}; the engine chooses among its others", operationId, o);
-                o = o.withoutBackend();
-            }
-        }
-        return o;
-    }
-
-    private List<Candidate> usable(String operationId, RunOptions options) {
-        List<Candidate> out = new ArrayList<>();
-        for (Implementation<?, ?, ?> impl : registry.forOperation(operationId)) {
-            // decided before asking for the implementation's devices, so that excluded backends are never probed
-            if (options.restricted() && !options.mayUse(impl.info())) {
-                continue;
-            }
-            for (Candidate c : availableCandidates(impl)) {
-                if (!options.restricted() || options.admits(c)) {
-                    out.add(c);
-                }
-            }
-        }
-        return out;
-    }
-
-    private List<Candidate> availableCandidates(Implementation<?, ?, ?> impl) {
-        return byImplementation.computeIfAbsent(impl, i -> {
-            List<Candidate> list = new ArrayList<>();
-            for (Device d : devices.devices(i.info().backend().deviceKind())) {
-                Candidate c = new Candidate(i, d);
-                if (availability(c).available()) {
-                    list.add(c);
-                }
-            }
-            return List.copyOf(list);
-        });
-    }
-
-    private String whyNot(String operationId) {
-        List<CandidateStatus> all = candidates(operationId);
-        if (all.isEmpty()) {
-            return "none is registered (check its OperationProvider's implementations() and "
-                    + "META-INF/services/org.flowscope.engine.spi.OperationProvider)";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (CandidateStatus s : all) {
-            sb.append(s.info().id()).append(s.device().map(d -> "@" + d.label()).orElse("")).append(": ")
-                    .append(s.availability().available() ? "available but excluded by the options" : s.availability().reason())
-                    .append("; ");
-        }
-        return sb.toString();
-    }
-
-    private Availability availability(Candidate c) {
-        return availability.computeIfAbsent(c, k -> {
-            try {
-                return c.implementation().availability(c.device());
-            } catch (RuntimeException | LinkageError e) {
-                return Availability.unavailable("availability probe failed: " + e);
-            }
-        });
     }
 }
