@@ -40,7 +40,7 @@ final class ClientConnection implements Runnable {
     private final SocketChannel channel;
     private final Socket socket;
     private final String remote;
-    private final BlockingQueue<Slot> free = new ArrayBlockingQueue<>(SLOTS);
+    private final BlockingQueue<FrameSlot> free = new ArrayBlockingQueue<>(SLOTS);
     private final ByteBuffer prefix = ByteBuffer.allocateDirect(5).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer header = ByteBuffer.allocateDirect(WireProtocol.MAX_HEADER_BYTES + 4)
             .order(ByteOrder.LITTLE_ENDIAN);
@@ -63,33 +63,6 @@ final class ClientConnection implements Runnable {
         this.socket = channel.socket();
         this.remote = String.valueOf(socket.getRemoteSocketAddress());
         this.name = remote;
-    }
-
-    /** A reusable frame buffer: raw little-endian bytes and the typed array the pipeline sees. */
-    private static final class Slot {
-        final ByteBuffer raw;
-        final PixelData pixels;
-
-        Slot(PixelType type, int pixelCount) {
-            raw = ByteBuffer.allocateDirect(pixelCount * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
-            pixels = switch (type) {
-                case U8 -> new PixelData.U8(new byte[pixelCount]);
-                case U16 -> new PixelData.U16(new short[pixelCount]);
-                case F32 -> new PixelData.F32(new float[pixelCount]);
-            };
-        }
-
-        void decode() {
-            raw.flip();
-            if (pixels instanceof PixelData.U16 u16) {
-                raw.asShortBuffer().get(u16.pixels());
-            } else if (pixels instanceof PixelData.F32 f32) {
-                raw.asFloatBuffer().get(f32.pixels());
-            } else if (pixels instanceof PixelData.U8 u8) {
-                raw.get(u8.pixels());
-            }
-            raw.clear();
-        }
     }
 
     /** A frame ready for the pipeline. */
@@ -144,7 +117,7 @@ final class ClientConnection implements Runnable {
                 + (midFrame ? ", in the middle of a frame" : "")
                 + "; the connection is closed so that it does not hold one of the service's "
                 + service.config().maxClients() + " client slots";
-        service.clientTimedOut(midFrame);
+        service.counters().clientTimedOut(midFrame);
         LOG.warn("closed idle client {}: {}", name, reason);
         writeError(out, WireProtocol.ERR_IDLE_TIMEOUT, reason);
         try {
@@ -156,12 +129,12 @@ final class ClientConnection implements Runnable {
 
     /** Gives back the slot of a frame that was never handed over (the run failed or ended). */
     void frameDiscarded(Object slot) {
-        free.add((Slot) slot);
+        free.add((FrameSlot) slot);
     }
 
     /** Called by the run thread once the consumer has copied the frame. */
     void frameAccepted(Object slot) {
-        free.add((Slot) slot);
+        free.add((FrameSlot) slot);
         synchronized (this) {
             accepted++;
             notifyAll();
@@ -182,7 +155,7 @@ final class ClientConnection implements Runnable {
                 service.admit(hello);
                 admitted = true;
             } catch (WireProtocolException e) {
-                service.clientRejected();
+                service.counters().clientRejected();
                 LOG.warn("refused client {}: {}", name, e.getMessage());
                 writeHandshake(out, e.code(), e.getMessage());
                 drainBeforeClose(in);
@@ -195,7 +168,7 @@ final class ClientConnection implements Runnable {
             LOG.info("client {} streams {}x{} {}{}", name, hello.width(), hello.height(), hello.pixelType(),
                     hello.parameters().isEmpty() ? "" : " with parameters '" + hello.parameters() + "'");
             for (int i = 0; i < SLOTS; i++) {
-                free.add(new Slot(hello.pixelType(), hello.width() * hello.height()));
+                free.add(new FrameSlot(hello.pixelType(), hello.width() * hello.height()));
             }
             try {
                 serve(in, out);
@@ -204,13 +177,13 @@ final class ClientConnection implements Runnable {
                 tellIdleClientAndClose();
             }
         } catch (EOFException e) {
-            service.clientDropped(midFrame);
+            service.counters().clientDropped(midFrame);
             LOG.warn("client {} disconnected {}after {} frames", name, midFrame ? "in the middle of a frame " : "", received);
         } catch (IOException e) {
             if (service.stopping()) {
                 LOG.debug("client {} closed by the service stopping: {}", name, e.getMessage());
             } else {
-                service.clientDropped(midFrame);
+                service.counters().clientDropped(midFrame);
                 LOG.warn("client {} connection failed after {} frames: {}", name, received, e.getMessage());
             }
         } catch (InterruptedException e) {
@@ -227,7 +200,7 @@ final class ClientConnection implements Runnable {
             while (true) {
                 int type = readType();
                 if (type < 0) {
-                    service.clientDropped(false);
+                    service.counters().clientDropped(false);
                     LOG.warn("client {} closed its connection without END after {} frames", name, received);
                     return;
                 }
@@ -248,7 +221,7 @@ final class ClientConnection implements Runnable {
                 }
             }
         } catch (WireProtocolException e) {
-            service.protocolError();
+            service.counters().protocolError();
             LOG.warn("client {} broke the protocol after {} frames: {}", name, received, e.getMessage());
             writeError(out, e.code(), e.getMessage());
             drainBeforeClose(in);
@@ -340,7 +313,7 @@ final class ClientConnection implements Runnable {
         }
         long payload = Integer.toUnsignedLong(header.getInt(headerLength));
         if (payload > service.config().maxFrameBytes()) {
-            service.frameRefused();
+            service.counters().frameRefused();
             throw new WireProtocolException(WireProtocol.ERR_FRAME_TOO_LARGE, "frame of " + payload
                     + " bytes exceeds this service's limit of " + service.config().maxFrameBytes() + " bytes");
         }
@@ -350,11 +323,11 @@ final class ClientConnection implements Runnable {
                     + " bytes; " + width + "x" + height + " " + type + " needs " + expected);
         }
         if (!service.reserveFrame()) {
-            service.frameRefused();
+            service.counters().frameRefused();
             throw new WireProtocolException(WireProtocol.ERR_STOPPED, "the service has stopped taking frames "
                     + "(frame limit reached or shutting down)");
         }
-        Slot slot = takeFreeSlot();
+        FrameSlot slot = takeFreeSlot();
         try {
             fill(slot.raw);
         } catch (IOException e) {
@@ -370,9 +343,9 @@ final class ClientConnection implements Runnable {
         service.enqueue(new Received(metadata, slot.pixels, this, slot));
     }
 
-    private Slot takeFreeSlot() throws InterruptedException, IOException {
+    private FrameSlot takeFreeSlot() throws InterruptedException, IOException {
         while (true) {
-            Slot slot = free.poll(100, TimeUnit.MILLISECONDS);
+            FrameSlot slot = free.poll(100, TimeUnit.MILLISECONDS);
             if (slot != null) {
                 return slot;
             }

@@ -62,15 +62,7 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
     private volatile boolean stopping;
     private volatile boolean runEnded;
 
-    private final AtomicLong clientsAccepted = new AtomicLong();
-    private final AtomicLong clientsRejected = new AtomicLong();
-    private final AtomicLong framesAccepted = new AtomicLong();
-    private final AtomicLong bytesAccepted = new AtomicLong();
-    private final AtomicLong framesRefused = new AtomicLong();
-    private final AtomicLong incompleteFrames = new AtomicLong();
-    private final AtomicLong protocolErrors = new AtomicLong();
-    private final AtomicLong droppedConnections = new AtomicLong();
-    private final AtomicLong idleTimeouts = new AtomicLong();
+    private final ServiceCounters counters = new ServiceCounters();
     private final Thread watchdog;
 
     private ServedFrameSource(FrameServiceConfig config, ServerSocketChannel server) {
@@ -180,8 +172,7 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
                 frame.owner().frameDiscarded(frame.slot());
             }
         }
-        long n = framesAccepted.incrementAndGet();
-        bytesAccepted.addAndGet((long) frame.pixels().length() * frame.metadata().pixelType().bytes());
+        long n = counters.frameAccepted((long) frame.pixels().length() * frame.metadata().pixelType().bytes());
         if (config.frameLimit().isPresent() && n >= config.frameLimit().getAsLong()) {
             LOG.info("frame limit of {} reached", n);
             stop();
@@ -216,9 +207,7 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
 
     /** Counters so far; safe from any thread. */
     public ServiceStats stats() {
-        return new ServiceStats(clientsAccepted.get(), clientsRejected.get(), framesAccepted.get(),
-                bytesAccepted.get(), framesRefused.get(), incompleteFrames.get(), protocolErrors.get(),
-                droppedConnections.get(), idleTimeouts.get());
+        return counters.snapshot();
     }
 
     @Override
@@ -346,7 +335,7 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
                         + "x" + fixed.height() + " " + fixed.pixelType() + "; start another service for another format");
             }
         }
-        clientsAccepted.incrementAndGet();
+        counters.clientAccepted();
     }
 
     /** Reserves one frame against the frame limit; false when the service takes no more frames. */
@@ -366,30 +355,9 @@ public final class ServedFrameSource implements FrameSource, RunContributor {
         }
     }
 
-    void clientRejected() {
-        clientsRejected.incrementAndGet();
-    }
-
-    void frameRefused() {
-        framesRefused.incrementAndGet();
-    }
-
-    void protocolError() {
-        protocolErrors.incrementAndGet();
-    }
-
-    void clientDropped(boolean midFrame) {
-        droppedConnections.incrementAndGet();
-        if (midFrame) {
-            incompleteFrames.incrementAndGet();
-        }
-    }
-
-    void clientTimedOut(boolean midFrame) {
-        idleTimeouts.incrementAndGet();
-        if (midFrame) {
-            incompleteFrames.incrementAndGet();
-        }
+    /** The counters the client threads bump (refused frames, protocol errors, dropped and idle connections). */
+    ServiceCounters counters() {
+        return counters;
     }
 
     void clientEnded() {
