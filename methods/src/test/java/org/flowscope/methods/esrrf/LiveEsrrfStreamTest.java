@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -18,8 +16,6 @@ import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.pipeline.LivePipeline;
 import org.flowscope.core.pipeline.RunSummary;
-import org.flowscope.core.pipeline.WindowContext;
-import org.flowscope.core.sink.ResultSink;
 import org.flowscope.core.source.FrameConsumer;
 import org.flowscope.core.source.FrameSource;
 import org.flowscope.core.source.PixelData;
@@ -93,21 +89,8 @@ class LiveEsrrfStreamTest {
         }
         ImageStack frames = new ImageStack(44, 12, 14, integers);
         EsrrfParams p = EsrrfParams.defaults().withMagnification(3).withTemporal(TemporalCorrelation.VAR);
-        List<ImageStack> results = Collections.synchronizedList(new ArrayList<>());
-        ResultSink sink = new ResultSink() {
-            @Override
-            public void write(ImageStack result, WindowContext context) {
-                results.add(result);
-            }
-
-            @Override
-            public void finish() {
-            }
-
-            @Override
-            public void abort() {
-            }
-        };
+        CollectingSink sink = new CollectingSink();
+        List<ImageStack> results = sink.results();
         try (Engine engine = Engine.create(EngineConfig.forTests(dir))) {
             EsrrfWindowOperator op = new EsrrfWindowOperator(engine, p, RunOptions.auto(), 16, 8);
             LivePipeline pipeline = LivePipeline.builder(new StackSource(frames)).window(WindowSpec.sliding(16, 8))

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.pipeline.LivePipeline;
-import org.flowscope.core.pipeline.WindowContext;
-import org.flowscope.core.sink.ResultSink;
 import org.flowscope.core.stream.BackpressurePolicy;
 import org.flowscope.core.window.StreamLayout;
 import org.flowscope.core.window.WindowSpec;
@@ -40,21 +36,8 @@ class SpreadCpuOpenClTest {
 
     private static List<ImageStack> run(Engine engine, RunOptions options, DeviceSpread spread, ImageStack frames,
             Map<String, Object> section) {
-        List<ImageStack> results = Collections.synchronizedList(new ArrayList<>());
-        ResultSink sink = new ResultSink() {
-            @Override
-            public void write(ImageStack result, WindowContext context) {
-                results.add(result);
-            }
-
-            @Override
-            public void finish() {
-            }
-
-            @Override
-            public void abort() {
-            }
-        };
+        CollectingSink sink = new CollectingSink();
+        List<ImageStack> results = sink.results();
         EsrrfWindowOperator op = new EsrrfWindowOperator(engine, PARAMS, options, WINDOW, WINDOW, spread);
         LivePipeline.builder(new LiveEsrrfStreamTest.StackSource(frames)).window(WindowSpec.sliding(WINDOW, WINDOW))
                 .operator(op).policy(BackpressurePolicy.LAG).resultSink(sink).build().run();

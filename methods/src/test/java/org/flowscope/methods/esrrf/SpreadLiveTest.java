@@ -15,8 +15,6 @@ import org.flowscope.core.frame.PixelType;
 import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.pipeline.LivePipeline;
 import org.flowscope.core.pipeline.RunSummary;
-import org.flowscope.core.pipeline.WindowContext;
-import org.flowscope.core.sink.ResultSink;
 import org.flowscope.core.stream.BackpressurePolicy;
 import org.flowscope.core.stream.RunCounters;
 import org.flowscope.core.window.WindowSpec;
@@ -180,21 +178,8 @@ class SpreadLiveTest {
     }
 
     private static Run run(Paced impl, List<Device> devices, ImageStack frames) {
-        List<ImageStack> results = Collections.synchronizedList(new ArrayList<>());
-        ResultSink sink = new ResultSink() {
-            @Override
-            public void write(ImageStack result, WindowContext context) {
-                results.add(result);
-            }
-
-            @Override
-            public void finish() {
-            }
-
-            @Override
-            public void abort() {
-            }
-        };
+        CollectingSink sink = new CollectingSink();
+        List<ImageStack> results = sink.results();
         EngineConfig config = EngineConfig.inMemory().withDevices(DeviceSet.of(devices))
                 .withRegistry(ImplementationRegistry.ofImplementations(List.of(new EsrrfStreamCpu(), impl))).withPriors(false);
         try (Engine engine = Engine.create(config)) {
