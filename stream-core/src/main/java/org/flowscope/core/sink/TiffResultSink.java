@@ -2,10 +2,8 @@ package org.flowscope.core.sink;
 
 import java.nio.file.Path;
 import org.flowscope.core.frame.PixelType;
-import org.flowscope.core.image.ImageStack;
 import org.flowscope.core.io.TiffStreamWriter;
 import org.flowscope.core.io.TiffWriteOptions;
-import org.flowscope.core.pipeline.WindowContext;
 import org.flowscope.core.source.PixelData;
 import org.flowscope.core.source.SourceFormat;
 
@@ -18,14 +16,11 @@ import org.flowscope.core.source.SourceFormat;
  * magnification M has 1/M of the input's pixel size, whatever the operator declares); its frame interval is the time
  * between windows (the window step's duration).
  */
-public final class TiffResultSink implements FileResultSink {
+public final class TiffResultSink extends StreamedResultSink {
     private final Path file;
     private final ResultCalibration calibration;
     private final TiffWriteOptions options;
     private TiffStreamWriter writer;
-    private int width;
-    private int height;
-    private int framesPerResult;
 
     /**
      * An ImageJ TIFF with the given calibration: {@code pixelSizeNm} is the result's pixel size, {@code intervalMs}
@@ -50,52 +45,33 @@ public final class TiffResultSink implements FileResultSink {
     }
 
     @Override
-    public void write(ImageStack result, WindowContext context) {
-        if (writer == null) {
-            width = result.width();
-            height = result.height();
-            framesPerResult = result.frames();
-            writer = TiffStreamWriter.create(file, width, height, PixelType.F32,
-                    calibration.metadataFor(width),
-                    options.withFramesPerRecord(framesPerResult));
-        } else if (result.width() != width || result.height() != height) {
-            throw new IllegalArgumentException("result of window " + context.index() + " is " + result.width() + "x"
-                    + result.height() + ", earlier results were " + width + "x" + height);
-        } else if (result.frames() != framesPerResult) {
-            throw new IllegalArgumentException("result of window " + context.index() + " has " + result.frames()
-                    + " frames, earlier results had " + framesPerResult);
-        }
-        for (int f = 0; f < result.frames(); f++) {
-            float[] px = new float[result.frameSize()];
-            System.arraycopy(result.data(), result.offset(f), px, 0, px.length);
-            writer.append(new PixelData.F32(px));
-        }
+    protected void open(int width, int height, int framesPerResult) {
+        writer = TiffStreamWriter.create(file, width, height, PixelType.F32, calibration.metadataFor(width),
+                options.withFramesPerRecord(framesPerResult));
+    }
+
+    @Override
+    protected void append(PixelData.F32 frame) {
+        writer.append(frame);
+    }
+
+    @Override
+    protected long appended() {
+        return writer.framesWritten();
+    }
+
+    @Override
+    protected void commit() {
+        writer.finish();
+    }
+
+    @Override
+    protected void discard() {
+        writer.abort();
     }
 
     @Override
     public Path file() {
         return file;
-    }
-
-    /** Frames written so far. */
-    @Override
-    public long framesWritten() {
-        return writer == null ? 0 : writer.framesWritten();
-    }
-
-    /** Commits result.tif; fails when no result was produced (nothing complete-looking is left). */
-    @Override
-    public void finish() {
-        if (writer == null) {
-            throw new IllegalStateException("no window was analysed, so " + file + " was not written");
-        }
-        writer.finish();
-    }
-
-    @Override
-    public void abort() {
-        if (writer != null) {
-            writer.abort();
-        }
     }
 }
